@@ -1,0 +1,1 @@
+"""Veldwerk core: no Qt here (import-linter enforces it)."""

@@ -1,0 +1,96 @@
+"""Map the word a registration system uses for the sender to a DDAS ``Signaalpartner``.
+
+Exports say "Zorgverzekeraar", "woningcorporatie", "Energie" or "CAK Zorgverzekeringen"; the
+store wants the 11 DDAS v1.2 values. Matching is on the whole (case-folded, space-collapsed)
+word, never on a substring: "zorgtoeslag" must not become ``Zorg``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from fieldapp.domain.ddas import Signaalpartner
+
+_P = Signaalpartner
+
+# Everyday words -> DDAS value. The DDAS values themselves are added below.
+_WORDS: dict[str, Signaalpartner] = {
+    # Zorg: the health insurer (30-100 days overdue)
+    "zorg": _P.ZORG,
+    "zorgverzekeraar": _P.ZORG,
+    "zorgverzekering": _P.ZORG,
+    "ziektekostenverzekeraar": _P.ZORG,
+    "verzekeraar": _P.ZORG,
+    # Energie
+    "energie": _P.ENERGIE,
+    "energieleverancier": _P.ENERGIE,
+    "energiebedrijf": _P.ENERGIE,
+    "gas": _P.ENERGIE,
+    "stroom": _P.ENERGIE,
+    "elektriciteit": _P.ENERGIE,
+    "warmte": _P.ENERGIE,
+    "stadsverwarming": _P.ENERGIE,
+    "gas en licht": _P.ENERGIE,
+    # Huur
+    "huur": _P.HUUR,
+    "woningcorporatie": _P.HUUR,
+    "woningbouwcorporatie": _P.HUUR,
+    "woningbouwvereniging": _P.HUUR,
+    "corporatie": _P.HUUR,
+    "verhuurder": _P.HUUR,
+    "woningverhuurder": _P.HUUR,
+    "huurachterstand": _P.HUUR,
+    # Water
+    "water": _P.WATER,
+    "waterbedrijf": _P.WATER,
+    "drinkwater": _P.WATER,
+    "drinkwaterbedrijf": _P.WATER,
+    "waterleidingbedrijf": _P.WATER,
+    # CAK: plain "CAK" signals are almost always the wanbetalersregeling (premium unpaid
+    # > 6 months, taken over by CAK); the eigen-bijdrage route must be named explicitly.
+    "cak": _P.CAK_ZORGVERZEKERINGEN,
+    "cak zorgverzekering": _P.CAK_ZORGVERZEKERINGEN,
+    "wanbetalersregeling": _P.CAK_ZORGVERZEKERINGEN,
+    "bestuursrechtelijke premie": _P.CAK_ZORGVERZEKERINGEN,
+    "cak eigen bijdragen": _P.CAK_EIGEN_BIJDRAGE,
+    "eigen bijdrage": _P.CAK_EIGEN_BIJDRAGE,
+    "cak wlz": _P.CAK_EIGEN_BIJDRAGE,
+    "cak wmo": _P.CAK_EIGEN_BIJDRAGE,
+    # Rijk
+    "duo": _P.DUO,
+    "studiefinanciering": _P.DUO,
+    "belastingdienst": _P.BELASTINGDIENST,
+    "belasting": _P.BELASTINGDIENST,
+    "belastingen": _P.BELASTINGDIENST,
+    "toeslagen": _P.DIENST_TOESLAGEN,
+    "dienst toeslagen": _P.DIENST_TOESLAGEN,
+    "belastingdienst toeslagen": _P.DIENST_TOESLAGEN,
+    # Hypotheek
+    "hypotheek": _P.HYPOTHEEK,
+    "hypotheekverstrekker": _P.HYPOTHEEK,
+    "hypotheekbank": _P.HYPOTHEEK,
+    # Overige
+    "overige": _P.OVERIGE,
+    "overig": _P.OVERIGE,
+    "anders": _P.OVERIGE,
+}
+
+
+def _key(word: str) -> str:
+    text = unicodedata.normalize("NFC", word).casefold()
+    text = text.replace("_", " ").replace("-", " ")
+    return " ".join(text.split())
+
+
+_LOOKUP: dict[str, Signaalpartner] = {_key(k): v for k, v in _WORDS.items()}
+_LOOKUP.update({_key(p.value): p for p in Signaalpartner})
+
+KNOWN_PARTNER_WORDS: tuple[str, ...] = tuple(sorted(_LOOKUP))
+
+
+def partner_from_word(word: str) -> Signaalpartner | None:
+    """The DDAS partner for a DDAS value or everyday word (case-insensitive), else ``None``.
+
+    ``None`` means "unknown word": callers reject the row rather than guess ``Overige``.
+    """
+    return _LOOKUP.get(_key(word))

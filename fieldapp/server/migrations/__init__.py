@@ -1,0 +1,1 @@
+"""Alembic migrations of the sync server (core tables + server tables; see ``runner``)."""

@@ -1,0 +1,199 @@
+"""Use cases on cases: close (with a DDAS eindresultaat), reopen, notes, assignment, drafts."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from fieldapp.domain.cases import CaseStatus
+from fieldapp.domain.ddas import Eindresultaat, Signaalstatus
+from fieldapp.domain.effort import effort_shortfalls
+from fieldapp.domain.listing import WorkerInfo
+from fieldapp.domain.priority import Policy
+from fieldapp.services.changes import Changes
+from fieldapp.services.errors import CaseNotFound, EffortNotMet
+from fieldapp.store.repos.convert import attempt_of
+from fieldapp.store.schema import AttemptRow, CaseEventRow, CaseRow, DraftRow, SignalRow, Worker
+
+# Plain-Dutch labels for the close dialog, in the order a worker thinks of them.
+RESULT_LABELS_NL: dict[Eindresultaat, str] = {
+    Eindresultaat.VERVOLGHULP_FINANCIEEL: "Doorverwezen naar schuldhulp of budgetcoaching",
+    Eindresultaat.VERVOLGHULP_NIET_FINANCIEEL: (
+        "Doorverwezen naar andere hulp (bijv. maatschappelijk werk)"
+    ),
+    Eindresultaat.VERVOLGHULP: "Doorverwezen, soort hulp nog niet bekend",
+    Eindresultaat.BUDGETADVIES_QUICK_FIX: "Geholpen met advies of een snelle oplossing",
+    Eindresultaat.ZELF_BETAALD: "Heeft zelf betaald of een regeling getroffen",
+    Eindresultaat.REGELT_HET_ZELF: "Regelt het zelf, wil geen hulp",
+    Eindresultaat.GEEN_REACTIE_NA_CONTACT: "Eerst contact gehad, daarna geen reactie meer",
+    Eindresultaat.DEFINITIEF_GEEN_CONTACT: "Geen contact gekregen, ondanks pogingen",
+    Eindresultaat.AL_BEKEND_BIJ_SHV: "Al bekend bij schuldhulpverlening",
+    Eindresultaat.ANDER_LOPEND_TRAJECT: "Heeft al ander hulptraject",
+    Eindresultaat.GEEN_INWONER: "Woont niet (meer) in de gemeente",
+    Eindresultaat.OVERLEDEN: "Overleden",
+    Eindresultaat.VERWIJZING_ZONDER_TUSSENKOMST: "Doorverwezen zonder tussenkomst van de inwoner",
+    Eindresultaat.NIET_OPGEPAKT_HERHAALDE_MELDING: "Niet opgepakt: herhaalde melding",
+    Eindresultaat.NIET_OPGEPAKT_ONTERECHT: "Niet opgepakt: onterecht signaal",
+    Eindresultaat.NIET_OPGEPAKT_ANDERE_REDEN: "Niet opgepakt: andere reden",
+}
+
+# Outcomes that also settle the signals' DDAS status (NOTES.md §4 status flow).
+_SIGNAL_STATUS_FOR: dict[Eindresultaat, Signaalstatus] = {
+    Eindresultaat.NIET_OPGEPAKT_ANDERE_REDEN: Signaalstatus.NIET_OPGEPAKT_ANDERE_REDEN,
+    Eindresultaat.NIET_OPGEPAKT_HERHAALDE_MELDING: Signaalstatus.NIET_OPGEPAKT_HERHAALDE_MELDING,
+    Eindresultaat.NIET_OPGEPAKT_ONTERECHT: Signaalstatus.NIET_OPGEPAKT_ONTERECHT,
+    Eindresultaat.OVERLEDEN: Signaalstatus.OVERLEDEN,
+    Eindresultaat.GEEN_INWONER: Signaalstatus.GEEN_INWONER,
+    Eindresultaat.AL_BEKEND_BIJ_SHV: Signaalstatus.AL_BEKEND_BIJ_SHV,
+}
+
+
+def _case(session: Session, case_id: str) -> CaseRow:
+    row = session.get(CaseRow, case_id)
+    if row is None:
+        raise CaseNotFound("Deze zaak bestaat niet (meer) op dit apparaat.")
+    return row
+
+
+def close_case(
+    session: Session,
+    *,
+    event_id: str,
+    case_id: str,
+    resultaat: Eindresultaat,
+    reason: str = "",
+    at: datetime,
+    worker_id: str | None = None,
+    device_id: str | None = None,
+    effort_override: bool = False,
+    policy: Policy | None = None,
+) -> Changes:
+    """Close a case. 'No contact' first meets the policy's minimum effort, or an override
+    with a written reason (``EffortNotMet`` lists what is missing)."""
+    event_id = str(uuid.UUID(event_id))
+    if session.get(CaseEventRow, event_id) is not None:
+        return Changes()
+    case = _case(session, case_id)
+    standard = (policy or Policy()).effort
+    if resultaat.is_no_contact and standard.enforced:
+        attempts = [
+            attempt_of(a)
+            for a in session.scalars(select(AttemptRow).where(AttemptRow.case_id == case_id))
+        ]
+        missing = effort_shortfalls(attempts, standard)
+        if missing and not (effort_override and reason.strip()):
+            raise EffortNotMet(missing)
+    session.add(
+        CaseEventRow(
+            id=event_id,
+            case_id=case_id,
+            kind="close",
+            resultaat=resultaat.value,
+            reason=reason.strip(),
+            effort_override=effort_override,
+            at=at,
+            worker_id=worker_id,
+            device_id=device_id,
+        )
+    )
+    case.status = CaseStatus.GESLOTEN.value
+    case.resultaat = resultaat.value
+    case.closed_at = at
+    new_status = _SIGNAL_STATUS_FOR.get(resultaat)
+    if new_status is not None:
+        session.execute(
+            update(SignalRow)
+            .where(SignalRow.case_id == case_id, SignalRow.status == Signaalstatus.OPGEPAKT.value)
+            .values(status=new_status.value)
+        )
+    session.flush()
+    return Changes(cases=True, signals=True, sync=True, case_ids=frozenset({case_id}))
+
+
+def reopen_case(
+    session: Session,
+    *,
+    event_id: str,
+    case_id: str,
+    reason: str,
+    at: datetime,
+    worker_id: str | None = None,
+    device_id: str | None = None,
+) -> Changes:
+    event_id = str(uuid.UUID(event_id))
+    if session.get(CaseEventRow, event_id) is not None:
+        return Changes()
+    case = _case(session, case_id)
+    session.add(
+        CaseEventRow(
+            id=event_id,
+            case_id=case_id,
+            kind="reopen",
+            reason=reason.strip(),
+            at=at,
+            worker_id=worker_id,
+            device_id=device_id,
+        )
+    )
+    case.status, case.resultaat, case.closed_at = CaseStatus.OPEN.value, None, None
+    session.flush()
+    return Changes(cases=True, sync=True, case_ids=frozenset({case_id}))
+
+
+def set_case_notes(session: Session, *, case_id: str, notes: str) -> Changes:
+    _case(session, case_id).notes = notes.replace("\x00", "")
+    return Changes(cases=True, case_ids=frozenset({case_id}))
+
+
+def assign_cases(session: Session, *, case_ids: Iterable[str], worker_id: str | None) -> Changes:
+    ids = list(case_ids)
+    for case_id in ids:
+        _case(session, case_id).assigned_worker_id = worker_id
+    session.flush()
+    return Changes(cases=True, case_ids=frozenset(ids))
+
+
+def upsert_worker(session: Session, worker: WorkerInfo) -> Changes:
+    row = session.get(Worker, worker.id)
+    if row is None:
+        row = Worker(id=worker.id)
+        session.add(row)
+    row.username, row.display_name, row.first_name = (
+        worker.username,
+        worker.display_name,
+        worker.first_name,
+    )
+    row.role, row.team, row.phone, row.whatsapp, row.email = (
+        worker.role,
+        worker.team,
+        worker.phone,
+        worker.whatsapp,
+        worker.email,
+    )
+    session.flush()
+    return Changes(workers=True)
+
+
+def save_draft(session: Session, key: str, payload: dict[str, Any]) -> None:
+    """Keep an unfinished form inside the encrypted store (e.g. when auto-lock fires)."""
+    row = session.get(DraftRow, key)
+    if row is None:
+        session.add(DraftRow(key=key, payload=payload))
+    else:
+        row.payload = payload
+
+
+def load_draft(session: Session, key: str) -> dict[str, Any] | None:
+    row = session.get(DraftRow, key)
+    return None if row is None else dict(row.payload)
+
+
+def delete_draft(session: Session, key: str) -> None:
+    row = session.get(DraftRow, key)
+    if row is not None:
+        session.delete(row)
