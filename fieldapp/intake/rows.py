@@ -198,7 +198,7 @@ def build_signal(values: Mapping[str, Cell], row: int, *, today: date) -> Incomi
         geslacht=_GESLACHT.get(geslacht_word) if geslacht_word else None,
         bsn=bsn,
         bsn_invalid=bsn_invalid,
-        telefoon=normalise_phone(r.raw("telefoon")),
+        telefoon=_phone(r),
         email=_email(r),
     )
     return IncomingSignal(
@@ -215,6 +215,14 @@ def build_signal(values: Mapping[str, Cell], row: int, *, today: date) -> Incomi
         flags=tuple(r.flags),
         source_row=row,
     )
+
+
+def _phone(r: _RowReader) -> str | None:
+    value = r.values.get("telefoon")
+    if isinstance(value, int) and not isinstance(value, bool) and 100_000_000 <= value < 10**9:
+        # A spreadsheet number cell drops the leading 0 of 06-12345678.
+        return normalise_phone(f"0{value}")
+    return normalise_phone(r.raw("telefoon"))
 
 
 def _email(r: _RowReader) -> str | None:

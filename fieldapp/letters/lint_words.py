@@ -87,7 +87,7 @@ REQUIRED: dict[str, dict[Language, tuple[str, ...]]] = {
         Language.AR: (r"التزام",),
     },
     "nee": {
-        Language.NL: (r"\bnee\b", r"geen (hulp|bezoek|gesprek|contact)", r"komt het niet uit"),
+        Language.NL: (r"\bnee\b", r"geen (hulp|bezoek|gesprek|contact)", r"toch niet\b"),
         Language.EN: (r"say(ing)? no\b", r"not now", r"do not want", r"don't want"),
         Language.PL: (r"powiedzieć[ „\"]*nie", r"nie chce", r"nie teraz", r"nie pasuje"),
         Language.TR: (r"hayır", r"istemiyor", r"şimdi değil", r"uygun değil"),

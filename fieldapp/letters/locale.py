@@ -58,7 +58,7 @@ _DAYPARTS: dict[Language, dict[Dagdeel, str]] = {
 
 
 def format_date(day: date, language: Language) -> str:
-    """``dinsdag 14 mei`` / ``Tuesday 14 May`` / ``wtorek, 14 maja`` / ``14 Mayıs Salı`` / ...
+    """``dinsdag 14 mei`` / ``Tuesday 14 May`` / ``14 maja (wtorek)`` / ``14 Mayıs Salı`` / ...
 
     No year: texts are about the coming days, and a shorter date reads more easily. Arabic uses
     Western digits (as Dutch phone numbers do), so numbers look the same on every card.
@@ -66,7 +66,8 @@ def format_date(day: date, language: Language) -> str:
     weekday = _WEEKDAYS[language][day.weekday()]
     month = _MONTHS[language][day.month - 1]
     if language is Language.PL:
-        return f"{weekday}, {day.day} {month}"
+        # Nominative weekday in brackets: after "w" it would need the accusative ("w środę").
+        return f"{day.day} {month} ({weekday})"
     if language is Language.TR:
         return f"{day.day} {month} {weekday}"
     if language is Language.AR:

@@ -19,24 +19,40 @@ from fieldapp.store.schema import CaseRow, PersonRow
 from fieldapp.store.unit_of_work import Store
 
 MARKER = "Zwanenburg-Testmarker"  # synthetic surname, searched for as bytes
-EXPECTED = {"temp_store": 2, "secure_delete": 1, "journal_mode": "wal", "synchronous": 2,
-            "foreign_keys": 1}
+EXPECTED = {
+    "temp_store": 2,
+    "secure_delete": 1,
+    "journal_mode": "wal",
+    "synchronous": 2,
+    "foreign_keys": 1,
+}
 PAGE = 4096
 
 
 def _pragmas(conn: object) -> dict[str, object]:
-    return {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()  # type: ignore[attr-defined]
-            for name in EXPECTED}
+    return {
+        name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()  # type: ignore[attr-defined]
+        for name in EXPECTED
+    }
 
 
 def _add_people(store: Store, n: int, surname: str = MARKER) -> None:
     with store.session() as s:
         s.add(CaseRow(id="case-1", opened_on=date(2026, 3, 2), deadline=date(2026, 4, 2)))
         s.flush()
-        s.execute(insert(PersonRow), [
-            {"id": f"p{i}", "case_id": "case-1", "identity_key": f"k{i}",
-             "achternaam": f"{surname}-{i}", "voornaam": "Fenna"} for i in range(n)
-        ])
+        s.execute(
+            insert(PersonRow),
+            [
+                {
+                    "id": f"p{i}",
+                    "case_id": "case-1",
+                    "identity_key": f"k{i}",
+                    "achternaam": f"{surname}-{i}",
+                    "voornaam": "Fenna",
+                }
+                for i in range(n)
+            ],
+        )
 
 
 def test_every_pooled_connection_is_hardened(store: Store) -> None:
@@ -59,8 +75,11 @@ def test_every_pooled_connection_is_hardened(store: Store) -> None:
 
 def test_names_are_not_in_database_wal_or_shm_bytes(store: Store, store_path: Path) -> None:
     _add_people(store, 50)
-    files = [store_path, store_path.with_name(store_path.name + "-wal"),
-             store_path.with_name(store_path.name + "-shm")]
+    files = [
+        store_path,
+        store_path.with_name(store_path.name + "-wal"),
+        store_path.with_name(store_path.name + "-shm"),
+    ]
     assert files[1].stat().st_size > 0  # the data is really in the WAL right now
     for f in files:
         assert MARKER.encode() not in f.read_bytes(), f.name
@@ -152,7 +171,11 @@ def test_sorts_and_temp_tables_never_spill_plaintext_to_temp_files(tmp_path: Pat
     env = {**os.environ, "SQLITE_TMPDIR": str(tmpdir), "TMPDIR": str(tmpdir)}
     out = subprocess.run(
         [sys.executable, "-c", _TEMP_PROBE, str(tmpdir) + "/", str(tmp_path / "v.db"), MARKER],
-        env=env, capture_output=True, text=True, timeout=120, check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
         cwd=Path(__file__).resolve().parents[2],
     )
     result = json.loads(out.stdout.strip().splitlines()[-1])
@@ -187,7 +210,8 @@ def test_flipped_byte_in_data_page_is_found_and_reads_raise_store_corrupt(
     _add_people(store, 300)
     with store.engine.connect() as c:
         root = c.exec_driver_sql(
-            "SELECT rootpage FROM sqlite_master WHERE name = 'people'").scalar()
+            "SELECT rootpage FROM sqlite_master WHERE name = 'people'"
+        ).scalar()
     assert isinstance(root, int) and root > 3
     store.close()
     _flip_byte(store_path, (root - 1) * PAGE + 2000)

@@ -1,0 +1,186 @@
+"""The FastAPI application of the sync server (protocol v1, OpenAPI at ``/openapi.json``).
+
+Built by :func:`create_app` around one :class:`~fieldapp.server.db.ServerDatabase`; the server
+keeps no state outside that database, so several instances can share a PostgreSQL database.
+
+Cross-cutting behaviour (all tested in tests/server):
+- request bodies are capped (1 MB; 50 MB for ``/v1/import``) before any parsing -> 413;
+- every reply carries ``X-Request-Id`` (also written to audit events);
+- validation errors (422) never echo the input back (it may be personal data, or a lone
+  surrogate that cannot even be encoded);
+- a too-old client gets 426 with the minimum protocol version and a Dutch "werk bij" text;
+- a database error is a 503 with a generic Dutch text; no SQL, ids or data in the reply.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from argon2 import PasswordHasher
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from fieldapp.server.auth import make_hasher
+from fieldapp.server.db import ServerDatabase
+from fieldapp.server.errors import ApiError
+from fieldapp.sync.protocol import MAX_BODY_BYTES
+
+log = logging.getLogger("fieldapp.server")
+
+IMPORT_MAX_BODY_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class ServerSettings:
+    """Knobs for tests and deployments. ``fast_password_hash`` is for tests only."""
+
+    fast_password_hash: bool = False
+    max_body_bytes: int = MAX_BODY_BYTES
+    import_max_body_bytes: int = IMPORT_MAX_BODY_BYTES
+    hasher: PasswordHasher | None = field(default=None, repr=False)
+
+    def password_hasher(self) -> PasswordHasher:
+        if self.hasher is None:
+            self.hasher = make_hasher(fast=self.fast_password_hash)
+        return self.hasher
+
+
+def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> FastAPI:
+    from fieldapp.server.routes import devices, sync, team
+
+    cfg = settings or ServerSettings()
+    app = FastAPI(
+        title="Veldwerk sync server",
+        version="1",
+        description="Sync protocol v1 for the Veldwerk field app.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.db = db
+    app.state.settings = cfg
+    app.include_router(devices.router)
+    app.include_router(sync.router)
+    app.include_router(team.router)
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(status_code=exc.status_code, content=exc.body)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse(status_code=422, content={"detail": _safe_errors(exc.errors())})
+
+    @app.exception_handler(OperationalError)
+    async def _db_unavailable(_request: Request, exc: OperationalError) -> JSONResponse:
+        log.error("database unavailable: %s", type(exc.orig).__name__)
+        return JSONResponse(
+            status_code=503, content={"detail": "De server is even niet bereikbaar."}
+        )
+
+    app.add_middleware(
+        BodyLimit, limit=cfg.max_body_bytes, import_limit=cfg.import_max_body_bytes
+    )
+    return app
+
+
+def _safe(text: object) -> str | int:
+    if isinstance(text, int) and not isinstance(text, bool):
+        return text
+    return str(text).encode("utf-8", "replace").decode("utf-8")[:100]
+
+
+def _safe_errors(errors: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "loc": [_safe(part) for part in err.get("loc", ())],
+            "msg": _safe(err.get("msg", "")),
+            "type": _safe(err.get("type", "")),
+        }
+        for err in list(errors)[:50]
+    ]
+
+
+class BodyLimit:
+    """ASGI middleware: cap request bodies before any parsing, and tag requests with an id."""
+
+    def __init__(self, app: ASGIApp, limit: int, import_limit: int) -> None:
+        self.app = app
+        self.limit = limit
+        self.import_limit = import_limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = str(uuid.uuid4())
+        scope.setdefault("state", {})["request_id"] = request_id
+        limit = self.import_limit if scope.get("path") == "/v1/import" else self.limit
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers.append((b"x-request-id", request_id.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        declared = _content_length(scope)
+        if declared is not None and declared > limit:
+            await _too_large(send_with_id)
+            return
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > limit:
+                await _too_large(send_with_id)
+                return
+            chunks.append(chunk)
+            more = bool(message.get("more_body", False))
+        body = b"".join(chunks)
+        delivered = False
+
+        async def replay() -> Message:
+            nonlocal delivered
+            if not delivered:
+                delivered = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send_with_id)
+
+
+def _content_length(scope: Scope) -> int | None:
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return None
+    return None
+
+
+async def _too_large(send: Send) -> None:
+    body = json.dumps({"detail": "Het verzoek is te groot."}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

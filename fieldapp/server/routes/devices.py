@@ -1,0 +1,167 @@
+"""Enrolment, recovery-key release and revocation of devices."""
+
+from __future__ import annotations
+
+import base64
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fieldapp.privacy import audit
+from fieldapp.server.auth import enroll_device, revoke_device, verify_password
+from fieldapp.server.db import DeviceRow, UserRow, get_epoch
+from fieldapp.server.errors import bad_credentials, not_found
+from fieldapp.server.routes.deps import Token, authenticate, db_of, request_id, settings_of
+from fieldapp.sync.protocol import (
+    PROTOCOL_VERSION,
+    EnrollRequest,
+    EnrollResponse,
+    OkResponse,
+    RecoveryKey,
+    RecoveryRequest,
+    RecoveryResponse,
+    RevokeRequest,
+    Uuid,
+    WipeOrder,
+)
+
+router = APIRouter(prefix="/v1", tags=["devices"])
+
+
+def _audit_login_failure(request: Request, action: audit.AuditAction) -> None:
+    with db_of(request).session() as s, s.begin():
+        audit.record(
+            s,
+            action=action,
+            outcome="bad_credentials",
+            user_id=None,
+            device_id=None,
+            request_id=request_id(request),
+        )
+
+
+@router.post(
+    "/enroll",
+    response_model=EnrollResponse,
+    responses={401: {"description": "Wrong username or password"}},
+)
+def enroll(request: Request, body: EnrollRequest) -> EnrollResponse:
+    """Register this laptop: returns its device id, bearer token (shown once) and the recovery
+    key the laptop wraps its database key with (then forgets)."""
+    db = db_of(request)
+    hasher = settings_of(request).password_hasher()
+    with db.session() as session, session.begin():
+        user = verify_password(session, body.username, body.password, hasher)
+        if user is not None:
+            enrolment = enroll_device(session, user, db.keys, name=body.device_name)
+            audit.record(
+                session,
+                action=audit.AuditAction.ENROLL,
+                outcome="ok",
+                user_id=user.id,
+                device_id=enrolment.device_id,
+                request_id=request_id(request),
+            )
+            return EnrollResponse(
+                device_id=enrolment.device_id,
+                token=enrolment.token,
+                recovery_key=base64.b64encode(enrolment.recovery_key).decode("ascii"),
+                worker_id=user.worker_id,
+                role=user.role,
+                team=user.team,
+                server_epoch=get_epoch(session),
+                protocol_version=PROTOCOL_VERSION,
+            )
+    _audit_login_failure(request, audit.AuditAction.ENROLL)
+    raise bad_credentials()
+
+
+@router.post(
+    "/recovery",
+    response_model=RecoveryResponse,
+    responses={401: {"description": "Wrong username or password"}},
+)
+def recovery(request: Request, body: RecoveryRequest) -> RecoveryResponse:
+    """Release the recovery keys of the user's active devices (forgotten passphrase: the laptop
+    tries each against its recovery key slot). Audited per device."""
+    db = db_of(request)
+    hasher = settings_of(request).password_hasher()
+    with db.session() as session, session.begin():
+        user = verify_password(session, body.username, body.password, hasher)
+        if user is not None:
+            devices = session.scalars(
+                select(DeviceRow).where(
+                    DeviceRow.user_id == user.id, DeviceRow.status == "active"
+                )
+            ).all()
+            keys = [
+                RecoveryKey(
+                    device_id=d.id,
+                    recovery_key=base64.b64encode(
+                        db.keys.open_recovery_key(d.id, d.recovery_key_enc)
+                    ).decode("ascii"),
+                )
+                for d in devices
+                if d.recovery_key_enc
+            ]
+            for key in keys:
+                audit.record(
+                    session,
+                    action=audit.AuditAction.RECOVERY,
+                    outcome="released",
+                    user_id=user.id,
+                    device_id=key.device_id,
+                    request_id=request_id(request),
+                )
+            return RecoveryResponse(keys=keys)
+    _audit_login_failure(request, audit.AuditAction.RECOVERY)
+    raise bad_credentials()
+
+
+@router.post(
+    "/devices/{device_id}/revoke",
+    response_model=OkResponse,
+    responses={
+        401: {"description": "No or unknown token"},
+        403: {"model": WipeOrder, "description": "Not a team lead, or caller revoked"},
+        404: {"description": "No such device in your team"},
+    },
+)
+def revoke(
+    request: Request,
+    device_id: Annotated[Uuid, Path()],
+    body: RevokeRequest,
+    token: Token,
+) -> OkResponse:
+    """Team lead: order a device of their team to wipe at its next contact. ``push_first``:
+    a departing worker's laptop may push its pending work first; a stolen one may not."""
+    db = db_of(request)
+    with db.session() as session, session.begin():
+        who = authenticate(
+            request, session, token, action=audit.AuditAction.REVOKE, lead_only=True
+        )
+        if not _device_in_team(session, device_id, who.team):
+            raise not_found()
+        revoke_device(session, device_id, push_first=body.push_first)
+        audit.record(
+            session,
+            action=audit.AuditAction.REVOKE,
+            outcome="push_first" if body.push_first else "immediate",
+            user_id=who.user_id,
+            device_id=device_id,
+            request_id=request_id(request),
+        )
+    return OkResponse()
+
+
+def _device_in_team(session: Session, device_id: str, team: str) -> bool:
+    return (
+        session.scalar(
+            select(DeviceRow.id)
+            .join(UserRow, UserRow.id == DeviceRow.user_id)
+            .where(DeviceRow.id == device_id, UserRow.team == team)
+        )
+        is not None
+    )

@@ -1,0 +1,287 @@
+"""Team-lead endpoints (import, assign, overview, quarantine) and the case detail read.
+
+Every id outside the caller's reach answers 404, exactly like an id that does not exist.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import tempfile
+from datetime import date
+from pathlib import Path as FsPath
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fieldapp.domain.priority import Policy
+from fieldapp.errors import ImportRefused
+from fieldapp.intake.reader import read_file
+from fieldapp.intake.report import ParsedFile
+from fieldapp.privacy import audit
+from fieldapp.server.auth import Principal
+from fieldapp.server.db import CaseTeamRow, QuarantineRow
+from fieldapp.server.errors import ApiError, not_found
+from fieldapp.server.feed import case_payloads, case_scopes, emit_case_changes
+from fieldapp.server.routes.deps import Token, authenticate, db_of, request_id, run_write
+from fieldapp.services.cases import assign_cases
+from fieldapp.services.intake import import_parsed
+from fieldapp.store.schema import AttemptRow, CaseRow, Worker
+from fieldapp.sync.protocol import (
+    AssignRequest,
+    AssignResponse,
+    CasePayload,
+    CasesResponse,
+    CaseSummary,
+    ImportResponse,
+    QuarantineItem,
+    QuarantineResponse,
+    Uuid,
+    WipeOrder,
+)
+
+router = APIRouter(prefix="/v1", tags=["team"])
+
+_ERRORS = {
+    401: {"description": "No or unknown token"},
+    403: {"model": WipeOrder, "description": "Not a team lead, or device revoked"},
+    404: {"description": "Not found (or not yours)"},
+}
+_SUFFIXES = {".csv", ".xlsx", ".json", ".txt"}
+
+
+def _team_case_ids(session: Session, team: str, ids: list[str]) -> set[str]:
+    return set(
+        session.scalars(
+            select(CaseTeamRow.case_id).where(CaseTeamRow.team == team, CaseTeamRow.case_id.in_(ids))
+        )
+    )
+
+
+@router.post("/import", response_model=ImportResponse, responses={
+    **_ERRORS, 400: {"description": "File refused (Dutch reason in detail)"}
+})
+async def import_file(
+    request: Request,
+    token: Token,
+    filename: Annotated[str, Query(max_length=200)] = "signalen.csv",
+) -> ImportResponse:
+    """Team lead: import one signal file (raw request body: CSV, XLSX or DDAS JSON) with the
+    same intake code as the desktop app. New cases join the lead's team, unassigned."""
+    data = await request.body()
+    suffix = FsPath(filename).suffix.lower()
+    suffix = suffix if suffix in _SUFFIXES else ".csv"
+    db = db_of(request)
+
+    def work(session: Session) -> ImportResponse:
+        who = authenticate(
+            request, session, token, action=audit.AuditAction.IMPORT, lead_only=True
+        )
+        try:
+            parsed = _parse_upload(data, suffix)
+        except ImportRefused as error:
+            raise ApiError(400, {"detail": str(error)}) from None
+        before_ids = set(session.scalars(select(CaseRow.id)))
+        report = import_parsed(session, [parsed], policy=Policy(), today=date.today())
+        touched = set(report.changes.case_ids)
+        new_ids = sorted(
+            cid for cid in set(session.scalars(select(CaseRow.id))) - before_ids
+        )
+        session.add_all(CaseTeamRow(case_id=cid, team=who.team) for cid in new_ids)
+        session.flush()
+        mine = _team_case_ids(session, who.team, sorted(touched | set(new_ids)))
+        before = case_scopes(session, mine)
+        for cid in new_ids:
+            before[cid] = set()
+        emit_case_changes(session, before)
+        file_report = report.files[0]
+        audit.record(
+            session,
+            action=audit.AuditAction.IMPORT,
+            outcome="ok",
+            user_id=who.user_id,
+            device_id=who.device_id,
+            case_ids=mine,
+            detail={"rows": file_report.rows, "accepted": file_report.accepted},
+            request_id=request_id(request),
+        )
+        report_json = report.to_json()
+        for f in report_json["files"]:
+            f["path"] = filename if suffix in filename.lower() else "upload"
+        return ImportResponse(
+            files=1,
+            accepted=file_report.accepted,
+            duplicates=file_report.duplicates,
+            rejected=len(file_report.rejected),
+            new_cases=len(new_ids),
+            report=report_json,
+        )
+
+    return await run_in_threadpool(run_write, db, work)
+
+
+def _parse_upload(data: bytes, suffix: str) -> ParsedFile:
+    """``read_file`` needs a path: a private (0700 dir, 0600 file) temp file that is
+    overwritten and removed at once. Trap: it holds personal data for the parse's duration."""
+    with tempfile.TemporaryDirectory(prefix="veldwerk-import-") as tmp:
+        os.chmod(tmp, 0o700)
+        path = FsPath(tmp) / f"upload-{secrets.token_hex(4)}{suffix}"
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            return read_file(path)
+        finally:
+            with contextlib.suppress(OSError), open(path, "r+b") as fh:
+                fh.write(b"\0" * len(data))
+
+
+@router.post("/cases/assign", response_model=AssignResponse, responses=_ERRORS)
+def assign(request: Request, body: AssignRequest, token: Token) -> AssignResponse:
+    """Team lead: assign cases of their team to a worker of their team (``null`` = unassign).
+    The old worker's laptop gets a tombstone, the new one the case."""
+    db = db_of(request)
+
+    def work(session: Session) -> AssignResponse:
+        who = authenticate(
+            request, session, token, action=audit.AuditAction.ASSIGN, lead_only=True
+        )
+        ids = sorted(set(body.case_ids))
+        if _team_case_ids(session, who.team, ids) != set(ids):
+            raise not_found()
+        if body.worker_id is not None:
+            worker = session.get(Worker, body.worker_id)
+            if worker is None or worker.team != who.team:
+                raise not_found()
+        before = case_scopes(session, ids)
+        assign_cases(session, case_ids=ids, worker_id=body.worker_id)
+        emit_case_changes(session, before)
+        audit.record(
+            session,
+            action=audit.AuditAction.ASSIGN,
+            outcome="ok" if body.worker_id else "unassigned",
+            user_id=who.user_id,
+            device_id=who.device_id,
+            case_ids=ids,
+            request_id=request_id(request),
+        )
+        return AssignResponse(assigned=ids)
+
+    return run_write(db, work)
+
+
+@router.get("/cases", response_model=CasesResponse, responses=_ERRORS)
+def list_cases(request: Request, token: Token) -> CasesResponse:
+    """Team lead: the team's cases (ids, status, assignment, priority; no personal data)."""
+    db = db_of(request)
+    with db.session() as session, session.begin():
+        who = authenticate(
+            request, session, token, action=audit.AuditAction.LIST_CASES, lead_only=True
+        )
+        counts = dict(
+            session.execute(
+                select(AttemptRow.case_id, func.count())
+                .join(CaseTeamRow, CaseTeamRow.case_id == AttemptRow.case_id)
+                .where(CaseTeamRow.team == who.team)
+                .group_by(AttemptRow.case_id)
+            ).tuples()
+        )
+        rows = session.scalars(
+            select(CaseRow)
+            .join(CaseTeamRow, CaseTeamRow.case_id == CaseRow.id)
+            .where(CaseTeamRow.team == who.team)
+            .order_by(CaseRow.priority.desc(), CaseRow.deadline, CaseRow.id)
+        ).all()
+        audit.record(
+            session,
+            action=audit.AuditAction.LIST_CASES,
+            outcome="ok",
+            user_id=who.user_id,
+            device_id=who.device_id,
+            detail={"cases": len(rows)},
+            request_id=request_id(request),
+        )
+        return CasesResponse(
+            cases=[
+                CaseSummary(
+                    id=c.id,
+                    status=c.status,
+                    assigned_worker_id=c.assigned_worker_id,
+                    priority=c.priority,
+                    deadline=c.deadline,
+                    version=c.version,
+                    attempts=int(counts.get(c.id, 0)),
+                )
+                for c in rows
+            ]
+        )
+
+
+@router.get("/cases/{case_id}", response_model=CasePayload, responses=_ERRORS)
+def get_case(
+    request: Request, case_id: Annotated[Uuid, Path()], token: Token
+) -> CasePayload:
+    """One case in full: for its assigned worker (while open) or a lead of its team."""
+    db = db_of(request)
+    with db.session() as session, session.begin():
+        who = authenticate(request, session, token, action=audit.AuditAction.READ_CASE)
+        if not _may_read(session, who, case_id):
+            raise not_found()
+        payload = case_payloads(session, [case_id]).get(case_id)
+        if payload is None:
+            raise not_found()
+        audit.record(
+            session,
+            action=audit.AuditAction.READ_CASE,
+            outcome="ok",
+            user_id=who.user_id,
+            device_id=who.device_id,
+            case_ids=[case_id],
+            request_id=request_id(request),
+        )
+        return payload
+
+
+def _may_read(session: Session, who: Principal, case_id: str) -> bool:
+    return who.scope in case_scopes(session, [case_id])[case_id]
+
+
+@router.get("/quarantine", response_model=QuarantineResponse, responses=_ERRORS)
+def quarantine(request: Request, token: Token) -> QuarantineResponse:
+    """Team lead: pushed items on cases their sender no longer held, awaiting review."""
+    db = db_of(request)
+    with db.session() as session, session.begin():
+        who = authenticate(
+            request, session, token, action=audit.AuditAction.QUARANTINE_READ, lead_only=True
+        )
+        rows = session.scalars(
+            select(QuarantineRow)
+            .where(QuarantineRow.team == who.team, QuarantineRow.resolved_at.is_(None))
+            .order_by(QuarantineRow.received_at, QuarantineRow.id)
+        ).all()
+        audit.record(
+            session,
+            action=audit.AuditAction.QUARANTINE_READ,
+            outcome="ok",
+            user_id=who.user_id,
+            device_id=who.device_id,
+            case_ids=[r.case_id for r in rows],
+            request_id=request_id(request),
+        )
+        return QuarantineResponse(
+            items=[
+                QuarantineItem(
+                    id=r.id,
+                    kind=r.kind,
+                    case_id=r.case_id,
+                    reason=r.reason,
+                    device_id=r.device_id,
+                    received_at=r.received_at,
+                )
+                for r in rows
+            ]
+        )

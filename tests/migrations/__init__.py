@@ -1,0 +1,1 @@
+"""Migration tests against saved old-schema stores."""

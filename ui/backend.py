@@ -1,0 +1,153 @@
+"""The app's handle on one store: unlock, create, lock and shut down, all on the DB thread.
+
+Identity in the store's kv table: ``worker_id`` (whose cases Vandaag shows; absent = all open
+cases in this store) and ``device_id`` (made on first unlock; stamped on every attempt).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from fieldapp.config import load_policy
+from fieldapp.domain.priority import Policy
+from fieldapp.services import queries
+from fieldapp.store.keys import DEFAULT_PARAMS, KdfParams
+from fieldapp.store.unit_of_work import Store
+from ui.change_hub import ChangeHub
+from ui.qt import QObject, Signal
+from ui.tasks import DbContext, TaskRunner
+
+KV_WORKER_ID = "worker_id"
+KV_DEVICE_ID = "device_id"
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    worker_id: str | None
+    device_id: str
+
+
+def _identity(store: Store) -> Identity:
+    with store.session() as session:
+        device = queries.get_kv(session, KV_DEVICE_ID)
+        if device is None:
+            device = str(uuid.uuid4())
+            queries.set_kv(session, KV_DEVICE_ID, device)
+        return Identity(queries.get_kv(session, KV_WORKER_ID), device)
+
+
+class Backend(QObject):
+    """Owns the TaskRunner and ChangeHub for one store path.
+
+    ``about_to_lock`` is emitted first (views queue their draft saves then, while the store is
+    still open), then the store is closed on the DB thread and ``hub.locked`` is emitted so
+    views clear every model holding personal data.
+    """
+
+    about_to_lock = Signal()
+
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        kdf_params: KdfParams = DEFAULT_PARAMS,
+        policy: Policy | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.kdf_params = kdf_params
+        self.policy = policy or load_policy()
+        self.hub = ChangeHub(self)
+        self.runner = TaskRunner(self.hub, self)
+        self.identity: Identity | None = None
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self.identity is not None
+
+    def store_exists(self) -> bool:
+        return self.db_path.is_file()
+
+    def unlock(
+        self,
+        passphrase: str,
+        *,
+        parent: QObject | None,
+        on_ok: Callable[[], None],
+        on_fail: Callable[[BaseException], None],
+    ) -> None:
+        """Open the store with ``passphrase`` (Argon2 runs on the DB thread, not the GUI)."""
+
+        def body(ctx: DbContext) -> Identity:
+            if ctx.store is not None:
+                ctx.store.close()
+                ctx.store = None
+            store = Store.open(self.db_path, passphrase)
+            try:
+                identity = _identity(store)
+            except BaseException:
+                store.close()
+                raise
+            ctx.store = store
+            return identity
+
+        self._open(body, parent, on_ok, on_fail)
+
+    def create(
+        self,
+        passphrase: str,
+        *,
+        parent: QObject | None,
+        on_ok: Callable[[], None],
+        on_fail: Callable[[BaseException], None],
+    ) -> None:
+        """Create a new protected store (policy checked by Store.create: WeakPassphrase)."""
+
+        def body(ctx: DbContext) -> Identity:
+            store = Store.create(self.db_path, passphrase, params=self.kdf_params)
+            identity = _identity(store)
+            ctx.store = store
+            return identity
+
+        self._open(body, parent, on_ok, on_fail)
+
+    def _open(
+        self,
+        body: Callable[[DbContext], Identity],
+        parent: QObject | None,
+        on_ok: Callable[[], None],
+        on_fail: Callable[[BaseException], None],
+    ) -> None:
+        def done(identity: Identity) -> None:
+            self.identity = identity
+            on_ok()
+            self.hub.unlocked.emit()
+
+        self.runner.store_job(body, parent=parent).success(done).failure(on_fail).run()
+
+    def lock(self) -> None:
+        """Save drafts, close the engine and drop the key, then tell views to forget data."""
+        if self.identity is None:
+            return
+        self.about_to_lock.emit()
+        self.identity = None
+        self.runner.new_epoch()
+
+        def close(ctx: DbContext) -> None:
+            if ctx.store is not None:
+                ctx.store.close()
+                ctx.store = None
+
+        self.runner.store_job(close, parent=None).run()
+        self.hub.locked.emit()
+
+    def shutdown(self) -> None:
+        """At exit: drafts first, then every queued write commits, then the store closes."""
+        if self.identity is not None:
+            self.about_to_lock.emit()
+            self.identity = None
+        self.runner.shutdown()

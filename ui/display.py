@@ -1,0 +1,57 @@
+"""Display formatting for the UI: amounts, dates, deadline clocks (translatable, no DB)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from fieldapp.domain.dayparts import AMSTERDAM
+from fieldapp.domain.deadlines import days_left
+from ui.qt import QCoreApplication, QDate, QLocale
+
+_tr = QCoreApplication.translate
+
+
+def euros(cents: int) -> str:
+    """``€ 1.234`` (whole euros, Dutch grouping; cents only below 10 euro)."""
+    value = cents / 100
+    if abs(value) < 10 and cents % 100:
+        text = f"{value:,.2f}"
+    else:
+        text = f"{round(value):,}"
+    text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return f"€ {text}"
+
+
+def short_date(day: date | None) -> str:
+    if day is None:
+        return "—"
+    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+
+
+def long_date(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
+
+
+def local_time(moment: datetime) -> str:
+    local = moment.astimezone(AMSTERDAM)
+    return f"{short_date(local.date())} {local:%H:%M}"
+
+
+def deadline_text(deadline: date, today: date) -> str:
+    """In words, so colour is never the only signal ("3 dagen te laat")."""
+    left = days_left(deadline, today)
+    if left < -1:
+        return _tr("Display", "%1 dagen te laat").replace("%1", str(-left))
+    if left == -1:
+        return _tr("Display", "1 dag te laat")
+    if left == 0:
+        return _tr("Display", "vandaag")
+    if left == 1:
+        return _tr("Display", "nog 1 dag")
+    return _tr("Display", "nog %1 dagen").replace("%1", str(left))
+
+
+def since_text(day: date | None) -> str:
+    if day is None:
+        return ""
+    return _tr("Display", "sinds %1").replace("%1", short_date(day))
