@@ -12,6 +12,7 @@ sets use it), phone numbers are random and e-mail domains are reserved ``example
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -84,15 +85,17 @@ _COMPOSITIONS: tuple[tuple[str, float, float], ...] = (
     ("family", 0.29, 0.50),
     ("single_parent", 0.14, 0.75),
 )
-_COMPOSITION_WEIGHTS = tuple(share for _, share, _ in _COMPOSITIONS)
+_COMPOSITION_CUM = tuple(itertools.accumulate(share for _, share, _ in _COMPOSITIONS))
 _MAIL_DOMAINS = ("example.com", "example.net", "example.org", "mail.example", "post.example")
 
 
 def born_at_age(rng: random.Random, today: date, age: int) -> date:
     """A birth date on which the person is exactly ``age`` years old on ``today``."""
     year = today.year - age - 1
-    anchor = today.replace(year=year, day=28) if (today.month, today.day) == (2, 29) else (
-        today.replace(year=year)
+    anchor = (
+        today.replace(year=year, day=28)
+        if (today.month, today.day) == (2, 29)
+        else (today.replace(year=year))
     )
     return anchor + timedelta(days=1 + rng.randrange(365))
 
@@ -233,7 +236,7 @@ def make_households(
     factory = _PersonFactory(rng, today, bsns)
     households: list[DemoHousehold] = []
     for index, address in enumerate(addresses):
-        kind, _, rent_chance = rng.choices(_COMPOSITIONS, weights=_COMPOSITION_WEIGHTS)[0]
+        kind, _, rent_chance = rng.choices(_COMPOSITIONS, cum_weights=_COMPOSITION_CUM)[0]
         members = _members(rng, factory, kind)
         households.append(
             DemoHousehold(

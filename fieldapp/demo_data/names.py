@@ -14,6 +14,7 @@ Turkish dotted capital İ.
 
 from __future__ import annotations
 
+import itertools
 import random
 import unicodedata
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ def _split(names: str) -> tuple[str, ...]:
     return tuple(n.strip() for n in names.split(",") if n.strip())
 
 
+# fmt: off
 _DUTCH_SURNAMES: tuple[tuple[str, str], ...] = (
     ("de", "Vries"), ("", "Jansen"), ("de", "Jong"), ("", "Bakker"), ("van", "Dijk"),
     ("", "Visser"), ("", "Smit"), ("", "Meijer"), ("de", "Boer"), ("", "Mulder"),
@@ -57,6 +59,7 @@ _DUTCH_SURNAMES: tuple[tuple[str, str], ...] = (
     ("", "Wouters"), ("", "Verhoeven"), ("", "Sanders"), ("van de", "Ven"), ("", "Scholten"),
     ("", "Hoogendoorn"), ("", "Dijkman"), ("van", "Dam"), ("", "Bouwman"), ("", "Veenstra"),
 )
+# fmt: on
 
 DUTCH_OLD = NamePool(
     code="nl",
@@ -223,7 +226,7 @@ ORIGINS: tuple[tuple[NamePool, NamePool, float], ...] = (
     (ANTILLEAN, ANTILLEAN, 0.03),
     (SYRIAN, SYRIAN, 0.025),
 )
-_ORIGIN_WEIGHTS = tuple(w for _, _, w in ORIGINS)
+_ORIGIN_CUM = tuple(itertools.accumulate(w for _, _, w in ORIGINS))
 _COHORT_SPLIT_YEAR = 1975
 # Groups where a married woman often uses her partner's surname (naamgebruik).
 _PARTNER_NAME_GROUPS = frozenset({"nl", "id", "sr", "aw"})
@@ -231,7 +234,7 @@ _PARTNER_NAME_GROUPS = frozenset({"nl", "id", "sr", "aw"})
 
 def pick_origin(rng: random.Random) -> int:
     """Index into ``ORIGINS``, drawn by population share."""
-    return rng.choices(range(len(ORIGINS)), weights=_ORIGIN_WEIGHTS)[0]
+    return rng.choices(range(len(ORIGINS)), cum_weights=_ORIGIN_CUM)[0]
 
 
 def pool_for(origin: int, birth_year: int) -> NamePool:
@@ -281,7 +284,7 @@ def voorletters(rng: random.Random, pool: NamePool, sex: Geslacht, roepnaam: str
     Upper-cased with ``str.upper`` per letter, so İbrahim keeps its dotted İ.
     """
     initials = [part[0].upper() for part in roepnaam.split("-") if part]
-    extra = rng.choices((0, 1, 2), weights=(0.45, 0.35, 0.2))[0]
+    extra = rng.choices((0, 1, 2), cum_weights=(0.45, 0.8, 1.0))[0]
     names = pool.male if sex is Geslacht.MAN else pool.female
     for _ in range(min(extra, pool.max_initials - len(initials))):
         initials.append(rng.choice(names)[0].upper())
@@ -289,7 +292,7 @@ def voorletters(rng: random.Random, pool: NamePool, sex: Geslacht, roepnaam: str
 
 
 def ascii_slug(text: str) -> str:
-    """Lower-case ASCII letters and digits only: ``Özdemir`` -> ``ozdemir``, ``'t Hart`` -> ``thart``.
+    """ASCII letters and digits: ``Özdemir`` -> ``ozdemir``; ``'t Hart`` -> ``thart``.
 
     Used for synthetic e-mail addresses and usernames.
     """

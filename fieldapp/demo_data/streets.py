@@ -72,7 +72,9 @@ THEMES: tuple[WijkTheme, ...] = (
             "Mondriaanstraat, Jeroen Boschlaan, Pieter de Hoochstraat, Breitnerlaan, "
             "Israëlsstraat"
         ),
-        _split("Mesdag, Toorop, Maris, Mauve, Weissenbruch, Bosboom, Witsen, Ruysdael, Hobbema, Potter"),
+        _split(
+            "Mesdag, Toorop, Maris, Mauve, Weissenbruch, Bosboom, Witsen, Ruysdael, Hobbema, Potter"
+        ),
     ),
     WijkTheme(
         "Bomenbuurt",
@@ -88,7 +90,10 @@ THEMES: tuple[WijkTheme, ...] = (
             "Merelstraat, Lijsterlaan, Zwaluwstraat, Vinkenhof, Kievitstraat, Reigerlaan, "
             "Meeuwenweg, Spechtstraat, Mussenhof, Koekoeklaan"
         ),
-        _split("Roodborst, Winterkoning, Kwikstaart, Grutto, Wulp, Tureluur, Buizerd, Valk, Uilen, Ekster"),
+        _split(
+            "Roodborst, Winterkoning, Kwikstaart, Grutto, Wulp, Tureluur, Buizerd, Valk, "
+            "Uilen, Ekster"
+        ),
     ),
     WijkTheme(
         "Bloemenwijk",
@@ -96,7 +101,10 @@ THEMES: tuple[WijkTheme, ...] = (
             "Tulpstraat, Rozenlaan, Narcissenstraat, Irisstraat, Lelieweg, Anjerstraat, "
             "Goudsbloemlaan, Zonnebloemstraat, Dahliastraat, Klaprooshof"
         ),
-        _split("Crocus, Hyacint, Asters, Violieren, Seringen, Jasmijn, Lavendel, Madelief, Pioen, Fresia"),
+        _split(
+            "Crocus, Hyacint, Asters, Violieren, Seringen, Jasmijn, Lavendel, Madelief, "
+            "Pioen, Fresia"
+        ),
     ),
     WijkTheme(
         "De Velden",
@@ -215,9 +223,9 @@ _BUILDING_WEIGHTS = tuple(w for _, w in _BUILDINGS)
 class _PostcodeCursor:
     """Hands out letter pairs in order within a wijk, moving to a spare PC4 when full."""
 
-    def __init__(self, wijk: DemoWijk) -> None:
+    def __init__(self, wijk: DemoWijk, start: int) -> None:
         self._wijk = wijk
-        self._next = 0
+        self._next = start
 
     def take(self) -> str:
         pc4_index, pair_index = divmod(self._next, len(LETTER_PAIRS))
@@ -292,7 +300,8 @@ def lay_out_town(
         if homes[index % len(homes)] + step >= 1:
             homes[index % len(homes)] += step
         index += 1
-    cursors = {w.name: _PostcodeCursor(w) for w in wijken}
+    # Start each wijk at a random letter pair, as real PC4 areas rarely begin at AA.
+    cursors = {w.name: _PostcodeCursor(w, rng.randrange(len(LETTER_PAIRS) // 2)) for w in wijken}
     addresses: list[Address] = []
     for street, count in zip(streets, homes, strict=True):
         addresses.extend(_street_addresses(rng, street, count, town, cursors[street.wijk.name]))

@@ -13,7 +13,7 @@ from enum import StrEnum
 from fieldapp.domain.people import Person
 
 YOUTH_MAX_AGE = 27
-"""Up to and including this age a resident gets the ``jongeren`` texts (DOMAIN.md: young people up to 27)."""
+"""Up to and including this age a resident gets the ``jongeren`` texts (young people up to 27)."""
 
 ELDERLY_MIN_AGE = 67
 """From this age (AOW age) a resident gets the ``ouderen`` texts."""

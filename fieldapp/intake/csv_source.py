@@ -31,8 +31,7 @@ MACRO_SUFFIXES = frozenset({".xlsm", ".xltm", ".xlam", ".xlsb"})
 
 _NUL_REASON = "bevat een NUL-teken (beschadigd bestand?)"
 _SURPLUS_REASON = (
-    "rij heeft meer gevulde kolommen dan de kopregel "
-    "(komma in een bedrag zonder aanhalingstekens?)"
+    "rij heeft meer gevulde kolommen dan de kopregel (komma in een bedrag zonder aanhalingstekens?)"
 )
 
 # --- CSV ------------------------------------------------------------------------------------
@@ -148,9 +147,37 @@ def _row_input(
     return number, values
 
 
+def _check_quotes_closed(text: str, delimiter: str) -> None:
+    """Refuse a file whose quote is never closed: the lenient reader would silently swallow
+    every later row into one cell. Quotes pair up in a sound file, so only an odd count needs
+    the (slower) strict parse to tell it apart from a harmless stray quote like ``12" hs``.
+    """
+    if text.count('"') % 2 == 0:
+        return
+    strict = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        for _ in strict:
+            pass
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise ImportRefused(
+                "Het CSV-bestand heeft een aanhalingsteken dat nergens wordt afgesloten; "
+                "de rijen daarna zijn niet te scheiden."
+            ) from None
+
+
 def csv_rows(text: str) -> Iterator[RowInput]:
-    """Rows of a decoded CSV text (delimiter detected)."""
-    delimiter = detect_delimiter(text)
+    """Rows of a decoded CSV text (delimiter detected).
+
+    An Excel ``sep=;`` first line sets the delimiter and is not a row (Excel hides it too).
+    """
+    first_line, _, rest = text.partition("\n")
+    hint = first_line.strip().lower()
+    if hint in ("sep=;", "sep=,"):
+        text, delimiter = rest, hint[-1]
+    else:
+        delimiter = detect_delimiter(text)
+    _check_quotes_closed(text, delimiter)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
     def records() -> Iterator[list[str]]:
@@ -158,7 +185,7 @@ def csv_rows(text: str) -> Iterator[RowInput]:
             yield from reader
         except csv.Error:
             raise ImportRefused(
-                f"Het CSV-bestand is beschadigd rond rij {reader.line_num} "
+                f"Het CSV-bestand is beschadigd rond regel {reader.line_num} "
                 "(bijv. een veld dat te groot is)."
             ) from None
 

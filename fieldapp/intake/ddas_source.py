@@ -21,8 +21,7 @@ from fieldapp.intake.report import Rejection
 from fieldapp.intake.rows import Cell, RowInput
 
 _NOT_DDAS = (
-    "Dit JSON-bestand is geen DDAS-vroegsignalenbestand "
-    "(verwacht 'leveringen' of 'vroegsignalen')."
+    "Dit JSON-bestand is geen DDAS-vroegsignalenbestand (verwacht 'leveringen' of 'vroegsignalen')."
 )
 
 # normalised key -> canonical field
@@ -91,9 +90,7 @@ def load_json(data: bytes) -> Any:
     except UnicodeDecodeError:
         raise ImportRefused("Het JSON-bestand is geen geldige UTF-8-tekst.") from None
     try:
-        return json.loads(
-            text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant
-        )
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
     except _DuplicateKey:
         raise ImportRefused("Het JSON-bestand bevat een dubbele sleutel.") from None
     except RecursionError:

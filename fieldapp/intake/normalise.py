@@ -123,10 +123,16 @@ def normalise_name(s: str) -> str:
     Diacritics, apostrophes (``'t Hart``) and tussenvoegsels are kept as written; the result is
     capped at 200 characters. NFC makes ``é`` typed two ways compare equal.
     """
-    text = unicodedata.normalize("NFC", s)
-    text = _INVISIBLE.sub("", text)
-    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
-    text = text.translate(_APOSTROPHES)
+    if not s:
+        return ""
+    if s.isascii() and s.isprintable():
+        # Fast path (most cells): nothing to compose, strip or replace except "`".
+        text = s.replace("`", "'")
+    else:
+        text = unicodedata.normalize("NFC", s)
+        text = _INVISIBLE.sub("", text)
+        text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+        text = text.translate(_APOSTROPHES)
     text = " ".join(text.split())
     return text[:MAX_NAME].rstrip()
 

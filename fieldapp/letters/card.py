@@ -25,7 +25,7 @@ ROOF = HexColor("#C8745A")
 INK = HexColor("#222222")
 
 QR_SIZE = 25 * mm
-_SIZES = (10.0, 9.5, 9.0, 8.5, 8.0)
+_SIZES = (11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
 
 
 class CardOverflow(ValueError):
@@ -37,15 +37,33 @@ def draw_front(canvas: Canvas, cell: Cell, text: FilledText, *, full_bleed: bool
     canvas.saveState()
     canvas.setFillColor(SOFT)
     if full_bleed:
-        canvas.rect(cell.x - BLEED, cell.y - BLEED, cell.width + 2 * BLEED,
-                    cell.height + 2 * BLEED, stroke=0, fill=1)
+        canvas.rect(
+            cell.x - BLEED,
+            cell.y - BLEED,
+            cell.width + 2 * BLEED,
+            cell.height + 2 * BLEED,
+            stroke=0,
+            fill=1,
+        )
     else:
         inset = 5 * mm
-        canvas.roundRect(cell.x + inset, cell.y + inset, cell.width - 2 * inset,
-                         cell.height - 2 * inset, 6 * mm, stroke=0, fill=1)
+        canvas.roundRect(
+            cell.x + inset,
+            cell.y + inset,
+            cell.width - 2 * inset,
+            cell.height - 2 * inset,
+            6 * mm,
+            stroke=0,
+            fill=1,
+        )
     _draw_house(canvas, cell.x + cell.width / 2, cell.y + cell.height * 0.56)
-    column = Column(canvas, cell.x + SAFE_MARGIN + 2 * mm, cell.x + cell.width - SAFE_MARGIN - 2 * mm,
-                    cell.y + cell.height * 0.42, rtl=text.rtl)
+    column = Column(
+        canvas,
+        cell.x + SAFE_MARGIN + 2 * mm,
+        cell.x + cell.width - SAFE_MARGIN - 2 * mm,
+        cell.y + cell.height * 0.42,
+        rtl=text.rtl,
+    )
     canvas.setFillColor(TEAL)
     lines = [line for line in text.lines("voorkant")]
     for index, line in enumerate(lines):
@@ -95,7 +113,7 @@ def _draw_house(canvas: Canvas, cx: float, base: float) -> None:
 
 def _base_size(audience: Audience) -> tuple[float, ...]:
     # Older readers get larger type first; the fitting loop shrinks only when it must.
-    return (11.0, *_SIZES) if audience is Audience.OUDEREN else _SIZES
+    return (12.0, 11.5, *_SIZES) if audience is Audience.OUDEREN else _SIZES
 
 
 def draw_back(canvas: Canvas, cell: Cell, text: FilledText) -> None:
@@ -118,7 +136,9 @@ def draw_back(canvas: Canvas, cell: Cell, text: FilledText) -> None:
         if need <= top - bottom - block - 6 * mm:
             break
     else:
-        raise CardOverflow(f"text {text.kind}/{text.language}/{text.audience} does not fit the card")
+        raise CardOverflow(
+            f"text {text.kind}/{text.language}/{text.audience} does not fit the card"
+        )
 
     canvas.saveState()
     canvas.setFillColor(INK)
@@ -142,7 +162,9 @@ def draw_back(canvas: Canvas, cell: Cell, text: FilledText) -> None:
         c_left, c_right = right - contact_width, right
     else:
         c_left, c_right = left, left + contact_width
-    contact_column = Column(canvas, c_left, c_right, block_top - styles["contact"].size, rtl=text.rtl)
+    contact_column = Column(
+        canvas, c_left, c_right, block_top - styles["contact"].size, rtl=text.rtl
+    )
     canvas.setFillColor(INK)
     for index, line in enumerate(line for line in text.lines("contact") if line):
         style = styles["contact_first"] if index == 0 else styles["contact"]
@@ -163,8 +185,12 @@ def _styles(size: float) -> dict[str, Style]:
 def _body(text: FilledText, styles: dict[str, Style]) -> list[tuple[str, Style]]:
     """The message in reading order; ``""`` entries are gaps."""
     out: list[tuple[str, Style]] = []
-    for section, style in (("kop", styles["kop"]), ("bezoek", styles["bezoek"]),
-                           ("tekst", styles["tekst"]), ("vervolg", styles["tekst"])):
+    for section, style in (
+        ("kop", styles["kop"]),
+        ("bezoek", styles["bezoek"]),
+        ("tekst", styles["tekst"]),
+        ("vervolg", styles["tekst"]),
+    ):
         if out:
             out.append(("", styles["tekst"]))
         out.extend((line, style) for line in text.lines(section))

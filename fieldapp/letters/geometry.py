@@ -89,11 +89,11 @@ class WindowPosition:
     offset_y_mm: float = 0.0
 
     def x(self) -> float:
-        return (self.x_mm + self.offset_x_mm) * mm
+        return float((self.x_mm + self.offset_x_mm) * mm)
 
     def baseline(self, top_mm: float) -> float:
         """ReportLab y of a baseline ``top_mm`` below the top edge, offset applied."""
-        return A4_HEIGHT - (top_mm + self.offset_y_mm) * mm
+        return float(A4_HEIGHT - (top_mm + self.offset_y_mm) * mm)
 
     def window_rect(self) -> tuple[float, float, float, float]:
         """``(x, y, width, height)`` of the window outline in points."""

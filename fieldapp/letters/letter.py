@@ -21,7 +21,7 @@ from fieldapp.letters.fonts import BOLD, REGULAR
 from fieldapp.letters.geometry import A4_HEIGHT, A4_WIDTH, FOLD_MARKS_MM, WindowPosition
 from fieldapp.letters.lint_words import outside_hits
 from fieldapp.letters.qr import draw_qr
-from fieldapp.letters.textflow import Column, Style, measure
+from fieldapp.letters.textflow import Column, Style, layout, measure
 
 TEAL = HexColor("#2F6F73")
 BOX = HexColor("#E3EFEC")
@@ -82,8 +82,10 @@ def draw_letter(
         styles = _styles(size)
         action = [(t, styles["actie"]) for t in text.lines("actie") if t]
         box_text_width = RIGHT - LEFT - 10 * mm - (QR_SIZE + 4 * mm if text.qr_target else 0)
-        box_h = max(measure(action, box_text_width, text.rtl) + 8 * mm,
-                    QR_SIZE + 6 * mm if text.qr_target else 0.0)
+        box_h = max(
+            measure(action, box_text_width, text.rtl) + 8 * mm,
+            QR_SIZE + 6 * mm if text.qr_target else 0.0,
+        )
         body = _body(text, styles)
         need = measure([(t, s) for t, s in body if t], RIGHT - LEFT, text.rtl)
         need += sum(s.leading * 0.6 for t, s in body if not t)
@@ -91,11 +93,13 @@ def draw_letter(
         if need <= top - BOTTOM:
             break
     else:
-        raise LetterOverflow(f"text {text.kind}/{text.language}/{text.audience} does not fit a page")
+        raise LetterOverflow(
+            f"text {text.kind}/{text.language}/{text.audience} does not fit a page"
+        )
 
     canvas.saveState()
-    _draw_head(canvas, sender, recipient, window, letter_date)
     rtl = text.rtl
+    _draw_head(canvas, sender, recipient, window, letter_date, rtl)
     column = Column(canvas, LEFT, RIGHT, top, rtl=rtl)
     canvas.setFillColor(INK)
     for line in text.lines("onderwerp"):
@@ -116,7 +120,9 @@ def draw_letter(
     else:
         a_left = LEFT + 5 * mm
         a_right = a_left + box_text_width
-    action_column = Column(canvas, a_left, a_right, box_top - 4 * mm - styles["actie"].size, rtl=rtl)
+    action_column = Column(
+        canvas, a_left, a_right, box_top - 4 * mm - styles["actie"].size, rtl=rtl
+    )
     canvas.setFillColor(TEAL)
     for line in text.lines("actie"):
         if line:
@@ -153,8 +159,12 @@ def _body(text: FilledText, styles: dict[str, Style]) -> list[tuple[str, Style]]
 
 
 def _draw_head(
-    canvas: Canvas, sender: Sender, recipient: Sequence[str], window: WindowPosition,
+    canvas: Canvas,
+    sender: Sender,
+    recipient: Sequence[str],
+    window: WindowPosition,
     letter_date: str,
+    rtl: bool,
 ) -> None:
     # Letterhead top right: the municipality only (a team name can say "schulden").
     canvas.setFillColor(TEAL)
@@ -162,17 +172,26 @@ def _draw_head(
     canvas.drawRightString(RIGHT, A4_HEIGHT - 22 * mm, sender.gemeente)
     canvas.setFillColor(INK)
     # Window: return line, then the address.
-    canvas.setFont(REGULAR, 7)
-    canvas.drawString(window.x(), window.baseline(window.return_line_top_mm),
-                      _clip(sender.return_line, REGULAR, 7, window.max_width_mm * mm))
+    size = 7.0
+    while size > 5.5 and stringWidth(sender.return_line, REGULAR, size) > window.max_width_mm * mm:
+        size -= 0.25
+    canvas.setFont(REGULAR, size)
+    canvas.drawString(
+        window.x(),
+        window.baseline(window.return_line_top_mm),
+        _clip(sender.return_line, REGULAR, size, window.max_width_mm * mm),
+    )
     canvas.setFont(REGULAR, 10)
     for index, line in enumerate(recipient[:5]):
         top_mm = window.first_line_top_mm + index * window.line_pitch_mm
-        canvas.drawString(window.x(), window.baseline(top_mm),
-                          _clip(line, REGULAR, 10, window.max_width_mm * mm))
+        canvas.drawString(
+            window.x(), window.baseline(top_mm), _clip(line, REGULAR, 10, window.max_width_mm * mm)
+        )
     # Date in the reference column, outside the window.
+    date_style = Style(REGULAR, 10, 12)
     canvas.setFont(REGULAR, 10)
-    canvas.drawRightString(RIGHT, A4_HEIGHT - 59 * mm, letter_date)
+    for line in layout(letter_date, date_style, 60 * mm, rtl)[:1]:
+        canvas.drawRightString(RIGHT, A4_HEIGHT - 59 * mm, line)
 
 
 def _clip(text: str, font: str, size: float, width: float) -> str:
@@ -207,8 +226,11 @@ def draw_calibration(canvas: Canvas, window: WindowPosition) -> None:
     canvas.setDash()
     canvas.setFillColor(INK)
     canvas.setFont(REGULAR, 7)
-    canvas.drawString(window.x(), window.baseline(window.return_line_top_mm),
-                      "Gemeente Voorbeeld, Postbus 1, 1234 AB Voorbeeld")
+    canvas.drawString(
+        window.x(),
+        window.baseline(window.return_line_top_mm),
+        "Gemeente Voorbeeld, Postbus 1, 1234 AB Voorbeeld",
+    )
     canvas.setFont(REGULAR, 10)
     sample = ("Voornaam Achternaam", "Voorbeeldstraat 12", "1234 AB  VOORBEELD")
     for index, line in enumerate(sample):
@@ -226,7 +248,7 @@ def draw_calibration(canvas: Canvas, window: WindowPosition) -> None:
         length = 4 * mm if step % 10 == 0 else 2 * mm
         canvas.line(0, A4_HEIGHT - step * mm, length, A4_HEIGHT - step * mm)
         if step % 10 == 0 and 0 < step < 297:
-            canvas.drawString(5 * mm, A4_HEIGHT - step * mm - 2, str(step))
+            canvas.drawString(11 * mm, A4_HEIGHT - step * mm - 2, str(step))
     _draw_fold_marks(canvas)
     notes = (
         "Proefafdruk vensterenvelop",
@@ -241,5 +263,7 @@ def draw_calibration(canvas: Canvas, window: WindowPosition) -> None:
     )
     column = Column(canvas, LEFT, RIGHT, A4_HEIGHT - 120 * mm)
     for index, line in enumerate(notes):
-        column.paragraph(line, Style(BOLD if index == 0 else REGULAR, 14 if index == 0 else 10.5, 16))
+        column.paragraph(
+            line, Style(BOLD if index == 0 else REGULAR, 14 if index == 0 else 10.5, 16)
+        )
     canvas.restoreState()

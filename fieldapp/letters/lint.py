@@ -56,8 +56,10 @@ _REQUIRED_MESSAGES = {
 }
 
 
-def lint_paths(paths: Iterable[Path], root: Path | None = None, *, check_fit: bool = True) -> list[Problem]:
-    """Lint the given files; Dutch counterparts for the structure check are looked up in ``root``."""
+def lint_paths(
+    paths: Iterable[Path], root: Path | None = None, *, check_fit: bool = True
+) -> list[Problem]:
+    """Lint the given files; Dutch counterparts (structure check) are looked up in ``root``."""
     root = root or letters_dir()
     problems: list[Problem] = []
     for path in paths:
@@ -75,7 +77,11 @@ def lint_file(path: Path, root: Path | None = None, *, check_fit: bool = True) -
     try:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return [Problem(name, 0, "onleesbaar", f"bestand niet te lezen als UTF-8 ({type(exc).__name__})")]
+        return [
+            Problem(
+                name, 0, "onleesbaar", f"bestand niet te lezen als UTF-8 ({type(exc).__name__})"
+            )
+        ]
     text, problems = parse_text(source, name)
     identity = _identity(text, path, problems)
     if identity is None:
@@ -103,27 +109,49 @@ def _identity(
         language = Language(text.language)
         audience = Audience(text.audience)
     except ValueError:
-        problems.append(Problem(name, 1, "kop-klopt-niet",
-                                "soort, taal of doelgroep heeft een onbekende waarde"))
+        problems.append(
+            Problem(
+                name, 1, "kop-klopt-niet", "soort, taal of doelgroep heeft een onbekende waarde"
+            )
+        )
         return None
     if not text.version.isdigit():
-        problems.append(Problem(name, text.header_lines.get("versie", 1), "kop-klopt-niet",
-                                "versie moet een geheel getal zijn"))
+        problems.append(
+            Problem(
+                name,
+                text.header_lines.get("versie", 1),
+                "kop-klopt-niet",
+                "versie moet een geheel getal zijn",
+            )
+        )
     if path.parent.name in {k.value for k in LetterKind}:
         expected = (path.parent.name, f"{language.value}_{audience.value}.txt")
         if (kind.value, path.name) != expected:
-            problems.append(Problem(name, 1, "kop-klopt-niet",
-                                    "soort/taal/doelgroep in de kop passen niet bij map en bestandsnaam"))
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    "kop-klopt-niet",
+                    "soort/taal/doelgroep in de kop passen niet bij map en bestandsnaam",
+                )
+            )
     return kind, language, audience
 
 
 def _check_sections(text: LetterText, kind: LetterKind) -> list[Problem]:
     expected = sections_for(kind)
-    out = [Problem(text.path, 1, "sectie-ontbreekt", f"[{s}] ontbreekt")
-           for s in expected if s not in text.sections]
+    out = [
+        Problem(text.path, 1, "sectie-ontbreekt", f"[{s}] ontbreekt")
+        for s in expected
+        if s not in text.sections
+    ]
     for section, line in text.section_lines.items():
         if section not in expected:
-            out.append(Problem(text.path, line, "onbekende-sectie", f"[{section}] hoort niet bij {kind.value}"))
+            out.append(
+                Problem(
+                    text.path, line, "onbekende-sectie", f"[{section}] hoort niet bij {kind.value}"
+                )
+            )
         elif not any(tl.text for tl in text.lines(section)):
             out.append(Problem(text.path, line, "sectie-leeg", f"[{section}] is leeg"))
     return out
@@ -135,11 +163,23 @@ def _check_fields(text: LetterText, kind: LetterKind) -> list[Problem]:
     for section, line in text.all_lines():
         for field in FIELD_RE.findall(line.text):
             if field not in KNOWN_FIELDS:
-                out.append(Problem(text.path, line.number, "onbekend-veld",
-                                   f"{{{field}}} kent de printfunctie niet"))
+                out.append(
+                    Problem(
+                        text.path,
+                        line.number,
+                        "onbekend-veld",
+                        f"{{{field}}} kent de printfunctie niet",
+                    )
+                )
             if section in outside:
-                out.append(Problem(text.path, line.number, "veld-op-voorkant",
-                                   f"{{{field}}} op de voorkant: daar staat niets persoonlijks"))
+                out.append(
+                    Problem(
+                        text.path,
+                        line.number,
+                        "veld-op-voorkant",
+                        f"{{{field}}} op de voorkant: daar staat niets persoonlijks",
+                    )
+                )
     used = text.fields_used()
     for field in required_fields(kind):
         if field not in used:
@@ -152,12 +192,24 @@ def _check_words(text: LetterText, kind: LetterKind, language: Language) -> list
     outside = OUTSIDE_SECTIONS.get(kind, ())
     for section, line in text.all_lines():
         for word in threat_hits(line.text, language):
-            out.append(Problem(text.path, line.number, "dreigend-woord",
-                               f"'{word}' klinkt dreigend of beschamend"))
+            out.append(
+                Problem(
+                    text.path,
+                    line.number,
+                    "dreigend-woord",
+                    f"'{word}' klinkt dreigend of beschamend",
+                )
+            )
         if section in outside:
             for word in outside_hits(line.text, language, card_front=True):
-                out.append(Problem(text.path, line.number, "zichtbaar-buiten",
-                                   f"'{word}' is van buiten te zien (voorkant)"))
+                out.append(
+                    Problem(
+                        text.path,
+                        line.number,
+                        "zichtbaar-buiten",
+                        f"'{word}' is van buiten te zien (voorkant)",
+                    )
+                )
     whole = "\n".join(line.text for _, line in text.all_lines())
     for element, message in _REQUIRED_MESSAGES.items():
         if not has_required(whole, element, language):
@@ -178,51 +230,97 @@ def _check_readability(text: LetterText) -> list[Problem]:
             found.append(sentence)
             count = len(readability.words(sentence))
             if count > readability.MAX_SENTENCE_WORDS:
-                out.append(Problem(text.path, line.number, "zin-te-lang",
-                                   f"{count} woorden (max {readability.MAX_SENTENCE_WORDS})"))
+                out.append(
+                    Problem(
+                        text.path,
+                        line.number,
+                        "zin-te-lang",
+                        f"{count} woorden (max {readability.MAX_SENTENCE_WORDS})",
+                    )
+                )
     score = readability.measure_sentences(found)
     if score.average_words > readability.MAX_AVERAGE_WORDS:
-        out.append(Problem(text.path, first_line, "zinnen-te-lang-gemiddeld",
-                           f"gemiddeld {score.average_words:.1f} woorden per zin "
-                           f"(max {readability.MAX_AVERAGE_WORDS:.0f})"))
+        out.append(
+            Problem(
+                text.path,
+                first_line,
+                "zinnen-te-lang-gemiddeld",
+                f"gemiddeld {score.average_words:.1f} woorden per zin "
+                f"(max {readability.MAX_AVERAGE_WORDS:.0f})",
+            )
+        )
     if score.flesch_douma < readability.MIN_FLESCH_DOUMA:
-        out.append(Problem(text.path, first_line, "flesch-douma-te-laag",
-                           f"Flesch-Douma {score.flesch_douma:.0f} (min {readability.MIN_FLESCH_DOUMA:.0f})"))
+        out.append(
+            Problem(
+                text.path,
+                first_line,
+                "flesch-douma-te-laag",
+                f"Flesch-Douma {score.flesch_douma:.0f} (min {readability.MIN_FLESCH_DOUMA:.0f})",
+            )
+        )
     return out
 
 
-def _check_structure(text: LetterText, kind: LetterKind, audience: Audience, root: Path) -> list[Problem]:
+def _check_structure(
+    text: LetterText, kind: LetterKind, audience: Audience, root: Path
+) -> list[Problem]:
     reference_path = root / kind.value / f"{Language.NL.value}_{audience.value}.txt"
     if not reference_path.is_file():
         return []
     reference, _ = parse_text(reference_path.read_text(encoding="utf-8"), str(reference_path))
     out: list[Problem] = []
     if set(text.sections) != set(reference.sections):
-        out.append(Problem(text.path, 1, "structuur-anders",
-                           f"secties {sorted(text.sections)} wijken af van de Nederlandse tekst"))
+        out.append(
+            Problem(
+                text.path,
+                1,
+                "structuur-anders",
+                f"secties {sorted(text.sections)} wijken af van de Nederlandse tekst",
+            )
+        )
     missing = reference.fields_used() - text.fields_used()
     extra = text.fields_used() - reference.fields_used()
     if missing or extra:
-        out.append(Problem(text.path, 1, "structuur-anders",
-                           f"velden wijken af van de Nederlandse tekst: mist {sorted(missing)}, "
-                           f"extra {sorted(extra)}"))
+        out.append(
+            Problem(
+                text.path,
+                1,
+                "structuur-anders",
+                f"velden wijken af van de Nederlandse tekst: mist {sorted(missing)}, "
+                f"extra {sorted(extra)}",
+            )
+        )
     return out
 
 
-def _check_fit(text: LetterText, path: Path, kind: LetterKind, language: Language,
-               audience: Audience) -> list[Problem]:
+def _check_fit(
+    text: LetterText, path: Path, kind: LetterKind, language: Language, audience: Audience
+) -> list[Problem]:
     """Render with long-ish sample data: the text must fit its card or one page."""
     sender = sample_sender()
-    values = field_values(language=language, sender=sender, person=sample_person(),
-                          visit_date=date(2025, 9, 17), dagdeel=Dagdeel.MIDDAG,
-                          print_date=date(2025, 9, 10))
+    values = field_values(
+        language=language,
+        sender=sender,
+        person=sample_person(),
+        visit_date=date(2025, 9, 17),
+        dagdeel=Dagdeel.MIDDAG,
+        print_date=date(2025, 9, 10),
+    )
     filled = fill_text(text, kind, language, audience, values, sender.qr_target)
     try:
         if kind.is_card:
             render_cards([filled])
         else:
-            render_letters([LetterItem(filled, sender, ("A. Voorbeeld", "Dorpsstraat 1",
-                                                         "1234 AB  VOORBEELD"), "10 september 2025")])
+            render_letters(
+                [
+                    LetterItem(
+                        filled,
+                        sender,
+                        ("A. Voorbeeld", "Dorpsstraat 1", "1234 AB  VOORBEELD"),
+                        "10 september 2025",
+                    )
+                ]
+            )
     except (CardOverflow, LetterOverflow):
         return [Problem(str(path), 1, "past-niet", "de tekst past niet op de kaart of de pagina")]
     return []

@@ -63,11 +63,7 @@ class Readability:
     def flesch_douma(self) -> float:
         if not self.word_count:
             return 100.0
-        return (
-            206.835
-            - 0.93 * self.average_words
-            - 77.0 * self.syllable_count / self.word_count
-        )
+        return 206.835 - 0.93 * self.average_words - 77.0 * self.syllable_count / self.word_count
 
 
 def measure_sentences(all_sentences: list[str]) -> Readability:

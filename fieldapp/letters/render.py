@@ -64,8 +64,12 @@ def prepare_text(
     """Load the shipped text and fill its fields. Missing data -> fallback or handwriting line."""
     text = load_text(kind, language, audience, root)
     values = field_values(
-        language=language, sender=sender, person=person, visit_date=visit_date,
-        dagdeel=dagdeel, print_date=print_date,
+        language=language,
+        sender=sender,
+        person=person,
+        visit_date=visit_date,
+        dagdeel=dagdeel,
+        print_date=print_date,
     )
     return fill_text(text, kind, language, audience, values, sender.qr_target if sender else "")
 
@@ -92,7 +96,7 @@ def render_cards(texts: Sequence[FilledText], layout: CardLayout = CardLayout.A4
     if layout is CardLayout.A4_4UP:
         canvas = _canvas(buffer, A4)
         for start in range(0, len(texts), 4):
-            chunk = texts[start:start + 4]
+            chunk = texts[start : start + 4]
             for cell, text in zip(four_up_cells(), chunk, strict=False):
                 draw_front(canvas, cell, text)
             draw_cut_marks(canvas, A4_WIDTH, A4_HEIGHT, CUT_MARK_GREY)
@@ -142,8 +146,14 @@ def render_letters(items: Sequence[LetterItem], window: WindowPosition | None = 
     buffer = BytesIO()
     canvas = _canvas(buffer, A4)
     for item in items:
-        draw_letter(canvas, item.text, item.sender, item.recipient, window or WindowPosition(),
-                    letter_date=item.letter_date)
+        draw_letter(
+            canvas,
+            item.text,
+            item.sender,
+            item.recipient,
+            window or WindowPosition(),
+            letter_date=item.letter_date,
+        )
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()

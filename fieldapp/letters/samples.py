@@ -36,8 +36,13 @@ def sample_sender(*, qr_target: str | None = None) -> Sender:
 def sample_person(index: int = 0, born: date | None = date(1980, 5, 17)) -> Person:
     prefix, surname = _SURNAMES[index % len(_SURNAMES)]
     first = _FIRST[index % len(_FIRST)]
-    return Person(achternaam=surname, voorvoegsel=prefix, voornaam=first,
-                  voorletters=first[0] + ".", geboortedatum=born)
+    return Person(
+        achternaam=surname,
+        voorvoegsel=prefix,
+        voornaam=first,
+        voorletters=first[0] + ".",
+        geboortedatum=born,
+    )
 
 
 def sample_case(index: int = 0, born: date | None = date(1980, 5, 17)) -> Case:

@@ -157,7 +157,9 @@ def parse_text(source: str, path: str = "<text>") -> tuple[LetterText, list[Prob
         if section:
             current = section.group(1)
             if current in sections:
-                problems.append(Problem(path, number, "dubbele-sectie", f"[{current}] komt twee keer voor"))
+                problems.append(
+                    Problem(path, number, "dubbele-sectie", f"[{current}] komt twee keer voor")
+                )
             sections[current] = []
             section_lines[current] = number
             continue
@@ -166,19 +168,23 @@ def parse_text(source: str, path: str = "<text>") -> tuple[LetterText, list[Prob
             if current is None and match:
                 key, value = match.group(1), match.group(2)
                 if key.startswith("leeg."):
-                    fallbacks[key[len("leeg."):]] = value
+                    fallbacks[key[len("leeg.") :]] = value
                 else:
                     header[key] = value
                     header_lines[key] = number
             continue
         if current is None:
             if line:
-                problems.append(Problem(path, number, "tekst-buiten-sectie", "tekst voor de eerste [sectie]"))
+                problems.append(
+                    Problem(path, number, "tekst-buiten-sectie", "tekst voor de eerste [sectie]")
+                )
             continue
         if line:
             stray = _BRACE_RE.findall(FIELD_RE.sub("", line))
             if stray:
-                problems.append(Problem(path, number, "veld-syntax", "losse { of } (schrijf {veldnaam})"))
+                problems.append(
+                    Problem(path, number, "veld-syntax", "losse { of } (schrijf {veldnaam})")
+                )
         sections[current].append(TextLine(number, line))
     # Trailing gaps print nothing; drop them so layouts stay predictable.
     frozen = {name: tuple(_trim_gaps(lines)) for name, lines in sections.items()}
@@ -206,7 +212,9 @@ def letters_dir() -> Path:
     return Path(fieldapp.__file__).resolve().parent.parent / "letters"
 
 
-def text_path(kind: LetterKind, language: Language, audience: Audience, root: Path | None = None) -> Path:
+def text_path(
+    kind: LetterKind, language: Language, audience: Audience, root: Path | None = None
+) -> Path:
     return (root or letters_dir()) / kind.value / f"{language.value}_{audience.value}.txt"
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
@@ -71,6 +72,8 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        if exc.audit is not None:
+            await run_in_threadpool(_record_denial, db, exc.audit)
         return JSONResponse(status_code=exc.status_code, content=exc.body)
 
     @app.exception_handler(RequestValidationError)
@@ -88,6 +91,13 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
         BodyLimit, limit=cfg.max_body_bytes, import_limit=cfg.import_max_body_bytes
     )
     return app
+
+
+def _record_denial(db: ServerDatabase, event: dict[str, Any]) -> None:
+    from fieldapp.privacy import audit
+
+    with db.session() as session, session.begin():
+        audit.record(session, **event)
 
 
 def _safe(text: object) -> str | int:

@@ -95,7 +95,7 @@ def principal_for_token(session: Session, token: str, now: datetime) -> Principa
     ).first()
     if row is None:
         return None
-    device, user = row.tuple()
+    device, user = row
     if user.disabled:
         return None
     if device.last_seen is None or now - device.last_seen > _LAST_SEEN_EVERY:

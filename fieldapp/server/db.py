@@ -382,3 +382,19 @@ def allocate_seqs(session: Session, count: int) -> range:
 def current_seq(session: Session) -> int:
     value = session.scalar(select(CounterRow.value).where(CounterRow.name == CHANGE_SEQ))
     return int(value or 0)
+
+
+def backup_embedded(db: ServerDatabase, target: Path) -> None:
+    """A consistent copy of the embedded SQLCipher database (same key, so keep the key file
+    too). PostgreSQL deployments use pg_dump instead. Refuses to overwrite ``target``."""
+    if db.url_kind != "sqlite":
+        raise ValueError("use pg_dump to back up a PostgreSQL server database")
+    if target.exists():
+        raise FileExistsError("backup target exists")
+    old = os.umask(0o077)
+    raw = db.engine.raw_connection()
+    try:
+        raw.driver_connection.execute("VACUUM INTO ?", (str(target),))  # type: ignore[union-attr]
+    finally:
+        raw.close()
+        os.umask(old)

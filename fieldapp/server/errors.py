@@ -12,6 +12,7 @@ class ApiError(Exception):
         super().__init__(status_code)
         self.status_code = status_code
         self.body = body
+        self.audit: dict[str, Any] | None = None  # a denial to record after rollback
 
 
 def not_found() -> ApiError:

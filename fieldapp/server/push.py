@@ -136,7 +136,7 @@ def apply_push(
     teams = dict(
         session.execute(
             select(CaseTeamRow.case_id, CaseTeamRow.team).where(CaseTeamRow.case_id.in_(case_ids))
-        ).tuples()
+        ).all()
     )
     before = case_scopes(session, case_ids)
     touched: set[str] = set()

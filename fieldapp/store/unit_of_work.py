@@ -290,6 +290,23 @@ class Store:
         return self._dek
 
 
+def wipe_store(db_path: Path) -> None:
+    """Crypto-shred a store (device revoked, or re-enrolment after a forgotten passphrase).
+
+    Destroys the key slots first - that alone makes the database and every copy of it
+    unreadable - then deletes the database, its WAL/SHM and the ``.bak-*`` upgrade backups.
+    Close the store first. Missing files are fine; the lock file (empty) is left alone.
+    """
+    keys.destroy_slots(keys.slot_path_for(db_path))
+    backups = (
+        [p for p in db_path.parent.iterdir() if p.name.startswith(db_path.name + ".bak-")]
+        if db_path.parent.is_dir()
+        else []
+    )
+    for path in (db_path, wal_path_for(db_path), shm_path_for(db_path), *backups):
+        path.unlink(missing_ok=True)
+
+
 class StoreLock:
     """Single-instance lock on ``<db>.lock`` (an empty 0600 file that is never deleted).
 

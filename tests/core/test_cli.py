@@ -134,3 +134,27 @@ def test_passphrase_change_keeps_data(env, tmp_path, capsys) -> None:
     capsys.readouterr()
     assert main(["--db", str(db), "--passphrase-file", str(new), "cases", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 2
+
+
+def test_imported_name_is_not_readable_on_disk(env, tmp_path, monkeypatch) -> None:
+    """A name that went through import is found in no store file and no temp file."""
+    scratch = tmp_path / "scratch-tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.setenv("SQLITE_TMPDIR", str(scratch))
+    marker = "Zwaluwstaartmakers"
+    rows = "".join(
+        f"M-{n};zorg;{100 + n},00;01-11-2026;01-09-2026;Q.;{marker};Lindelaan;{n};7413EF;Veldhoven\n"
+        for n in range(1, 200)
+    )
+    src = tmp_path / "marker.csv"
+    src.write_text(CSV.splitlines(keepends=True)[0] + rows, encoding="utf-8")
+    assert run(env, "import", str(src)) == 0
+    assert run(env, "cases") == 0
+    db, _ = env
+    src.unlink()
+    needles = (marker.encode(), marker.encode("utf-16-le"), marker.upper().encode())
+    for path in [*db.parent.iterdir(), *scratch.rglob("*")]:
+        if path.is_file():
+            data = path.read_bytes()
+            assert not any(n in data for n in needles), path.name

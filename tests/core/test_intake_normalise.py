@@ -59,9 +59,13 @@ def test_bad_postcode_raises_dutch_reason(raw: str, reason: str) -> None:
         normalise_postcode(raw)
 
 
-_LETTER_PAIRS = st.tuples(
-    st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-).map("".join).filter(lambda p: p not in {"SA", "SD", "SS"})
+_LETTER_PAIRS = (
+    st.tuples(
+        st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    )
+    .map("".join)
+    .filter(lambda p: p not in {"SA", "SD", "SS"})
+)
 
 
 @FAST
@@ -224,7 +228,9 @@ def test_name_is_capped_at_200() -> None:
     assert len(normalise_name("a" * 10_000)) == 200
 
 
-_INVISIBLES = set("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_INVISIBLES = set(
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 
 @FAST

@@ -19,18 +19,32 @@ from fieldapp.intake.report import ParsedFile
 
 TODAY = date(2025, 6, 1)
 HEADER = [
-    "Signaal ID", "Partner", "Bedrag", "Signaaldatum", "Ontstaansdatum", "BSN", "Achternaam",
-    "Postcode", "Huisnummer", "Telefoon", "Crisissignaal",
+    "Signaal ID",
+    "Partner",
+    "Bedrag",
+    "Signaaldatum",
+    "Ontstaansdatum",
+    "BSN",
+    "Achternaam",
+    "Postcode",
+    "Huisnummer",
+    "Telefoon",
+    "Crisissignaal",
 ]
 
 
-def workbook(tmp_path: Path, rows: list[list[Any]], *, name: str = "s.xlsx",
-             header: list[str] | None = None) -> Path:
+def workbook(
+    tmp_path: Path, rows: list[list[Any]], *, name: str = "s.xlsx", header: list[str] | None = None
+) -> Path:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(header or HEADER)
     for row in rows:
         ws.append(row)
+    for line in ws.iter_rows():
+        for cell in line:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text that looks like a formula, as a user typed '=...
     path = tmp_path / name
     wb.save(path)
     return path
@@ -50,11 +64,37 @@ def rewrite_zip(source: Path, target: Path, changes: dict[str, bytes]) -> Path:
 
 
 def test_typed_cells_are_read(tmp_path: Path) -> None:
-    path = workbook(tmp_path, [
-        ["X-1", "Energieleverancier", 1234.56, datetime(2025, 3, 5, 14, 30), date(2025, 1, 2),
-         None, "Jansen", "1234 ab", 10, 612345678, True],
-        ["X-2", "waterbedrijf", 450, 45123, "01-02-2023", 12345672, "Bos", None, None, None, "ja"],
-    ])
+    path = workbook(
+        tmp_path,
+        [
+            [
+                "X-1",
+                "Energieleverancier",
+                1234.56,
+                datetime(2025, 3, 5, 14, 30),
+                date(2025, 1, 2),
+                None,
+                "Jansen",
+                "1234 ab",
+                10,
+                612345678,
+                True,
+            ],
+            [
+                "X-2",
+                "waterbedrijf",
+                450,
+                45123,
+                "01-02-2023",
+                12345672,
+                "Bos",
+                None,
+                None,
+                None,
+                "ja",
+            ],
+        ],
+    )
     parsed = read(path)
     assert parsed.format == "xlsx" and parsed.rejected == [] and parsed.rows == 2
     one, two = parsed.signals
@@ -70,17 +110,23 @@ def test_typed_cells_are_read(tmp_path: Path) -> None:
 
 
 def test_bad_cells_reject_rows_with_spreadsheet_row_numbers(tmp_path: Path) -> None:
-    path = workbook(tmp_path, [
-        ["R-1", "Huur", 12.345, None, None, None, "A", "1234AB", 1, None, None],
-        [],
-        ["R-2", "Huur", 10, datetime(2030, 1, 1), None, None, "B", "1234AB", 2, None, None],
-        ["R-3", "Huur", 0, None, None, None, "C", "1234AB", 3, None, None],
-        ["R-4", "Huur", 10, 1.5, None, None, "D", "1234AB", 4, None, None],
-        ["R-5", "Huur", 10, None, None, None, "=1+1", "1234AB", 5, None, None],
-    ])
+    path = workbook(
+        tmp_path,
+        [
+            ["R-1", "Huur", 12.345, None, None, None, "A", "1234AB", 1, None, None],
+            [],
+            ["R-2", "Huur", 10, datetime(2030, 1, 1), None, None, "B", "1234AB", 2, None, None],
+            ["R-3", "Huur", 0, None, None, None, "C", "1234AB", 3, None, None],
+            ["R-4", "Huur", 10, 1.5, None, None, "D", "1234AB", 4, None, None],
+            ["R-5", "Huur", 10, None, None, None, "=1+1", "1234AB", 5, None, None],
+        ],
+    )
     parsed = read(path)
     assert [(r.row, r.field) for r in parsed.rejected] == [
-        (2, "bedrag"), (4, "signaaldatum"), (5, "bedrag"), (6, "signaaldatum"),
+        (2, "bedrag"),
+        (4, "signaaldatum"),
+        (5, "bedrag"),
+        (6, "signaaldatum"),
     ]
     (signal,) = parsed.signals
     assert signal.source_row == 7 and FLAG_FORMULA_TEXT in signal.flags
@@ -98,8 +144,9 @@ def test_workbook_without_known_headers_is_refused(tmp_path: Path) -> None:
 
 
 def test_xlsm_suffix_is_refused(tmp_path: Path) -> None:
-    path = workbook(tmp_path, [["X", "Huur", 1, None, None, None, "A", "1234AB", 1, None, None]],
-                    name="s.xlsm")
+    path = workbook(
+        tmp_path, [["X", "Huur", 1, None, None, None, "A", "1234AB", 1, None, None]], name="s.xlsm"
+    )
     with pytest.raises(ImportRefused, match="macro"):
         read(path)
 
@@ -136,8 +183,9 @@ def test_corrupt_and_truncated_xlsx_are_refused(tmp_path: Path) -> None:
 
 def test_broken_sheet_xml_is_refused(tmp_path: Path) -> None:
     source = workbook(tmp_path, [["X", "Huur", 1, None, None, None, "A", "1234AB", 1, None, None]])
-    target = rewrite_zip(source, tmp_path / "xml.xlsx",
-                         {"xl/worksheets/sheet1.xml": b"<worksheet><sheetData><row"})
+    target = rewrite_zip(
+        source, tmp_path / "xml.xlsx", {"xl/worksheets/sheet1.xml": b"<worksheet><sheetData><row"}
+    )
     with pytest.raises(ImportRefused, match="beschadigd"):
         read(target)
 
@@ -150,7 +198,9 @@ def test_xxe_entity_in_sheet_is_refused(tmp_path: Path) -> None:
         sheet = z.read("xl/worksheets/sheet1.xml")
     assert b"<v>1</v>" in sheet
     evil = (
-        b'<!DOCTYPE x [<!ENTITY e SYSTEM "file://' + str(secret).encode() + b'">]>'
+        b'<!DOCTYPE x [<!ENTITY e SYSTEM "file://'
+        + str(secret).encode()
+        + b'">]>'
         + sheet.replace(b"<v>1</v>", b"<v>&e;</v>", 1)
     )
     target = rewrite_zip(source, tmp_path / "xxe.xlsx", {"xl/worksheets/sheet1.xml": evil})

@@ -21,7 +21,7 @@ from fieldapp.errors import (
 from fieldapp.store import keys
 from fieldapp.store.keys import FAST_TEST_PARAMS
 from fieldapp.store.schema import CaseRow, KeyValueRow
-from fieldapp.store.unit_of_work import Store, StoreLock
+from fieldapp.store.unit_of_work import Store, StoreLock, wipe_store
 
 NEW_PASS = "groene tram naar het strand"
 
@@ -205,3 +205,16 @@ def test_kv_round_trip_through_orm(store: Store) -> None:
         s.add(KeyValueRow(key="sync_cursor", value="42"))
     with store.session() as s:
         assert s.get(KeyValueRow, "sync_cursor") is not None
+
+
+def test_wipe_store_shreds_slots_and_removes_files(
+    store: Store, store_path: Path, store_passphrase: str
+) -> None:
+    _add_case(store)
+    store.close()
+    backup = store_path.with_name(store_path.name + ".bak-0001")
+    backup.write_bytes(b"encrypted copy")
+    wipe_store(store_path)
+    assert sorted(p.name for p in store_path.parent.iterdir()) == []
+    with pytest.raises(StoreMissing):
+        Store.open(store_path, store_passphrase)

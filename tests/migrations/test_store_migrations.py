@@ -158,3 +158,31 @@ def test_fixture_slot_uses_the_fast_test_params() -> None:
         FAST_TEST_PARAMS.m,
         FAST_TEST_PARAMS.p,
     )
+
+
+def test_failed_upgrade_rolls_back_completely(
+    old_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_upgrade = command.upgrade
+
+    def upgrade_then_fail(*args: object, **kwargs: object) -> None:
+        real_upgrade(*args, **kwargs)  # type: ignore[arg-type]
+        raise RuntimeError("simulated failure after the DDL ran")
+
+    monkeypatch.setattr(runner.command, "upgrade", upgrade_then_fail)
+    with pytest.raises(RuntimeError):
+        Store.open(old_store, FIXTURE_PASSPHRASE)
+    monkeypatch.undo()
+    dek = keys.unlock(keys.slot_path_for(old_store), FIXTURE_PASSPHRASE)
+    engine = open_engine(old_store, dek)
+    try:
+        assert runner.current_revision(engine) == "0001"
+        assert "drafts" not in inspect(engine).get_table_names()
+        with engine.connect() as c:
+            assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        engine.dispose()
+    store = Store.open(old_store, FIXTURE_PASSPHRASE)  # a later open still upgrades
+    assert store.last_upgrade.changed
+    assert store.last_upgrade.backup_path == old_store.with_name(f"{DB_NAME}.bak-0001-2")
+    store.close()

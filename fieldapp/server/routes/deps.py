@@ -15,7 +15,13 @@ from fieldapp.privacy import audit
 from fieldapp.server.app import ServerSettings
 from fieldapp.server.auth import Principal, principal_for_token
 from fieldapp.server.db import ServerDatabase
-from fieldapp.server.errors import forbidden, unauthenticated, upgrade_required, wipe_order
+from fieldapp.server.errors import (
+    ApiError,
+    forbidden,
+    unauthenticated,
+    upgrade_required,
+    wipe_order,
+)
 from fieldapp.sync.protocol import MIN_PROTOCOL_VERSION, PROTOCOL_HEADER
 
 T = TypeVar("T")
@@ -64,27 +70,25 @@ def authenticate(
     if who is None:
         raise unauthenticated()
     if not who.active and not (allow_push_first and who.push_first):
-        _audit_denied(request, who, action, "wipe_ordered")
-        raise wipe_order(who.push_first)
+        raise _denied(wipe_order(who.push_first), request, who, action, "wipe_ordered")
     if lead_only and not who.is_lead:
-        _audit_denied(request, who, action, "not_lead")
-        raise forbidden()
+        raise _denied(forbidden(), request, who, action, "not_lead")
     return who
 
 
-def _audit_denied(
-    request: Request, who: Principal, action: audit.AuditAction, outcome: str
-) -> None:
-    # Its own transaction: the request's transaction is about to be rolled back.
-    with db_of(request).session() as s, s.begin():
-        audit.record(
-            s,
-            action=action,
-            outcome=outcome,
-            user_id=who.user_id,
-            device_id=who.device_id,
-            request_id=request_id(request),
-        )
+def _denied(
+    error: ApiError, request: Request, who: Principal, action: audit.AuditAction, outcome: str
+) -> ApiError:
+    # Recorded by the app's ApiError handler in its own transaction, after the request's
+    # transaction has been rolled back (a nested write here would wait on our own lock).
+    error.audit = {
+        "action": action,
+        "outcome": outcome,
+        "user_id": who.user_id,
+        "device_id": who.device_id,
+        "request_id": request_id(request),
+    }
+    return error
 
 
 def run_write(db: ServerDatabase, work: Callable[[Session], T], attempts: int = 3) -> T:

@@ -188,7 +188,7 @@ def list_cases(request: Request, token: Token) -> CasesResponse:
                 .join(CaseTeamRow, CaseTeamRow.case_id == AttemptRow.case_id)
                 .where(CaseTeamRow.team == who.team)
                 .group_by(AttemptRow.case_id)
-            ).tuples()
+            ).all()
         )
         rows = session.scalars(
             select(CaseRow)

@@ -1,0 +1,258 @@
+"""Subcommands ``fieldapp serve``, ``fieldapp server ...``, ``fieldapp connect`` and
+``fieldapp sync`` (registered into the main parser by ``fieldapp.cli``).
+
+Passwords for server users come from ``--password-file``, ``$FIELDAPP_SERVER_PASSWORD`` or a
+prompt; they are never taken from the command line (shell history, ``ps``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from fieldapp.errors import FieldAppError
+
+PASSWORD_ENV = "FIELDAPP_SERVER_PASSWORD"  # noqa: S105 (variable name, not a secret)
+
+
+class ServerUsageError(FieldAppError):
+    exit_code = 1
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("serve", help="start de synchronisatieserver")
+    _db_args(p)
+    p.add_argument("--host", default="127.0.0.1", help="adres (standaard 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--certfile", help="TLS-certificaat (PEM)")
+    p.add_argument("--keyfile", help="TLS-sleutel (PEM)")
+    p.add_argument(
+        "--insecure-http",
+        action="store_true",
+        help="sta http zonder TLS toe op een niet-lokaal adres (alleen achter een TLS-proxy)",
+    )
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("server", help="beheer van de synchronisatieserver")
+    _db_args(p)
+    ssub = p.add_subparsers(dest="server_command", required=True)
+    add = ssub.add_parser("add-user", help="maak een gebruiker")
+    add.add_argument("username")
+    add.add_argument("--role", choices=("worker", "teamlead"), default="worker")
+    add.add_argument("--team", default="")
+    add.add_argument("--display-name", default="")
+    add.add_argument("--password-file")
+    add.set_defaults(func=cmd_add_user)
+    rev = ssub.add_parser("revoke-device", help="laat een laptop zichzelf wissen")
+    rev.add_argument("device_id")
+    rev.add_argument("--push-first", action="store_true", help="eerst openstaand werk versturen")
+    rev.set_defaults(func=cmd_revoke)
+    ssub.add_parser("list-devices", help="toon apparaten").set_defaults(func=cmd_list_devices)
+    ssub.add_parser(
+        "rotate-epoch", help="na het terugzetten van een back-up: laat laptops alles opnieuw sturen"
+    ).set_defaults(func=cmd_rotate_epoch)
+    bak = ssub.add_parser("backup", help="versleutelde kopie van de ingebouwde database")
+    bak.add_argument("target")
+    bak.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("connect", help="meld deze laptop aan bij een server")
+    p.add_argument("url")
+    p.add_argument("--user", required=True)
+    p.add_argument("--password-file")
+    p.add_argument("--ca-bundle", help="CA-certificaten (PEM) voor een eigen certificaat")
+    p.set_defaults(func=cmd_connect)
+
+    p = sub.add_parser("sync", help="synchroniseer nu met de server")
+    p.set_defaults(func=cmd_sync)
+
+
+def _db_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--db", dest="server_db", help="database-URL (standaard: ingebouwd SQLCipher-bestand)"
+    )
+    p.add_argument("--data-dir", help="servermap (sleutelbestand, ingebouwde database)")
+    p.add_argument("--key-file", help="serversleutel (standaard <servermap>/server.key)")
+
+
+def _open_db(args: argparse.Namespace) -> Any:
+    from fieldapp.server.db import open_server_db
+
+    return open_server_db(
+        args.server_db,
+        data_dir=Path(args.data_dir) if args.data_dir else None,
+        key_file=Path(args.key_file) if args.key_file else None,
+    )
+
+
+def _password(args: argparse.Namespace, prompt: str) -> str:
+    if getattr(args, "password_file", None):
+        return Path(args.password_file).read_text(encoding="utf-8").rstrip("\r\n")
+    env = os.environ.get(PASSWORD_ENV)
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise ServerUsageError(f"Geen wachtwoord: gebruik --password-file of {PASSWORD_ENV}.")
+    return getpass.getpass(prompt)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from fieldapp.server.app import create_app
+    from fieldapp.sync.transport import is_loopback
+
+    tls = bool(args.certfile and args.keyfile)
+    if not tls and not is_loopback(args.host) and not args.insecure_http:
+        raise ServerUsageError(
+            "Zonder --certfile/--keyfile luistert de server alleen op 127.0.0.1 "
+            "(of gebruik --insecure-http achter een TLS-proxy)."
+        )
+    db = _open_db(args)
+    scheme = "https" if tls else "http"
+    print(f"Veldwerk-server luistert op {scheme}://{args.host}:{args.port}", flush=True)
+    uvicorn.run(
+        create_app(db),
+        host=args.host,
+        port=args.port,
+        ssl_certfile=args.certfile if tls else None,
+        ssl_keyfile=args.keyfile if tls else None,
+        log_level="warning",
+        access_log=False,
+    )
+    db.dispose()
+    return 0
+
+
+def cmd_add_user(args: argparse.Namespace) -> int:
+    from fieldapp.server.embedded import add_user
+
+    password = _password(args, "Wachtwoord voor de nieuwe gebruiker: ")
+    db = _open_db(args)
+    try:
+        user = add_user(
+            db,
+            username=args.username,
+            password=password,
+            role=args.role,
+            team=args.team,
+            display_name=args.display_name,
+        )
+        print(f"gebruiker {user.username} gemaakt (id {user.id})")
+    finally:
+        db.dispose()
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    from fieldapp.privacy import audit
+    from fieldapp.server.auth import revoke_device
+
+    db = _open_db(args)
+    try:
+        with db.session() as s, s.begin():
+            if not revoke_device(s, args.device_id, push_first=args.push_first):
+                raise ServerUsageError("Onbekend apparaat.")
+            audit.record(
+                s,
+                action=audit.AuditAction.REVOKE,
+                outcome="push_first" if args.push_first else "immediate",
+                user_id=None,
+                device_id=args.device_id,
+            )
+    finally:
+        db.dispose()
+    print("apparaat ingetrokken; het wist zichzelf bij het volgende contact")
+    return 0
+
+
+def cmd_list_devices(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from fieldapp.server.db import DeviceRow, UserRow
+
+    db = _open_db(args)
+    try:
+        with db.session() as s:
+            rows = s.execute(
+                select(DeviceRow.id, UserRow.username, DeviceRow.status, DeviceRow.last_seen)
+                .join(UserRow, UserRow.id == DeviceRow.user_id)
+                .order_by(UserRow.username)
+            ).all()
+        for device_id, username, status, last_seen in rows:
+            print(f"{device_id}  {username:<20} {status:<8} {last_seen or '-'}")
+    finally:
+        db.dispose()
+    return 0
+
+
+def cmd_rotate_epoch(args: argparse.Namespace) -> int:
+    from fieldapp.server.db import rotate_epoch
+
+    db = _open_db(args)
+    try:
+        with db.session() as s, s.begin():
+            epoch = rotate_epoch(s)
+    finally:
+        db.dispose()
+    print(f"nieuwe epoch {epoch}: laptops sturen bij hun volgende synchronisatie alles opnieuw")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from fieldapp.server.db import backup_embedded
+
+    db = _open_db(args)
+    try:
+        backup_embedded(db, Path(args.target))
+    finally:
+        db.dispose()
+    print("back-up gemaakt (versleuteld met dezelfde serversleutel)")
+    return 0
+
+
+def _store(args: argparse.Namespace) -> Any:
+    from fieldapp.cli import _open_store
+
+    return _open_store(args)
+
+
+def cmd_connect(args: argparse.Namespace) -> int:
+    from fieldapp.sync.client import enroll
+
+    store = _store(args)
+    try:
+        reply = enroll(
+            store,
+            args.url,
+            args.user,
+            _password(args, "Wachtwoord op de server: "),
+            ca_bundle=args.ca_bundle,
+        )
+    finally:
+        store.close()
+    print(f"aangemeld als {args.user} ({reply.role}); apparaat {reply.device_id}")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from fieldapp.sync.client import SyncClient
+
+    store = _store(args)
+    try:
+        result = SyncClient(store).sync()
+    finally:
+        if store.is_open:
+            store.close()
+    if result.wiped:
+        print("deze laptop is ingetrokken: de gegevens zijn gewist")
+        return 0
+    print(
+        f"verstuurd {result.pushed} (nieuw {result.accepted}, al bekend {result.duplicates}, "
+        f"ter controle {result.quarantined}, geweigerd {result.rejected}); "
+        f"opgehaald {result.pulled} wijzigingen"
+    )
+    return 0

@@ -1,0 +1,490 @@
+"""Client-side sync use cases on a store session (no network here; see ``fieldapp.sync``).
+
+The outbox is the ``attempts`` and ``case_events`` tables with ``sync_state`` pending|acked.
+Every function runs inside the caller's transaction; the rules that make sync safe:
+
+- :func:`mark_pushed` acks only what a *valid* push reply lists (accepted, duplicates,
+  quarantined, conflicts); ``rejected`` items stay pending.
+- :func:`apply_page` applies a pulled page **and** stores its ``next_cursor`` in the same
+  transaction: a crash mid-page replays the page (upserts keyed by id and version).
+- :func:`note_epoch`: a new server epoch (server restored from backup) resets the cursor and
+  marks every attempt and case event of this device that is still held as pending again; the
+  server dedupes the re-push.
+- Tombstones delete the case's people, signals, plans and *acked* attempts/events. Pending
+  ones are never deleted: the case row stays as an emptied "husk" (no address, notes,
+  reasons) until they are acked, then :func:`drop_finished_husks` removes it. After applying
+  tombstones the caller must run ``store.checkpoint_truncate()`` (freed pages leave the WAL).
+
+The device token lives only here, in the encrypted ``kv`` table.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from fieldapp.services.changes import Changes
+from fieldapp.services.queries import get_kv, set_kv
+from fieldapp.store.schema import (
+    AttemptRow,
+    CaseEventRow,
+    CaseRow,
+    KeyValueRow,
+    PersonRow,
+    PlannedVisitRow,
+    SignalRow,
+    Worker,
+)
+from fieldapp.sync.protocol import (
+    AttemptItem,
+    CaseEventItem,
+    CasePayload,
+    ChangesPage,
+    EnrollResponse,
+    PushItem,
+    PushResponse,
+)
+
+KV_SERVER_URL = "sync.server_url"
+KV_CA_BUNDLE = "sync.ca_bundle"
+KV_DEVICE_ID = "sync.device_id"
+KV_TOKEN = "sync.token"  # noqa: S105 (a kv key name, not a secret)
+KV_WORKER_ID = "sync.worker_id"
+KV_ROLE = "sync.role"
+KV_TEAM = "sync.team"
+KV_CURSOR = "sync.cursor"
+KV_EPOCH = "sync.epoch"
+KV_LAST_SYNC = "sync.last_sync_at"
+KV_ENROLLED_AT = "sync.enrolled_at"
+KV_HUSKS = "sync.husks"
+
+MAX_OFFLINE = timedelta(days=14)
+UNSENT_WARNING = timedelta(hours=24)
+PENDING = "pending"
+ACKED = "acked"
+
+
+@dataclass(frozen=True, slots=True)
+class SyncIdentity:
+    server_url: str
+    device_id: str
+    token: str
+    worker_id: str | None
+    role: str
+    team: str
+    ca_bundle: str | None
+
+    def __repr__(self) -> str:  # never print the token
+        return f"SyncIdentity(server_url={self.server_url!r}, device_id={self.device_id!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxStatus:
+    """What the status bar shows. ``warn_unsent``: pending work older than 24 h."""
+
+    enrolled: bool
+    pending_count: int
+    oldest_pending_at: datetime | None
+    last_sync_at: datetime | None
+    warn_unsent: bool
+    details_hidden: bool
+
+
+# --- identity ----------------------------------------------------------------------------------
+
+
+def save_enrolment(
+    session: Session,
+    *,
+    server_url: str,
+    reply: EnrollResponse,
+    ca_bundle: str | None,
+    now: datetime,
+) -> None:
+    values = {
+        KV_SERVER_URL: server_url.rstrip("/"),
+        KV_DEVICE_ID: reply.device_id,
+        KV_TOKEN: reply.token,
+        KV_WORKER_ID: reply.worker_id or "",
+        KV_ROLE: reply.role,
+        KV_TEAM: reply.team,
+        KV_CA_BUNDLE: ca_bundle or "",
+        KV_ENROLLED_AT: now.isoformat(),
+        KV_EPOCH: reply.server_epoch,
+        KV_CURSOR: "",
+    }
+    for key, value in values.items():
+        set_kv(session, key, value)
+
+
+def load_identity(session: Session) -> SyncIdentity | None:
+    token = get_kv(session, KV_TOKEN)
+    url = get_kv(session, KV_SERVER_URL)
+    device = get_kv(session, KV_DEVICE_ID)
+    if not token or not url or not device:
+        return None
+    return SyncIdentity(
+        server_url=url,
+        device_id=device,
+        token=token,
+        worker_id=get_kv(session, KV_WORKER_ID) or None,
+        role=get_kv(session, KV_ROLE) or "worker",
+        team=get_kv(session, KV_TEAM) or "",
+        ca_bundle=get_kv(session, KV_CA_BUNDLE) or None,
+    )
+
+
+# --- push --------------------------------------------------------------------------------------
+
+
+def pending_items(session: Session, limit: int) -> list[PushItem]:
+    """The oldest ``limit`` pending outbox items (attempts first, then case events)."""
+    items: list[PushItem] = []
+    for a in session.scalars(
+        select(AttemptRow)
+        .where(AttemptRow.sync_state == PENDING)
+        .order_by(AttemptRow.created_at, AttemptRow.id)
+        .limit(limit)
+    ):
+        items.append(
+            AttemptItem(
+                id=a.id,
+                case_id=a.case_id,
+                soort=a.soort,  # type: ignore[arg-type]
+                bereikt=a.bereikt,
+                occurred_at=a.occurred_at,
+                dagdeel=a.dagdeel,  # type: ignore[arg-type]
+                outcome=a.outcome,  # type: ignore[arg-type]
+                note=a.note,
+                voids=a.voids,
+                void_reason=a.void_reason,
+            )
+        )
+    room = limit - len(items)
+    if room > 0:
+        for e in session.scalars(
+            select(CaseEventRow)
+            .where(CaseEventRow.sync_state == PENDING)
+            .order_by(CaseEventRow.at, CaseEventRow.id)
+            .limit(room)
+        ):
+            items.append(
+                CaseEventItem(
+                    id=e.id,
+                    case_id=e.case_id,
+                    kind=e.kind,  # type: ignore[arg-type]
+                    resultaat=e.resultaat,  # type: ignore[arg-type]
+                    reason=e.reason,
+                    effort_override=e.effort_override,
+                    at=e.at,
+                )
+            )
+    return items
+
+
+def pending_count(session: Session) -> int:
+    attempts = session.scalar(
+        select(func.count()).select_from(AttemptRow).where(AttemptRow.sync_state == PENDING)
+    )
+    events = session.scalar(
+        select(func.count()).select_from(CaseEventRow).where(CaseEventRow.sync_state == PENDING)
+    )
+    return int(attempts or 0) + int(events or 0)
+
+
+def mark_pushed(session: Session, reply: PushResponse, now: datetime) -> Changes:
+    """Ack every id the server confirmed it holds (or holds in quarantine / as a conflict)."""
+    ids = [*reply.accepted, *reply.duplicates, *reply.quarantined, *reply.conflicts]
+    if not ids:
+        return Changes()
+    session.execute(
+        update(AttemptRow)
+        .where(AttemptRow.id.in_(ids), AttemptRow.sync_state == PENDING)
+        .values(sync_state=ACKED, acked_at=now, server_epoch_at_ack=reply.server_epoch)
+    )
+    session.execute(
+        update(CaseEventRow)
+        .where(CaseEventRow.id.in_(ids), CaseEventRow.sync_state == PENDING)
+        .values(sync_state=ACKED, acked_at=now)
+    )
+    return Changes(attempts=True, sync=True)
+
+
+def note_epoch(session: Session, epoch: str, device_id: str) -> bool:
+    """Remember the server's epoch; on a change, reset the cursor and re-mark this device's
+    held items as pending (returns True). The first epoch seen is just stored."""
+    known = get_kv(session, KV_EPOCH)
+    if known == epoch:
+        return False
+    set_kv(session, KV_EPOCH, epoch)
+    if not known:
+        return False
+    set_kv(session, KV_CURSOR, "")
+    own_attempt = or_(AttemptRow.device_id.is_(None), AttemptRow.device_id == device_id)
+    session.execute(
+        update(AttemptRow)
+        .where(
+            AttemptRow.sync_state == ACKED,
+            own_attempt,
+            or_(AttemptRow.server_epoch_at_ack.is_(None), AttemptRow.server_epoch_at_ack != epoch),
+        )
+        .values(sync_state=PENDING)
+    )
+    own_event = or_(CaseEventRow.device_id.is_(None), CaseEventRow.device_id == device_id)
+    session.execute(
+        update(CaseEventRow)
+        .where(CaseEventRow.sync_state == ACKED, own_event)
+        .values(sync_state=PENDING)
+    )
+    return True
+
+
+# --- pull --------------------------------------------------------------------------------------
+
+
+def cursor(session: Session) -> str:
+    return get_kv(session, KV_CURSOR) or ""
+
+
+def reset_cursor(session: Session) -> None:
+    set_kv(session, KV_CURSOR, "")
+
+
+def apply_page(session: Session, page: ChangesPage) -> tuple[Changes, int]:
+    """Apply one pulled page and store its cursor, in the caller's transaction.
+
+    Returns (changes, tombstones applied). Upserts older than the stored version are ignored,
+    so replaying a page is harmless.
+    """
+    for w in page.workers:
+        row = session.get(Worker, w.id)
+        if row is None:
+            session.add(Worker(**w.model_dump()))
+        else:
+            for key, value in w.model_dump().items():
+                setattr(row, key, value)
+    session.flush()
+    case_ids: set[str] = set()
+    tombstones = 0
+    for change in page.changes:
+        case_ids.add(change.case_id)
+        if change.kind == "case_upsert" and change.case is not None:
+            _upsert_case(session, change.case)
+        else:
+            tombstones += int(_tombstone(session, change.case_id))
+    set_kv(session, KV_CURSOR, page.next_cursor)
+    changes = Changes(
+        cases=bool(case_ids),
+        signals=bool(case_ids),
+        attempts=bool(case_ids),
+        plans=tombstones > 0,
+        workers=bool(page.workers),
+        sync=True,
+        case_ids=frozenset(case_ids),
+    )
+    return changes, tombstones
+
+
+def _upsert_case(session: Session, c: CasePayload) -> None:
+    row = session.get(CaseRow, c.id)
+    if row is not None and row.version > c.version:
+        return
+    _unhusk(session, c.id)
+    if row is None:
+        row = CaseRow(id=c.id)
+    a = c.address
+    row.address_key = f"{a.postcode}|{a.huisnummer}|{a.toevoeging.upper()}" if a else None
+    row.postcode = a.postcode if a else None
+    row.huisnummer = a.huisnummer if a else None
+    row.toevoeging = a.toevoeging if a else ""
+    row.straat = a.straat if a else ""
+    row.plaats = a.plaats if a else ""
+    row.wijk = a.wijk if a else ""
+    row.lat = a.lat if a else None
+    row.lon = a.lon if a else None
+    row.status = c.status
+    row.opened_on = c.opened_on
+    row.deadline = c.deadline
+    row.priority = c.priority
+    row.reasons = list(c.reasons)
+    row.meervoudig = c.meervoudig
+    row.opeenvolgend = c.opeenvolgend
+    row.flags = list(c.flags)
+    row.assigned_worker_id = c.assigned_worker_id
+    row.resultaat = c.resultaat
+    row.closed_at = c.closed_at
+    row.datum_opgepakt = c.datum_opgepakt
+    row.matchingsdatum = c.matchingsdatum
+    row.version = c.version
+    row.purge_after = c.purge_after
+    session.add(row)
+    session.flush()
+
+    people_ids = {p.id for p in c.people}
+    signal_ids = {s.id for s in c.signals}
+    session.execute(
+        delete(SignalRow).where(SignalRow.case_id == c.id, SignalRow.id.not_in(signal_ids))
+    )
+    session.execute(
+        delete(PersonRow).where(PersonRow.case_id == c.id, PersonRow.id.not_in(people_ids))
+    )
+    for p in c.people:
+        person = session.get(PersonRow, p.id) or PersonRow(id=p.id, case_id=c.id)
+        for key, value in p.model_dump().items():
+            setattr(person, key, value)
+        person.case_id = c.id
+        session.add(person)
+    session.flush()
+    for s in c.signals:
+        signal = session.get(SignalRow, s.id) or SignalRow(id=s.id)
+        for key, value in s.model_dump().items():
+            setattr(signal, key, value)
+        signal.case_id = c.id
+        session.add(signal)
+    known = set(
+        session.scalars(
+            select(AttemptRow.id).where(AttemptRow.id.in_([x.id for x in c.attempts]))
+        )
+    )
+    for x in c.attempts:
+        if x.id in known:
+            continue
+        session.add(
+            AttemptRow(
+                **x.model_dump(),
+                case_id=c.id,
+                sync_state=ACKED,
+                acked_at=datetime.now(UTC),
+            )
+        )
+    session.flush()
+
+
+def _tombstone(session: Session, case_id: str) -> bool:
+    row = session.get(CaseRow, case_id)
+    if row is None:
+        return False
+    session.execute(delete(PlannedVisitRow).where(PlannedVisitRow.case_id == case_id))
+    session.execute(delete(SignalRow).where(SignalRow.case_id == case_id))
+    session.execute(delete(PersonRow).where(PersonRow.case_id == case_id))
+    session.execute(
+        delete(AttemptRow).where(AttemptRow.case_id == case_id, AttemptRow.sync_state == ACKED)
+    )
+    session.execute(
+        delete(CaseEventRow).where(
+            CaseEventRow.case_id == case_id, CaseEventRow.sync_state == ACKED
+        )
+    )
+    if _has_pending(session, case_id):
+        # Husk: keep the row for the pending items' foreign key, without personal data.
+        row.address_key = row.postcode = None
+        row.huisnummer = row.lat = row.lon = None
+        row.toevoeging = row.straat = row.plaats = row.wijk = row.notes = ""
+        row.reasons, row.flags = [], []
+        row.assigned_worker_id = None
+        row.status = "gesloten"
+        husks = _husks(session)
+        husks.add(case_id)
+        _save_husks(session, husks)
+    else:
+        session.delete(row)
+        _unhusk(session, case_id)
+    session.flush()
+    return True
+
+
+def _has_pending(session: Session, case_id: str) -> bool:
+    a = session.scalar(
+        select(AttemptRow.id)
+        .where(AttemptRow.case_id == case_id, AttemptRow.sync_state == PENDING)
+        .limit(1)
+    )
+    e = session.scalar(
+        select(CaseEventRow.id)
+        .where(CaseEventRow.case_id == case_id, CaseEventRow.sync_state == PENDING)
+        .limit(1)
+    )
+    return a is not None or e is not None
+
+
+def _husks(session: Session) -> set[str]:
+    raw = get_kv(session, KV_HUSKS)
+    return set(json.loads(raw)) if raw else set()
+
+
+def _save_husks(session: Session, husks: set[str]) -> None:
+    set_kv(session, KV_HUSKS, json.dumps(sorted(husks)))
+
+
+def _unhusk(session: Session, case_id: str) -> None:
+    husks = _husks(session)
+    if case_id in husks:
+        husks.discard(case_id)
+        _save_husks(session, husks)
+
+
+def husk_ids(session: Session) -> set[str]:
+    """Cases emptied by a tombstone but kept for pending items (not to be shown)."""
+    return _husks(session)
+
+
+def drop_finished_husks(session: Session) -> int:
+    """Delete husk cases whose pending items have all been acked. Returns how many."""
+    dropped = 0
+    for case_id in sorted(_husks(session)):
+        if _has_pending(session, case_id):
+            continue
+        session.execute(delete(AttemptRow).where(AttemptRow.case_id == case_id))
+        session.execute(delete(CaseEventRow).where(CaseEventRow.case_id == case_id))
+        session.execute(delete(CaseRow).where(CaseRow.id == case_id))
+        _unhusk(session, case_id)
+        dropped += 1
+    return dropped
+
+
+# --- status ------------------------------------------------------------------------------------
+
+
+def record_sync_success(session: Session, now: datetime) -> None:
+    set_kv(session, KV_LAST_SYNC, now.isoformat())
+
+
+def _kv_time(session: Session, key: str) -> datetime | None:
+    raw = get_kv(session, key)
+    return datetime.fromisoformat(raw) if raw else None
+
+
+def details_hidden(session: Session, now: datetime, max_offline: timedelta = MAX_OFFLINE) -> bool:
+    """True when an enrolled device has not synced for ``max_offline`` (default 14 days): the
+    UI then hides case details until a sync succeeds. Never true for a store that was never
+    enrolled (a team lead working locally)."""
+    if get_kv(session, KV_TOKEN) is None:
+        return False
+    last = _kv_time(session, KV_LAST_SYNC) or _kv_time(session, KV_ENROLLED_AT)
+    return last is None or now - last > max_offline
+
+
+def outbox_status(session: Session, now: datetime) -> OutboxStatus:
+    oldest_attempt = session.scalar(
+        select(func.min(AttemptRow.created_at)).where(AttemptRow.sync_state == PENDING)
+    )
+    oldest_event = session.scalar(
+        select(func.min(CaseEventRow.at)).where(CaseEventRow.sync_state == PENDING)
+    )
+    candidates = [t for t in (oldest_attempt, oldest_event) if t is not None]
+    oldest = min(candidates) if candidates else None
+    if oldest is not None and oldest.tzinfo is None:
+        oldest = oldest.replace(tzinfo=UTC)  # func.min bypasses the UTCDateTime type
+    enrolled = session.get(KeyValueRow, KV_TOKEN) is not None
+    return OutboxStatus(
+        enrolled=enrolled,
+        pending_count=pending_count(session),
+        oldest_pending_at=oldest,
+        last_sync_at=_kv_time(session, KV_LAST_SYNC),
+        warn_unsent=oldest is not None and now - oldest > UNSENT_WARNING,
+        details_hidden=details_hidden(session, now),
+    )

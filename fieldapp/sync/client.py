@@ -1,0 +1,338 @@
+"""The sync client: enrol a store, sync it (PUSH then PULL), recover it, wipe it.
+
+UI-agnostic: progress goes to a callback, cancellation comes from a ``threading.Event``. Run
+:meth:`SyncClient.sync` off the GUI thread; it opens its own short sessions on the store (one
+per page), so the UI's database worker can keep running in between.
+
+Stages (resumable; each page is its own local transaction):
+
+1. PUSH: pending outbox pages of <= 200 items; each validated reply acks exactly the ids it
+   lists. A reply with a new server epoch resets the cursor and re-marks held items pending,
+   which this same stage then pushes.
+2. PULL: change-feed pages; each page and its cursor are stored in one transaction. A 410
+   (stale cursor) restarts from the beginning. Tombstoned cases are purged; afterwards the WAL
+   is checkpointed (TRUNCATE) so freed pages do not linger.
+3. A wipe order (403) wipes the store: with ``push_first`` only after the outbox is empty.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fieldapp.errors import WrongPassphrase
+from fieldapp.services import sync as svc
+from fieldapp.store import keys
+from fieldapp.store.keys import DEFAULT_PARAMS, KdfParams
+from fieldapp.store.unit_of_work import Store, shm_path_for, wal_path_for
+from fieldapp.sync.protocol import (
+    MAX_PUSH_ITEMS,
+    ChangesPage,
+    EnrollRequest,
+    EnrollResponse,
+    OkResponse,
+    PushRequest,
+    PushResponse,
+    RecoveryRequest,
+    RecoveryResponse,
+)
+from fieldapp.sync.transport import (
+    StaleCursorError,
+    SyncError,
+    SyncUnavailable,
+    Transport,
+    WipeRequested,
+)
+
+log = logging.getLogger(__name__)
+
+MSG_NOT_ENROLLED = "Deze laptop is nog niet aangemeld bij een server."
+MSG_NO_RECOVERY = "De server heeft geen herstelsleutel die bij deze database past."
+_MAX_PAGES = 10_000  # bounded loops: a misbehaving server cannot keep us spinning
+
+
+@dataclass(frozen=True, slots=True)
+class SyncProgress:
+    stage: str  # "push" | "pull" | "wipe" | "done"
+    done: int
+    total: int | None
+    message: str  # Dutch, for a status bar
+
+
+@dataclass(slots=True)
+class SyncResult:
+    pushed: int = 0
+    accepted: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    tombstones: int = 0
+    epoch_changed: bool = False
+    wiped: bool = False
+
+
+ProgressFn = Callable[[SyncProgress], None]
+TransportFactory = Callable[[str, str | None, str | None, threading.Event], Transport]
+
+
+def default_transport(
+    base_url: str, token: str | None, ca_bundle: str | None, cancel: threading.Event
+) -> Transport:
+    return Transport(base_url, token, ca_bundle=ca_bundle, cancel=cancel)
+
+
+# --- enrolment and recovery ----------------------------------------------------------------------
+
+
+def enroll(
+    store: Store,
+    server_url: str,
+    username: str,
+    password: str,
+    *,
+    ca_bundle: str | None = None,
+    device_name: str = "",
+    transport_factory: TransportFactory = default_transport,
+) -> EnrollResponse:
+    """Register this store's laptop with the server: the device token goes into the encrypted
+    store, the recovery key into a recovery key slot (and is then forgotten)."""
+    with transport_factory(server_url, None, ca_bundle, threading.Event()) as transport:
+        reply = transport.call(
+            "POST",
+            "/v1/enroll",
+            EnrollResponse,
+            json=EnrollRequest(
+                username=username, password=password, device_name=device_name
+            ).model_dump(),
+        )
+    recovery_key = bytearray(base64.b64decode(reply.recovery_key))
+    try:
+        store.add_recovery_slot(bytes(recovery_key))
+    finally:
+        keys.wipe(recovery_key)
+    with store.session() as session:
+        svc.save_enrolment(
+            session,
+            server_url=transport.base_url,
+            reply=reply,
+            ca_bundle=ca_bundle,
+            now=datetime.now(UTC),
+        )
+    return reply.model_copy(update={"token": "", "recovery_key": ""})
+
+
+def recover(
+    db_path: Path,
+    server_url: str,
+    username: str,
+    password: str,
+    new_passphrase: str,
+    *,
+    ca_bundle: str | None = None,
+    params: KdfParams = DEFAULT_PARAMS,
+    transport_factory: TransportFactory = default_transport,
+) -> Store:
+    """Forgotten passphrase: fetch this user's recovery keys and open the store with the one
+    that fits, setting ``new_passphrase``. Unsynced work is kept."""
+    with transport_factory(server_url, None, ca_bundle, threading.Event()) as transport:
+        reply = transport.call(
+            "POST",
+            "/v1/recovery",
+            RecoveryResponse,
+            json=RecoveryRequest(username=username, password=password).model_dump(),
+        )
+    for item in reply.keys:
+        try:
+            return Store.recover(
+                db_path, base64.b64decode(item.recovery_key), new_passphrase, params=params
+            )
+        except WrongPassphrase:
+            continue
+    raise WrongPassphrase(MSG_NO_RECOVERY)
+
+
+def wipe_store(store: Store) -> None:
+    """Crypto-shred: close, destroy the key slots, then delete the database, WAL, SHM and any
+    pre-upgrade backups. The store object is unusable afterwards."""
+    path = store.path
+    slot_path = store.slot_path
+    store.close()
+    keys.destroy_slots(slot_path)
+    for extra in (path, wal_path_for(path), shm_path_for(path)):
+        extra.unlink(missing_ok=True)
+    for backup in path.parent.glob(path.name + ".bak-*"):
+        backup.unlink(missing_ok=True)
+
+
+# --- sync ----------------------------------------------------------------------------------------
+
+
+class SyncClient:
+    """Sync one open store with its enrolled server. One sync at a time per instance."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        transport_factory: TransportFactory = default_transport,
+        push_page: int = MAX_PUSH_ITEMS,
+        pull_limit: int = 200,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.store = store
+        self.transport_factory = transport_factory
+        self.push_page = min(push_page, MAX_PUSH_ITEMS)
+        self.pull_limit = pull_limit
+        self.clock = clock
+        self._lock = threading.Lock()
+
+    def sync(
+        self,
+        *,
+        progress: ProgressFn | None = None,
+        cancel: threading.Event | None = None,
+    ) -> SyncResult:
+        """PUSH then PULL. Raises a :class:`SyncError` subclass (Dutch message) on failure;
+        everything done before the failure stays done. Returns ``wiped=True`` after a wipe."""
+        report = progress or (lambda _p: None)
+        stop = cancel or threading.Event()
+        with self._lock:
+            with self.store.session() as session:
+                ident = svc.load_identity(session)
+            if ident is None:
+                raise SyncError(MSG_NOT_ENROLLED)
+            result = SyncResult()
+            transport = self.transport_factory(
+                ident.server_url, ident.token, ident.ca_bundle, stop
+            )
+            try:
+                try:
+                    self._push(transport, ident.device_id, result, report)
+                    self._pull(transport, ident.device_id, result, report)
+                except WipeRequested as order:
+                    self._obey_wipe(transport, ident.device_id, order, result, report)
+                    return result
+                with self.store.session() as session:
+                    svc.record_sync_success(session, self.clock())
+                if result.tombstones:
+                    # Last write of the sync: purged pages leave the WAL (secure_delete zeroed
+                    # them in the main file when the checkpoint copies them back).
+                    self.store.checkpoint_truncate()
+            finally:
+                transport.close()
+            report(SyncProgress("done", result.pulled, result.pulled, "Gesynchroniseerd."))
+            return result
+
+    def _push(
+        self, transport: Transport, device_id: str, result: SyncResult, report: ProgressFn
+    ) -> None:
+        with self.store.session() as session:
+            total = svc.pending_count(session)
+        seen_rejected: set[str] = set()
+        for _ in range(_MAX_PAGES):
+            with self.store.session() as session:
+                items = [
+                    i for i in svc.pending_items(session, self.push_page + len(seen_rejected))
+                    if i.id not in seen_rejected
+                ][: self.push_page]
+            if not items:
+                return
+            report(SyncProgress("push", result.pushed, total, "Werk versturen..."))
+            reply = transport.call(
+                "POST",
+                "/v1/sync/push",
+                PushResponse,
+                json=PushRequest(
+                    protocol_version=1, device_id=device_id, items=items
+                ).model_dump(mode="json"),
+            )
+            sent = {i.id for i in items}
+            answered = {*reply.accepted, *reply.duplicates, *reply.quarantined, *reply.conflicts}
+            answered |= {r.id for r in reply.rejected}
+            if answered != sent:
+                # A reply that does not account for exactly what we sent is not ours to trust.
+                raise SyncUnavailable("push reply does not match the batch")
+            with self.store.session() as session:
+                svc.mark_pushed(session, reply, self.clock())
+                if svc.note_epoch(session, reply.server_epoch, device_id):
+                    result.epoch_changed = True
+                    total = svc.pending_count(session)
+            seen_rejected |= {r.id for r in reply.rejected}
+            result.pushed += len(items)
+            result.accepted += len(reply.accepted)
+            result.duplicates += len(reply.duplicates)
+            result.quarantined += len(reply.quarantined)
+            result.conflicts += len(reply.conflicts)
+            result.rejected += len(reply.rejected)
+        raise SyncUnavailable("too many push pages")
+
+    def _pull(
+        self, transport: Transport, device_id: str, result: SyncResult, report: ProgressFn
+    ) -> None:
+        restarted = False
+        for _ in range(_MAX_PAGES):
+            with self.store.session() as session:
+                since = svc.cursor(session)
+            try:
+                page = transport.call(
+                    "GET",
+                    "/v1/sync/changes",
+                    ChangesPage,
+                    params={"since": since, "limit": self.pull_limit},
+                )
+            except StaleCursorError:
+                if restarted:
+                    raise SyncUnavailable("cursor refused twice") from None
+                restarted = True
+                with self.store.session() as session:
+                    svc.reset_cursor(session)
+                continue
+            with self.store.session() as session:
+                if svc.note_epoch(session, page.server_epoch, device_id):
+                    # Restored server: our cursor means nothing there. Re-push, then re-pull.
+                    result.epoch_changed = True
+                    epoch_changed = True
+                else:
+                    epoch_changed = False
+                    _changes, tombstones = svc.apply_page(session, page)
+                    result.pulled += len(page.changes)
+                    result.tombstones += tombstones
+                    svc.drop_finished_husks(session)
+            if epoch_changed:
+                self._push(transport, device_id, result, report)
+                continue
+            report(SyncProgress("pull", result.pulled, None, "Zaken ophalen..."))
+            if not page.has_more:
+                break
+        else:
+            raise SyncUnavailable("too many pull pages")
+        with self.store.session() as session:
+            svc.drop_finished_husks(session)
+
+    def _obey_wipe(
+        self,
+        transport: Transport,
+        device_id: str,
+        order: WipeRequested,
+        result: SyncResult,
+        report: ProgressFn,
+    ) -> None:
+        if order.order.push_first:
+            # A departing worker: deliver what can be delivered (a network failure raises and
+            # keeps everything for the next attempt), then wipe.
+            with contextlib.suppress(WipeRequested):
+                self._push(transport, device_id, result, report)
+        report(SyncProgress("wipe", 0, None, "Gegevens op deze laptop worden gewist..."))
+        wipe_store(self.store)
+        result.wiped = True
+        with contextlib.suppress(SyncError):
+            transport.retries = 0
+            transport.call("POST", "/v1/device/wiped", OkResponse)

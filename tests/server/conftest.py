@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fieldapp.server.db import ServerDatabase
+from tests.server.helpers import server_database
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def server_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerDatabase]:
+    """The server database, once on embedded SQLCipher and once on PostgreSQL."""
+    with server_database(request.param, tmp_path) as db:
+        yield db
+
+
+@pytest.fixture
+def sqlite_server_db(tmp_path: Path) -> Iterator[ServerDatabase]:
+    with server_database("sqlite", tmp_path) as db:
+        yield db
+
+
+@pytest.fixture
+def live(server_db: ServerDatabase) -> Iterator[tuple[str, ServerDatabase]]:
+    """A real uvicorn server on a loopback port over ``server_db``."""
+    from fieldapp.server.app import ServerSettings
+    from fieldapp.server.embedded import start_embedded_server
+
+    url, stop = start_embedded_server(
+        None, db=server_db, settings=ServerSettings(fast_password_hash=True)
+    )
+    try:
+        yield url, server_db
+    finally:
+        stop()

@@ -1,0 +1,90 @@
+"""Entry point of the desktop app: ``run_app(db_path, demo_passphrase=..., language=...)``.
+
+Start-up order: QApplication -> language -> single-instance check (StoreLock; a second start
+raises the first window through a local socket) -> main window -> demo unlock, first-run dialog
+or the unlock screen. The store is opened on the DB thread; the GUI thread never runs the KDF.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from fieldapp.errors import StoreLocked
+from fieldapp.store.keys import DEFAULT_PARAMS, KdfParams
+from fieldapp.store.unit_of_work import MSG_LOCKED, StoreLock
+from ui.backend import Backend
+from ui.i18n import set_language
+from ui.qt import QApplication, QFont, QMessageBox
+from ui.resources import icon, style_sheet
+from ui.settings import UiSettings
+from ui.single_instance import InstanceServer, ask_first_instance_to_raise
+from ui.views.main_window import MainWindow
+
+
+def ensure_application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Veldwerk")
+    app.setOrganizationName("Veldwerk")
+    app.setStyle("Fusion")
+    font = QFont(app.font())
+    font.setPointSizeF(max(font.pointSizeF(), 10.5))
+    app.setFont(font)
+    app.setStyleSheet(style_sheet())
+    app.setWindowIcon(icon("huisbezoek"))
+    return app
+
+
+def build_window(
+    db_path: Path,
+    *,
+    demo_passphrase: str | None = None,
+    settings: UiSettings | None = None,
+    kdf_params: KdfParams = DEFAULT_PARAMS,
+) -> MainWindow:
+    """The main window on ``db_path`` (not shown, not started). Tests use this directly."""
+    backend = Backend(db_path, kdf_params=kdf_params)
+    window = MainWindow(backend, settings or UiSettings(), demo_passphrase=demo_passphrase)
+    backend.setParent(window)
+    return window
+
+
+def run_app(
+    db_path: Path,
+    *,
+    demo_passphrase: str | None = None,
+    language: str | None = None,
+    kdf_params: KdfParams = DEFAULT_PARAMS,
+) -> int:
+    """Run the app until its window closes; returns the process exit code.
+
+    ``demo_passphrase``: unlock with it at once and show the "Demo" banner with it.
+    ``language``: "nl" or "en" for this run (default: the saved setting, else Dutch).
+    """
+    app = ensure_application()
+    settings = UiSettings()
+    set_language(language or settings.language)
+
+    lock = StoreLock(db_path)
+    try:
+        lock.acquire()
+    except StoreLocked:
+        if ask_first_instance_to_raise(db_path):
+            return 0
+        QMessageBox.information(None, "Veldwerk", MSG_LOCKED)
+        return StoreLocked.exit_code
+    try:
+        window = build_window(
+            db_path, demo_passphrase=demo_passphrase, settings=settings, kdf_params=kdf_params
+        )
+        instance = InstanceServer(db_path, window)
+        instance.raise_requested.connect(window.bring_forward)
+        instance.listen()
+        window.resize(1200, 820)
+        window.show()
+        window.start()
+        return int(app.exec())
+    finally:
+        lock.release()

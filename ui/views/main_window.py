@@ -1,0 +1,281 @@
+"""The main window: unlock screen <-> work area (Vandaag, case view), demo banner, status bar.
+
+Auto-lock: drafts are queued (Backend.about_to_lock), the store closes on the DB thread, every
+view clears its models (hub.locked), and the unlock page shows. The id of the open case (not
+personal data) is remembered so the worker lands back on it after unlocking.
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from fieldapp.services.changes import Changes
+from ui.auto_lock import AutoLock
+from ui.backend import Backend
+from ui.dialogs.first_run import FirstRunDialog
+from ui.dialogs.settings_dialog import SettingsDialog
+from ui.i18n import set_language
+from ui.qt import (
+    QAction,
+    QCloseEvent,
+    QFrame,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QMainWindow,
+    QSize,
+    QStackedWidget,
+    Qt,
+    QTimer,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.resources import icon
+from ui.settings import UiSettings
+from ui.views.case_view import CaseView
+from ui.views.today_view import TodayView
+from ui.views.unlock_page import UnlockPage
+
+SYNC_STATUS_INTERVAL_MS = 30_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        backend: Backend,
+        settings: UiSettings,
+        *,
+        demo_passphrase: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.backend = backend
+        self.settings = settings
+        self.demo_passphrase = demo_passphrase
+        self.setWindowTitle(self.tr("Veldwerk"))
+        self.setMinimumSize(QSize(900, 600))
+        self.resume_case_id: str | None = None
+        self.first_run: FirstRunDialog | None = None
+
+        self.auto_lock = AutoLock(round(settings.autolock_minutes * 60_000), self)
+        self.auto_lock.lock_requested.connect(self.lock)
+
+        self.unlock_page = UnlockPage(backend)
+        self.unlock_page.unlocked.connect(self._after_unlock)
+        self.work = QStackedWidget()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.unlock_page)
+        self.pages.addWidget(self.work)
+        self.today: TodayView
+        self.case_view: CaseView
+        self._build_work_pages()
+
+        self.banner = QFrame()
+        self.banner.setObjectName("DemoBanner")
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(16, 6, 16, 6)
+        self.banner_label = QLabel()
+        self.banner_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        banner_layout.addWidget(self.banner_label)
+        self.banner.setVisible(demo_passphrase is not None)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.toolbar = QToolBar(self.tr("Navigatie"))
+        self.toolbar.setObjectName("MainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(self.toolbar)
+        self.act_today = QAction(icon("vandaag"), "", self)
+        self.act_today.setShortcut(QKeySequence("Ctrl+T"))
+        self.act_today.triggered.connect(self.show_today)
+        self.act_lock = QAction(icon("slot"), "", self)
+        self.act_lock.setShortcut(QKeySequence("Ctrl+L"))
+        self.act_lock.triggered.connect(self.lock)
+        self.act_settings = QAction(icon("instellingen"), "", self)
+        self.act_settings.triggered.connect(self.open_settings)
+        for action in (self.act_today, self.act_lock, self.act_settings):
+            self.toolbar.addAction(action)
+        self.sync_label = QLabel()
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setInterval(SYNC_STATUS_INTERVAL_MS)
+        self._sync_timer.timeout.connect(self.refresh_sync_status)
+        self._retranslate()
+
+        backend.hub.changed.connect(self._on_changed)
+        backend.hub.locked.connect(self._on_locked)
+        self._show_locked_state()
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _build_work_pages(self) -> None:
+        """(Re)create Vandaag and the case view; used again after a language switch."""
+        for old in (getattr(self, "today", None), getattr(self, "case_view", None)):
+            if old is not None:
+                self.work.removeWidget(old)
+                old.deleteLater()
+        self.today = TodayView(self.backend)
+        self.case_view = CaseView(self.backend)
+        self.today.open_case.connect(self.show_case)
+        self.case_view.back.connect(self.show_today)
+        self.work.addWidget(self.today)
+        self.work.addWidget(self.case_view)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Veldwerk"))
+        self.act_today.setText(self.tr("&Vandaag"))
+        self.act_lock.setText(self.tr("Ver&grendelen"))
+        self.act_settings.setText(self.tr("&Instellingen"))
+        if self.demo_passphrase is not None:
+            self.banner_label.setText(
+                self.tr(
+                    "DEMO — verzonnen gegevens om te oefenen. Wachtwoordzin: %1"
+                ).replace("%1", self.demo_passphrase)
+            )
+
+    # --- start ---------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """After show(): demo unlock, first-run dialog, or the unlock screen."""
+        if self.demo_passphrase is not None and self.backend.store_exists():
+            self.unlock_page.passphrase.setText(self.demo_passphrase)
+            self.unlock_page.try_unlock()
+        elif not self.backend.store_exists():
+            self.first_run = FirstRunDialog(self.backend, self)
+            self.first_run.accepted.connect(self._after_unlock)
+            self.first_run.rejected.connect(self.close)
+            self.first_run.open()
+        else:
+            self.unlock_page.reset()
+
+    def _after_unlock(self) -> None:
+        self.pages.setCurrentWidget(self.work)
+        self.auto_lock.arm()
+        for action in (self.act_today, self.act_lock):
+            action.setEnabled(True)
+        self.refresh_sync_status()
+        self._sync_timer.start()
+        if self.resume_case_id is not None:
+            case_id, self.resume_case_id = self.resume_case_id, None
+            self.show_case(case_id)
+        else:
+            self.show_today()
+
+    # --- navigation ----------------------------------------------------------------------------
+
+    def show_today(self) -> None:
+        if not self.backend.is_unlocked:
+            return
+        self.work.setCurrentWidget(self.today)
+        self.today.reload()
+        self.today.focus_list()
+
+    def show_case(self, case_id: str) -> None:
+        self.case_view.load(case_id)
+        self.work.setCurrentWidget(self.case_view)
+        self.case_view.quick_note.setFocus()
+
+    # --- locking -------------------------------------------------------------------------------
+
+    def lock(self, _reason: str | bool = "") -> None:
+        if not self.backend.is_unlocked:
+            return
+        if self.work.currentWidget() is self.case_view:
+            self.resume_case_id = self.case_view.case_id
+        self.backend.lock()
+
+    def _on_locked(self) -> None:
+        self.auto_lock.disarm()
+        self._sync_timer.stop()
+        self.sync_label.clear()
+        self._show_locked_state()
+
+    def _show_locked_state(self) -> None:
+        self.pages.setCurrentWidget(self.unlock_page)
+        for action in (self.act_today, self.act_lock):
+            action.setEnabled(False)
+        self.unlock_page.reset()
+
+    # --- settings, status ----------------------------------------------------------------------
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self)
+        dialog.accepted.connect(self.apply_settings)
+        dialog.open()
+        return dialog
+
+    def apply_settings(self) -> None:
+        self.auto_lock.set_timeout_ms(round(self.settings.autolock_minutes * 60_000))
+        set_language(self.settings.language)
+        self.apply_language()
+
+    def apply_language(self) -> None:
+        """Rebuild the texts: the work pages are recreated and reload from the store."""
+        current_case = (
+            self.case_view.case_id if self.work.currentWidget() is self.case_view else None
+        )
+        self._build_work_pages()
+        self._retranslate()
+        if self.backend.is_unlocked:
+            if current_case:
+                self.show_case(current_case)
+            else:
+                self.show_today()
+
+    def _on_changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.sync or changes.attempts:
+            self.refresh_sync_status()
+
+    def refresh_sync_status(self) -> None:
+        """Pending outbox and last sync, from services.sync.outbox_status when available."""
+        try:
+            sync_service: Any = importlib.import_module("fieldapp.services.sync")
+        except ImportError:
+            return
+        outbox_status = getattr(sync_service, "outbox_status", None)
+        if outbox_status is None or not self.backend.is_unlocked:
+            return
+
+        def fetch(session: Session) -> Any:
+            return outbox_status(session, datetime.now(UTC))
+
+        self.backend.runner.query(fetch, parent=self).success(self._show_sync).failure(
+            lambda _e: None
+        ).run()
+
+    def _show_sync(self, status: Any) -> None:
+        pending = getattr(status, "pending", None)
+        if pending is None and isinstance(status, tuple) and status:
+            pending = status[0]
+        if pending is None:
+            return
+        if pending == 0:
+            text = self.tr("Alles verzonden")
+        else:
+            text = self.tr("%1 nog niet verzonden").replace("%1", str(pending))
+        self.sync_label.setText(text)
+
+    def bring_forward(self) -> None:
+        """Another start for the same store asked us to come to the front."""
+        self.setWindowState(
+            (self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
+        )
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Queued writes finish and drafts are saved before the store closes."""
+        self.auto_lock.disarm()
+        self.backend.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,192 @@
+"""Vandaag: the worker's home screen (planned route, else open cases by priority)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from fieldapp.domain.listing import CaseListRow
+from fieldapp.services import queries
+from fieldapp.services.changes import Changes
+from ui.backend import Backend
+from ui.display import long_date
+from ui.models.case_list import ROW_ROLE, CaseFilterProxy, CaseListModel
+from ui.qt import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QModelIndex,
+    QShortcut,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.resources import icon
+from ui.views.case_card import CaseCardDelegate
+
+
+class TodayView(QWidget):
+    open_case = Signal(str)
+
+    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("TodayView")
+        self.backend = backend
+        self.model = CaseListModel(self)
+        self.proxy = CaseFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._stale = True
+        self.today_provider = date.today
+
+        self.title = QLabel(self.tr("Vandaag"))
+        self.title.setObjectName("PageTitle")
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("PageSubtitle")
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Zoek op naam, adres of postcode"))
+        self.search.addAction(icon("zoeken"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Zoeken"))
+        self.search.textChanged.connect(self._on_search)
+        self.wijk = QComboBox()
+        self.wijk.setAccessibleName(self.tr("Wijk"))
+        self.wijk.setMinimumContentsLength(14)
+        self.wijk.currentIndexChanged.connect(self._on_wijk)
+        wijk_label = QLabel(self.tr("&Wijk:"))
+        wijk_label.setBuddy(self.wijk)
+
+        self.list = QListView()
+        self.list.setObjectName("CaseList")
+        self.list.setModel(self.proxy)
+        self.list.setItemDelegate(CaseCardDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setAccessibleName(self.tr("Zaken voor vandaag"))
+        self.list.activated.connect(self._on_activated)
+        self.list.doubleClicked.connect(self._on_activated)
+        self.count = QLabel()
+        self.count.setObjectName("Muted")
+        self.empty = QLabel(self.tr("Geen zaken gevonden."))
+        self.empty.setObjectName("Muted")
+        self.empty.hide()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addSpacing(12)
+        filters.addWidget(wijk_label)
+        filters.addWidget(self.wijk, 1)
+        header = QVBoxLayout()
+        header.addWidget(self.title)
+        header.addWidget(self.subtitle)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.addLayout(header)
+        layout.addLayout(filters)
+        layout.addWidget(self.count)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        self.setTabOrder(self.search, self.wijk)
+        self.setTabOrder(self.wijk, self.list)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+
+        backend.hub.changed.connect(self._on_changed)
+        backend.hub.locked.connect(self.clear)
+
+    # --- data --------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Fetch today's rows on the DB thread; the list keeps its old rows until they arrive."""
+        self._stale = False
+        today = self.today_provider()
+        identity = self.backend.identity
+        worker_id = identity.worker_id if identity else None
+        policy = self.backend.policy
+
+        def fetch(session: Session) -> tuple[bool, list[CaseListRow]]:
+            return queries.today_rows(session, today=today, worker_id=worker_id, policy=policy)
+
+        def show(result: tuple[bool, list[CaseListRow]]) -> None:
+            planned, rows = result
+            self.model.set_rows(rows, today=today, planned=planned)
+            self._fill_wijken()
+            self._update_header()
+
+        self.backend.runner.query(fetch, parent=self).success(show).run()
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.search.clear()
+        self.wijk.blockSignals(True)
+        self.wijk.clear()
+        self.wijk.blockSignals(False)
+        self.count.clear()
+        self._stale = True
+
+    def _on_changed(self, changes: Changes, initiator: object) -> None:
+        if not (changes.cases or changes.attempts or changes.plans or changes.signals):
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True  # refresh when shown again (hidden views do not redraw)
+
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._stale and self.backend.is_unlocked:
+            self.reload()
+
+    # --- filters -----------------------------------------------------------------------------
+
+    def _fill_wijken(self) -> None:
+        current = self.wijk.currentData()
+        self.wijk.blockSignals(True)
+        self.wijk.clear()
+        self.wijk.addItem(self.tr("Alle wijken"), "")
+        for name in self.model.wijken():
+            self.wijk.addItem(name, name)
+        found = self.wijk.findData(current) if current else 0
+        self.wijk.setCurrentIndex(max(found, 0))
+        self.wijk.blockSignals(False)
+        self.proxy.set_wijk(self.wijk.currentData() or "")
+
+    def _on_search(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_header()
+
+    def _on_wijk(self, _index: int) -> None:
+        self.proxy.set_wijk(self.wijk.currentData() or "")
+        self._update_header()
+
+    def _update_header(self) -> None:
+        day = long_date(self.model.today)
+        if self.model.planned:
+            self.subtitle.setText(self.tr("%1 · geplande route").replace("%1", day))
+        else:
+            self.subtitle.setText(
+                self.tr("%1 · open zaken op prioriteit en termijn").replace("%1", day)
+            )
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if shown == total:
+            self.count.setText(self.tr("%1 zaken").replace("%1", str(total)))
+        else:
+            self.count.setText(
+                self.tr("%1 van %2 zaken").replace("%1", str(shown)).replace("%2", str(total))
+            )
+        self.empty.setVisible(shown == 0 and self.backend.is_unlocked)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        if isinstance(row, CaseListRow):
+            self.open_case.emit(row.id)
+
+    def focus_list(self) -> None:
+        self.list.setFocus()
+        if self.proxy.rowCount() and not self.list.currentIndex().isValid():
+            self.list.setCurrentIndex(self.proxy.index(0, 0))
