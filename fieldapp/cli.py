@@ -243,10 +243,47 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _print_jobs(args: argparse.Namespace) -> list[Any]:
+    from fieldapp.services.print_jobs import load_organisation, load_print_jobs
+
+    store = _open_store(args)
+    try:
+        with store.session() as session:
+            return load_print_jobs(
+                session,
+                organisation=load_organisation(db_path(args)),
+                today=date.today(),
+                shift_id=getattr(args, "shift", None),
+                case_ids=getattr(args, "case", None) or (),
+            )
+    finally:
+        store.close()
+
+
+def _print_sender(args: argparse.Namespace) -> Any:
+    from fieldapp.services.print_jobs import current_sender, load_organisation
+
+    path = db_path(args)
+    if not path.exists():
+        return None
+    store = _open_store(args)
+    try:
+        with store.session() as session:
+            return current_sender(session, load_organisation(path))
+    finally:
+        store.close()
+
+
+def _register_letters(sub: Any) -> None:
+    from fieldapp.letters.cli import register
+
+    register(sub, job_source=_print_jobs, sender_source=_print_sender)
+
+
 def _plugins() -> list[Callable[[Any], None]]:
     """Subcommands owned by other areas (letters, print, server, connect)."""
-    found: list[Callable[[Any], None]] = []
-    for module in ("fieldapp.letters.cli", "fieldapp.server.cli"):
+    found: list[Callable[[Any], None]] = [_register_letters]
+    for module in ("fieldapp.server.cli",):
         try:
             imported = __import__(module, fromlist=["register"])
         except ImportError as exc:  # an optional part missing from this install

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from fieldapp.config import load_policy
 from fieldapp.demo_town import DemoTown, build_town
@@ -27,7 +27,7 @@ from fieldapp.services.cases import assign_cases, close_case, upsert_worker
 from fieldapp.services.intake import import_parsed
 from fieldapp.services.planning import plan_shift
 from fieldapp.store.keys import DEFAULT_PARAMS, KdfParams
-from fieldapp.store.schema import AttemptRow, CaseRow, SignalRow
+from fieldapp.store.schema import AttemptRow, CaseEventRow, CaseRow, SignalRow
 from fieldapp.store.unit_of_work import Store
 
 DEMO_PASSPHRASE = "demo veldwerk zonder echte mensen"  # noqa: S105 (public by design)
@@ -206,11 +206,9 @@ def _attempts_and_closures(store: Store, town: DemoTown, today: date) -> None:
                     opened + timedelta(days=30), datetime.min.time(), AMSTERDAM
                 ).replace(hour=16),
             )
-        s.execute(
-            AttemptRow.__table__.update().values(
-                sync_state="acked", acked_at=func.current_timestamp()
-            )
-        )
+        # History from "before this laptop": already known to the office, nothing to send.
+        s.execute(update(AttemptRow).values(sync_state="acked"))
+        s.execute(update(CaseEventRow).values(sync_state="acked"))
 
 
 def _plan_today(store: Store, worker_id: str, today: date) -> None:

@@ -86,7 +86,7 @@ class AutoLock(QObject):
         self._armed = False
         self._check.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS:
             self._since.restart()
         return False
@@ -136,27 +136,37 @@ def _connect_dbus(target: AutoLock) -> list[str]:
         system = QDBusConnection.systemBus()
         if system.isConnected():
             if system.connect(
-                "org.freedesktop.login1", "/org/freedesktop/login1",
-                "org.freedesktop.login1.Manager", "PrepareForSleep",
-                target, SLOT("on_sleep(bool)"),
+                "org.freedesktop.login1",
+                "/org/freedesktop/login1",
+                "org.freedesktop.login1.Manager",
+                "PrepareForSleep",
+                target,
+                SLOT("on_sleep(bool)"),
             ):
                 hooked.append("logind-sleep")
             if system.connect(
-                "org.freedesktop.login1", "/org/freedesktop/login1/session/auto",
-                "org.freedesktop.login1.Session", "Lock", target, SLOT("on_session_lock()"),
+                "org.freedesktop.login1",
+                "/org/freedesktop/login1/session/auto",
+                "org.freedesktop.login1.Session",
+                "Lock",
+                target,
+                SLOT("on_session_lock()"),
             ):
                 hooked.append("logind-lock")
         session = QDBusConnection.sessionBus()
         if session.isConnected():
             for service, path, iface in (
-                ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver",
-                 "org.freedesktop.ScreenSaver"),
+                (
+                    "org.freedesktop.ScreenSaver",
+                    "/org/freedesktop/ScreenSaver",
+                    "org.freedesktop.ScreenSaver",
+                ),
                 ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver"),
             ):
                 if session.connect(
                     service, path, iface, "ActiveChanged", target, SLOT("on_screensaver(bool)")
                 ):
                     hooked.append(service)
-    except Exception:  # noqa: BLE001 (no bus, sandbox: idle lock still works)
+    except Exception:
         log.debug("no D-Bus session-lock signals")
     return hooked

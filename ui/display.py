@@ -8,16 +8,11 @@ from fieldapp.domain.dayparts import AMSTERDAM
 from fieldapp.domain.deadlines import days_left
 from ui.qt import QCoreApplication, QDate, QLocale
 
-_tr = QCoreApplication.translate
-
 
 def euros(cents: int) -> str:
     """``€ 1.234`` (whole euros, Dutch grouping; cents only below 10 euro)."""
     value = cents / 100
-    if abs(value) < 10 and cents % 100:
-        text = f"{value:,.2f}"
-    else:
-        text = f"{round(value):,}"
+    text = f"{value:,.2f}" if abs(value) < 10 and cents % 100 else f"{round(value):,}"
     text = text.replace(",", "_").replace(".", ",").replace("_", ".")
     return f"€ {text}"
 
@@ -41,17 +36,17 @@ def deadline_text(deadline: date, today: date) -> str:
     """In words, so colour is never the only signal ("3 dagen te laat")."""
     left = days_left(deadline, today)
     if left < -1:
-        return _tr("Display", "%1 dagen te laat").replace("%1", str(-left))
+        return QCoreApplication.translate("Display", "%1 dagen te laat").replace("%1", str(-left))
     if left == -1:
-        return _tr("Display", "1 dag te laat")
+        return QCoreApplication.translate("Display", "1 dag te laat")
     if left == 0:
-        return _tr("Display", "vandaag")
+        return QCoreApplication.translate("Display", "vandaag")
     if left == 1:
-        return _tr("Display", "nog 1 dag")
-    return _tr("Display", "nog %1 dagen").replace("%1", str(left))
+        return QCoreApplication.translate("Display", "nog 1 dag")
+    return QCoreApplication.translate("Display", "nog %1 dagen").replace("%1", str(left))
 
 
 def since_text(day: date | None) -> str:
     if day is None:
         return ""
-    return _tr("Display", "sinds %1").replace("%1", short_date(day))
+    return QCoreApplication.translate("Display", "sinds %1").replace("%1", short_date(day))

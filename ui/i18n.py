@@ -78,8 +78,12 @@ def set_language(language: str | None) -> str:
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
-    QLocale.setDefault(QLocale(QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English,
-                               QLocale.Country.Netherlands))
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English,
+            QLocale.Country.Netherlands,
+        )
+    )
     if app is None:
         return lang
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -106,8 +110,17 @@ def _update_ts() -> None:
             continue
         ts = TRANSLATIONS / f"veldwerk_{language}.ts"
         subprocess.run(  # noqa: S603
-            [*tool, "-no-obsolete", "-source-language", "nl_NL", "-target-language",
-             f"{language}_GB", *sources, "-ts", str(ts)],
+            [
+                *tool,
+                "-no-obsolete",
+                "-source-language",
+                "nl_NL",
+                "-target-language",
+                f"{language}_GB",
+                *sources,
+                "-ts",
+                str(ts),
+            ],
             check=True,
         )
 
@@ -121,7 +134,6 @@ def main() -> None:
     for language in LANGUAGES:
         if language == "nl":
             continue
-        ts = TRANSLATIONS / f"veldwerk_{language}.ts"
         qm = TRANSLATIONS / f"veldwerk_{language}.qm"
         if qm.exists():
             qm.unlink()

@@ -11,8 +11,6 @@ from fieldapp.services.attempts import QuickOutcome
 from fieldapp.services.cases import RESULT_LABELS_NL
 from ui.qt import QCoreApplication
 
-_tr = QCoreApplication.translate
-
 CONTACT_ICONS: dict[Contactsoort, str] = {
     Contactsoort.HUISBEZOEK: "huisbezoek",
     Contactsoort.KAARTJE: "kaartje",
@@ -40,25 +38,27 @@ QUICK_ICONS: dict[QuickOutcome, str] = {
 
 def contactsoort_label(soort: Contactsoort) -> str:
     labels = {
-        Contactsoort.HUISBEZOEK: _tr("Labels", "Huisbezoek"),
-        Contactsoort.KAARTJE: _tr("Labels", "Kaartje"),
-        Contactsoort.TELEFOON: _tr("Labels", "Telefoon"),
-        Contactsoort.SMS_WHATSAPP: _tr("Labels", "SMS/WhatsApp"),
-        Contactsoort.BRIEF: _tr("Labels", "Brief"),
-        Contactsoort.MAIL: _tr("Labels", "Mail"),
-        Contactsoort.AFSPRAAK_OP_LOCATIE: _tr("Labels", "Afspraak op locatie"),
-        Contactsoort.ADMINISTRATIEF: _tr("Labels", "Administratief"),
-        Contactsoort.ONBEKEND: _tr("Labels", "Onbekend"),
-        Contactsoort.OVERIGE: _tr("Labels", "Overige"),
+        Contactsoort.HUISBEZOEK: QCoreApplication.translate("Labels", "Huisbezoek"),
+        Contactsoort.KAARTJE: QCoreApplication.translate("Labels", "Kaartje"),
+        Contactsoort.TELEFOON: QCoreApplication.translate("Labels", "Telefoon"),
+        Contactsoort.SMS_WHATSAPP: QCoreApplication.translate("Labels", "SMS/WhatsApp"),
+        Contactsoort.BRIEF: QCoreApplication.translate("Labels", "Brief"),
+        Contactsoort.MAIL: QCoreApplication.translate("Labels", "Mail"),
+        Contactsoort.AFSPRAAK_OP_LOCATIE: QCoreApplication.translate(
+            "Labels", "Afspraak op locatie"
+        ),
+        Contactsoort.ADMINISTRATIEF: QCoreApplication.translate("Labels", "Administratief"),
+        Contactsoort.ONBEKEND: QCoreApplication.translate("Labels", "Onbekend"),
+        Contactsoort.OVERIGE: QCoreApplication.translate("Labels", "Overige"),
     }
     return labels[soort]
 
 
 def dagdeel_label(dagdeel: Dagdeel) -> str:
     labels = {
-        Dagdeel.OCHTEND: _tr("Labels", "ochtend"),
-        Dagdeel.MIDDAG: _tr("Labels", "middag"),
-        Dagdeel.AVOND: _tr("Labels", "avond"),
+        Dagdeel.OCHTEND: QCoreApplication.translate("Labels", "ochtend"),
+        Dagdeel.MIDDAG: QCoreApplication.translate("Labels", "middag"),
+        Dagdeel.AVOND: QCoreApplication.translate("Labels", "avond"),
     }
     return labels[dagdeel]
 
@@ -66,76 +66,104 @@ def dagdeel_label(dagdeel: Dagdeel) -> str:
 def dagdeel_letter(dagdeel: Dagdeel) -> str:
     """One letter for the small attempt marks (o/m/a in Dutch, m/a/e in English)."""
     letters = {
-        Dagdeel.OCHTEND: _tr("Labels", "o", "ochtend, one letter"),
-        Dagdeel.MIDDAG: _tr("Labels", "m", "middag, one letter"),
-        Dagdeel.AVOND: _tr("Labels", "a", "avond, one letter"),
+        Dagdeel.OCHTEND: QCoreApplication.translate("Labels", "o", "ochtend, one letter"),
+        Dagdeel.MIDDAG: QCoreApplication.translate("Labels", "m", "middag, one letter"),
+        Dagdeel.AVOND: QCoreApplication.translate("Labels", "a", "avond, one letter"),
     }
     return letters[dagdeel]
 
 
 def partner_label(partner: Signaalpartner) -> str:
     labels = {
-        Signaalpartner.BELASTINGDIENST: _tr("Labels", "Belastingdienst"),
-        Signaalpartner.CAK_EIGEN_BIJDRAGE: _tr("Labels", "CAK eigen bijdrage"),
-        Signaalpartner.CAK_ZORGVERZEKERINGEN: _tr("Labels", "CAK zorgverzekering"),
-        Signaalpartner.DIENST_TOESLAGEN: _tr("Labels", "Toeslagen"),
-        Signaalpartner.DUO: _tr("Labels", "DUO"),
-        Signaalpartner.ENERGIE: _tr("Labels", "Energie"),
-        Signaalpartner.HUUR: _tr("Labels", "Huur"),
-        Signaalpartner.HYPOTHEEK: _tr("Labels", "Hypotheek"),
-        Signaalpartner.OVERIGE: _tr("Labels", "Overige"),
-        Signaalpartner.WATER: _tr("Labels", "Water"),
-        Signaalpartner.ZORG: _tr("Labels", "Zorgverzekering"),
+        Signaalpartner.BELASTINGDIENST: QCoreApplication.translate("Labels", "Belastingdienst"),
+        Signaalpartner.CAK_EIGEN_BIJDRAGE: QCoreApplication.translate(
+            "Labels", "CAK eigen bijdrage"
+        ),
+        Signaalpartner.CAK_ZORGVERZEKERINGEN: QCoreApplication.translate(
+            "Labels", "CAK zorgverzekering"
+        ),
+        Signaalpartner.DIENST_TOESLAGEN: QCoreApplication.translate("Labels", "Toeslagen"),
+        Signaalpartner.DUO: QCoreApplication.translate("Labels", "DUO"),
+        Signaalpartner.ENERGIE: QCoreApplication.translate("Labels", "Energie"),
+        Signaalpartner.HUUR: QCoreApplication.translate("Labels", "Huur"),
+        Signaalpartner.HYPOTHEEK: QCoreApplication.translate("Labels", "Hypotheek"),
+        Signaalpartner.OVERIGE: QCoreApplication.translate("Labels", "Overige"),
+        Signaalpartner.WATER: QCoreApplication.translate("Labels", "Water"),
+        Signaalpartner.ZORG: QCoreApplication.translate("Labels", "Zorgverzekering"),
     }
     return labels[partner]
 
 
 def quick_outcome_label(outcome: QuickOutcome) -> str:
     labels = {
-        QuickOutcome.NIET_THUIS_KAARTJE: _tr("Labels", "Niet thuis, kaartje achtergelaten"),
-        QuickOutcome.NIET_THUIS: _tr("Labels", "Niet thuis"),
-        QuickOutcome.GESPROKEN_WIL_HULP: _tr("Labels", "Gesproken, wil hulp"),
-        QuickOutcome.GESPROKEN_GEEN_HULP: _tr("Labels", "Gesproken, geen hulp nodig"),
-        QuickOutcome.GEBELD_GEEN_GEHOOR: _tr("Labels", "Gebeld, geen gehoor"),
-        QuickOutcome.GEBELD_GESPROKEN: _tr("Labels", "Gebeld, gesproken"),
-        QuickOutcome.APP_SMS: _tr("Labels", "App/SMS gestuurd"),
-        QuickOutcome.BRIEF: _tr("Labels", "Brief gestuurd"),
+        QuickOutcome.NIET_THUIS_KAARTJE: QCoreApplication.translate(
+            "Labels", "Niet thuis, kaartje achtergelaten"
+        ),
+        QuickOutcome.NIET_THUIS: QCoreApplication.translate("Labels", "Niet thuis"),
+        QuickOutcome.GESPROKEN_WIL_HULP: QCoreApplication.translate(
+            "Labels", "Gesproken, wil hulp"
+        ),
+        QuickOutcome.GESPROKEN_GEEN_HULP: QCoreApplication.translate(
+            "Labels", "Gesproken, geen hulp nodig"
+        ),
+        QuickOutcome.GEBELD_GEEN_GEHOOR: QCoreApplication.translate(
+            "Labels", "Gebeld, geen gehoor"
+        ),
+        QuickOutcome.GEBELD_GESPROKEN: QCoreApplication.translate("Labels", "Gebeld, gesproken"),
+        QuickOutcome.APP_SMS: QCoreApplication.translate("Labels", "App/SMS gestuurd"),
+        QuickOutcome.BRIEF: QCoreApplication.translate("Labels", "Brief gestuurd"),
     }
     return labels[outcome]
 
 
 def result_label(result: Eindresultaat) -> str:
     labels = {
-        Eindresultaat.VERVOLGHULP_FINANCIEEL: _tr(
+        Eindresultaat.VERVOLGHULP_FINANCIEEL: QCoreApplication.translate(
             "Labels", "Doorverwezen naar schuldhulp of budgetcoaching"
         ),
-        Eindresultaat.VERVOLGHULP_NIET_FINANCIEEL: _tr(
+        Eindresultaat.VERVOLGHULP_NIET_FINANCIEEL: QCoreApplication.translate(
             "Labels", "Doorverwezen naar andere hulp (bijv. maatschappelijk werk)"
         ),
-        Eindresultaat.VERVOLGHULP: _tr("Labels", "Doorverwezen, soort hulp nog niet bekend"),
-        Eindresultaat.BUDGETADVIES_QUICK_FIX: _tr(
+        Eindresultaat.VERVOLGHULP: QCoreApplication.translate(
+            "Labels", "Doorverwezen, soort hulp nog niet bekend"
+        ),
+        Eindresultaat.BUDGETADVIES_QUICK_FIX: QCoreApplication.translate(
             "Labels", "Geholpen met advies of een snelle oplossing"
         ),
-        Eindresultaat.ZELF_BETAALD: _tr("Labels", "Heeft zelf betaald of een regeling getroffen"),
-        Eindresultaat.REGELT_HET_ZELF: _tr("Labels", "Regelt het zelf, wil geen hulp"),
-        Eindresultaat.GEEN_REACTIE_NA_CONTACT: _tr(
+        Eindresultaat.ZELF_BETAALD: QCoreApplication.translate(
+            "Labels", "Heeft zelf betaald of een regeling getroffen"
+        ),
+        Eindresultaat.REGELT_HET_ZELF: QCoreApplication.translate(
+            "Labels", "Regelt het zelf, wil geen hulp"
+        ),
+        Eindresultaat.GEEN_REACTIE_NA_CONTACT: QCoreApplication.translate(
             "Labels", "Eerst contact gehad, daarna geen reactie meer"
         ),
-        Eindresultaat.DEFINITIEF_GEEN_CONTACT: _tr(
+        Eindresultaat.DEFINITIEF_GEEN_CONTACT: QCoreApplication.translate(
             "Labels", "Geen contact gekregen, ondanks pogingen"
         ),
-        Eindresultaat.AL_BEKEND_BIJ_SHV: _tr("Labels", "Al bekend bij schuldhulpverlening"),
-        Eindresultaat.ANDER_LOPEND_TRAJECT: _tr("Labels", "Heeft al ander hulptraject"),
-        Eindresultaat.GEEN_INWONER: _tr("Labels", "Woont niet (meer) in de gemeente"),
-        Eindresultaat.OVERLEDEN: _tr("Labels", "Overleden"),
-        Eindresultaat.VERWIJZING_ZONDER_TUSSENKOMST: _tr(
+        Eindresultaat.AL_BEKEND_BIJ_SHV: QCoreApplication.translate(
+            "Labels", "Al bekend bij schuldhulpverlening"
+        ),
+        Eindresultaat.ANDER_LOPEND_TRAJECT: QCoreApplication.translate(
+            "Labels", "Heeft al ander hulptraject"
+        ),
+        Eindresultaat.GEEN_INWONER: QCoreApplication.translate(
+            "Labels", "Woont niet (meer) in de gemeente"
+        ),
+        Eindresultaat.OVERLEDEN: QCoreApplication.translate("Labels", "Overleden"),
+        Eindresultaat.VERWIJZING_ZONDER_TUSSENKOMST: QCoreApplication.translate(
             "Labels", "Doorverwezen zonder tussenkomst van de inwoner"
         ),
-        Eindresultaat.NIET_OPGEPAKT_HERHAALDE_MELDING: _tr(
+        Eindresultaat.NIET_OPGEPAKT_HERHAALDE_MELDING: QCoreApplication.translate(
             "Labels", "Niet opgepakt: herhaalde melding"
         ),
-        Eindresultaat.NIET_OPGEPAKT_ONTERECHT: _tr("Labels", "Niet opgepakt: onterecht signaal"),
-        Eindresultaat.NIET_OPGEPAKT_ANDERE_REDEN: _tr("Labels", "Niet opgepakt: andere reden"),
+        Eindresultaat.NIET_OPGEPAKT_ONTERECHT: QCoreApplication.translate(
+            "Labels", "Niet opgepakt: onterecht signaal"
+        ),
+        Eindresultaat.NIET_OPGEPAKT_ANDERE_REDEN: QCoreApplication.translate(
+            "Labels", "Niet opgepakt: andere reden"
+        ),
     }
     return labels[result]
 

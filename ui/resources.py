@@ -43,5 +43,3 @@ def style_sheet() -> str:
         return STYLE_SHEET.read_text(encoding="utf-8")
     except OSError:
         return ""
-
-

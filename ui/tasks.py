@@ -163,7 +163,9 @@ class TaskRunner(QObject):
 
     def _submit(self, job: _Job[Any]) -> None:
         if self._shut:
-            raise RuntimeError("task runner is shut down")
+            # The window is closing: late UI callbacks must not start new work.
+            log.debug("job ignored after shutdown")
+            return
         job.epoch = self._epoch
         self._pending += 1
         executor = self._net if job.on_network else self._db
@@ -173,7 +175,7 @@ class TaskRunner(QObject):
             outcome = _Outcome(job)
             try:
                 outcome.result = job.body(ctx)
-            except BaseException as error:  # noqa: BLE001 (delivered to the GUI thread)
+            except BaseException as error:
                 outcome.error = error
             self._delivered.emit(outcome)
 
@@ -182,6 +184,8 @@ class TaskRunner(QObject):
     def _deliver(self, outcome: _Outcome) -> None:
         job = outcome.job
         self._pending -= 1
+        if self._shut:
+            return  # committed already; the widgets that asked are going away
         try:
             if outcome.error is not None:
                 self._fail(job, outcome.error)

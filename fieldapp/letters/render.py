@@ -29,7 +29,7 @@ from fieldapp.domain.people import Person
 from fieldapp.letters.card import draw_back, draw_crop_marks, draw_cut_marks, draw_front
 from fieldapp.letters.fields import field_values
 from fieldapp.letters.filled import FilledText, fill_text
-from fieldapp.letters.fonts import ensure_fonts
+from fieldapp.letters.fonts import REGULAR, ensure_fonts
 from fieldapp.letters.geometry import (
     A4_HEIGHT,
     A4_WIDTH,
@@ -76,7 +76,10 @@ def prepare_text(
 
 def _canvas(buffer: BytesIO, pagesize: tuple[float, float]) -> Canvas:
     ensure_fonts()
-    canvas = Canvas(buffer, pagesize=pagesize, pageCompression=1, invariant=1)
+    # initialFontName: otherwise ReportLab references (unembedded) Helvetica on every page.
+    canvas = Canvas(
+        buffer, pagesize=pagesize, pageCompression=1, invariant=1, initialFontName=REGULAR
+    )
     # Metadata stays generic: a PDF's properties must not name the resident.
     canvas.setTitle("Veldwerk")
     canvas.setAuthor("")

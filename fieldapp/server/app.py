@@ -87,9 +87,7 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
             status_code=503, content={"detail": "De server is even niet bereikbaar."}
         )
 
-    app.add_middleware(
-        BodyLimit, limit=cfg.max_body_bytes, import_limit=cfg.import_max_body_bytes
-    )
+    app.add_middleware(BodyLimit, limit=cfg.max_body_bytes, import_limit=cfg.import_max_body_bytes)
     return app
 
 

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import secrets
 import uuid
@@ -177,10 +178,8 @@ def verify_password(
     user = session.scalar(select(UserRow).where(UserRow.username == username))
     if user is None or user.disabled:
         dummy = _DUMMY_HASH.setdefault(id(hasher), hasher.hash("not a password"))
-        try:
+        with contextlib.suppress(VerificationError, InvalidHashError):
             hasher.verify(dummy, password + "x")
-        except (VerificationError, InvalidHashError):
-            pass
         return None
     try:
         hasher.verify(user.password_hash, password)

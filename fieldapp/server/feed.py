@@ -94,7 +94,9 @@ def emit_case_changes(
         for scope in {s for s, _ in chunk}:
             ids = [c for s, c in chunk if s == scope]
             session.execute(
-                delete(ChangeLogRow).where(ChangeLogRow.scope == scope, ChangeLogRow.case_id.in_(ids))
+                delete(ChangeLogRow).where(
+                    ChangeLogRow.scope == scope, ChangeLogRow.case_id.in_(ids)
+                )
             )
     session.execute(
         insert(ChangeLogRow),
@@ -106,9 +108,7 @@ def emit_case_changes(
     last_seq: dict[str, int] = {}
     for seq, (_, cid, _, _) in zip(seqs, rows, strict=True):
         last_seq[cid] = seq
-    existing = set(
-        session.scalars(select(CaseRow.id).where(CaseRow.id.in_(list(last_seq)))).all()
-    )
+    existing = set(session.scalars(select(CaseRow.id).where(CaseRow.id.in_(list(last_seq)))).all())
     if existing:
         session.execute(
             update(CaseRow),
@@ -184,7 +184,9 @@ def read_page(
         payload = payloads.get(r.case_id) if r.kind == KIND_UPSERT else None
         if payload is None:
             changes.append(
-                Change(seq=r.seq, kind="case_tombstone", case_id=r.case_id, reason=r.reason or "purged")
+                Change(
+                    seq=r.seq, kind="case_tombstone", case_id=r.case_id, reason=r.reason or "purged"
+                )
             )
         else:
             changes.append(Change(seq=r.seq, kind="case_upsert", case_id=r.case_id, case=payload))

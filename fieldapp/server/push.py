@@ -23,7 +23,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from fieldapp.server.auth import Principal, team_scope, worker_scope
@@ -119,32 +119,41 @@ def apply_push(
     ids = [i.id for i in items]
     attempt_ids = [i.id for i in items if isinstance(i, AttemptItem)]
     event_ids = [i.id for i in items if isinstance(i, CaseEventItem)]
-    stored_attempts = {
-        r.id: r
-        for r in session.scalars(select(AttemptRow).where(AttemptRow.id.in_(attempt_ids)))
-    }
-    stored_events = {
-        r.id: r for r in session.scalars(select(CaseEventRow).where(CaseEventRow.id.in_(event_ids)))
-    }
-    quarantined = {
-        r.id: r for r in session.scalars(select(QuarantineRow).where(QuarantineRow.id.in_(ids)))
-    }
+    # id -> content hash of what the server already holds (attempts, events, quarantine).
+    seen: dict[tuple[str, str], str] = {}
+    if attempt_ids:
+        for row in session.scalars(select(AttemptRow).where(AttemptRow.id.in_(attempt_ids))):
+            seen[("attempt", row.id)] = _stored_hash_attempt(row)
+    if event_ids:
+        for ev in session.scalars(select(CaseEventRow).where(CaseEventRow.id.in_(event_ids))):
+            seen[("case_event", ev.id)] = _stored_hash_event(ev)
+    for q in session.execute(
+        select(QuarantineRow.id, QuarantineRow.kind, QuarantineRow.content_hash).where(
+            QuarantineRow.id.in_(ids)
+        )
+    ):
+        seen[(q.kind, q.id)] = q.content_hash
     case_ids = sorted({i.case_id for i in items})
     cases = {
-        r.id: r for r in session.scalars(select(CaseRow).where(CaseRow.id.in_(case_ids)))
+        r.id: (r.assigned_worker_id, r.status)
+        for r in session.execute(
+            select(CaseRow.id, CaseRow.assigned_worker_id, CaseRow.status).where(
+                CaseRow.id.in_(case_ids)
+            )
+        )
     }
-    teams = dict(
+    teams: dict[str, str] = dict(
         session.execute(
             select(CaseTeamRow.case_id, CaseTeamRow.team).where(CaseTeamRow.case_id.in_(case_ids))
         ).all()
     )
     before = case_scopes(session, case_ids)
     touched: set[str] = set()
-    new_attempts: list[AttemptRow] = []
+    new_attempts: list[dict[str, object]] = []
 
     for item in items:
         digest = content_hash(item)
-        stored_hash = _seen_hash(item, stored_attempts, stored_events, quarantined)
+        stored_hash = seen.get((item.type, item.id))
         if stored_hash is not None:
             if stored_hash == digest:
                 out.duplicates.append(item.id)
@@ -165,16 +174,16 @@ def apply_push(
             out.rejected.append(Rejected(id=item.id, reason="occurred_at_in_future"))
             continue
         case = cases.get(item.case_id)
-        if case is not None and _writable(who, case, teams.get(case.id)):
+        if case is not None and _writable(who, case[0], case[1], teams.get(item.case_id)):
             if isinstance(item, AttemptItem):
-                row = _attempt_row(item, who, now)
-                new_attempts.append(row)
-                stored_attempts[item.id] = row
+                new_attempts.append(_attempt_values(item, who, now))
             else:
-                event = _event_row(item, who, now)
-                session.add(event)
-                stored_events[item.id] = event
-                _apply_event(case, item)
+                session.add(_event_row(item, who, now))
+                row = session.get(CaseRow, item.case_id)
+                assert row is not None
+                _apply_event(row, item)
+                cases[item.case_id] = (row.assigned_worker_id, row.status)
+            seen[(item.type, item.id)] = digest
             out.accepted.append(item.id)
             out.case_ids.add(item.case_id)
             touched.add(item.case_id)
@@ -183,26 +192,28 @@ def apply_push(
         if reason is None:
             out.rejected.append(Rejected(id=item.id, reason="unknown_case"))
             continue
-        q = QuarantineRow(
-            id=item.id,
-            kind=item.type,
-            case_id=item.case_id,
-            payload=item.model_dump(mode="json"),
-            content_hash=digest,
-            reason=reason,
-            user_id=who.user_id,
-            worker_id=who.worker_id,
-            device_id=who.device_id,
-            team=teams.get(item.case_id, who.team),
-            received_at=now,
+        session.add(
+            QuarantineRow(
+                id=item.id,
+                kind=item.type,
+                case_id=item.case_id,
+                payload=item.model_dump(mode="json"),
+                content_hash=digest,
+                reason=reason,
+                user_id=who.user_id,
+                worker_id=who.worker_id,
+                device_id=who.device_id,
+                team=teams.get(item.case_id, who.team),
+                received_at=now,
+            )
         )
-        session.add(q)
-        quarantined[item.id] = q
+        seen[(item.type, item.id)] = digest
         out.quarantined.append(item.id)
         out.case_ids.add(item.case_id)
 
-    session.add_all(new_attempts)
     session.flush()
+    if new_attempts:
+        session.execute(insert(AttemptRow), new_attempts)
     if touched:
         emit_case_changes(
             session,
@@ -212,29 +223,10 @@ def apply_push(
     return out
 
 
-def _seen_hash(
-    item: PushItem,
-    attempts: dict[str, AttemptRow],
-    events: dict[str, CaseEventRow],
-    quarantined: dict[str, QuarantineRow],
-) -> str | None:
-    if item.id in quarantined:
-        return quarantined[item.id].content_hash
-    if isinstance(item, AttemptItem) and item.id in attempts:
-        return _stored_hash_attempt(attempts[item.id])
-    if isinstance(item, CaseEventItem) and item.id in events:
-        return _stored_hash_event(events[item.id])
-    return None
-
-
-def _writable(who: Principal, case: CaseRow, team: str | None) -> bool:
+def _writable(who: Principal, worker_id: str | None, status: str, team: str | None) -> bool:
     if who.is_lead:
         return team is not None and team == who.team
-    return (
-        who.worker_id is not None
-        and case.assigned_worker_id == who.worker_id
-        and case.status == "open"
-    )
+    return who.worker_id is not None and worker_id == who.worker_id and status == "open"
 
 
 def _quarantine_reason(session: Session, who: Principal, case_id: str, now: datetime) -> str | None:
@@ -249,24 +241,25 @@ def _quarantine_reason(session: Session, who: Principal, case_id: str, now: date
     return "reassigned" if now - left_at <= GRACE else "reassigned_late"
 
 
-def _attempt_row(item: AttemptItem, who: Principal, now: datetime) -> AttemptRow:
-    return AttemptRow(
-        id=item.id,
-        case_id=item.case_id,
-        soort=item.soort.value,
-        bereikt=item.bereikt,
-        occurred_at=item.occurred_at,
-        dagdeel=item.dagdeel.value,
-        outcome=item.outcome,
-        note=item.note,
-        worker_id=who.worker_id,
-        device_id=who.device_id,
-        voids=item.voids,
-        void_reason=item.void_reason,
-        created_at=now,
-        sync_state="acked",
-        acked_at=now,
-    )
+def _attempt_values(item: AttemptItem, who: Principal, now: datetime) -> dict[str, object]:
+    return {
+        "id": item.id,
+        "case_id": item.case_id,
+        "soort": item.soort.value,
+        "bereikt": item.bereikt,
+        "occurred_at": item.occurred_at,
+        "dagdeel": item.dagdeel.value,
+        "outcome": item.outcome,
+        "note": item.note,
+        "worker_id": who.worker_id,
+        "device_id": who.device_id,
+        "voids": item.voids,
+        "void_reason": item.void_reason,
+        "created_at": now,
+        "sync_state": "acked",
+        "acked_at": now,
+        "server_epoch_at_ack": None,
+    }
 
 
 def _event_row(item: CaseEventItem, who: Principal, now: datetime) -> CaseEventRow:

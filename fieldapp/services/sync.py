@@ -24,7 +24,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.services.changes import Changes
@@ -258,7 +258,8 @@ def apply_page(session: Session, page: ChangesPage) -> tuple[Changes, int]:
     """Apply one pulled page and store its cursor, in the caller's transaction.
 
     Returns (changes, tombstones applied). Upserts older than the stored version are ignored,
-    so replaying a page is harmless.
+    so replaying a page is harmless. Works in bulk statements per page (one case at a time
+    through the ORM costs ~25 ms per case on SQLCipher).
     """
     for w in page.workers:
         row = session.get(Worker, w.id)
@@ -268,14 +269,19 @@ def apply_page(session: Session, page: ChangesPage) -> tuple[Changes, int]:
             for key, value in w.model_dump().items():
                 setattr(row, key, value)
     session.flush()
-    case_ids: set[str] = set()
-    tombstones = 0
-    for change in page.changes:
-        case_ids.add(change.case_id)
+    case_ids = {c.case_id for c in page.changes}
+    latest: dict[str, CasePayload] = {}
+    tombstone_ids: list[str] = []
+    for change in page.changes:  # a page may name a case twice: the last word counts
         if change.kind == "case_upsert" and change.case is not None:
-            _upsert_case(session, change.case)
+            latest[change.case_id] = change.case
+            if change.case_id in tombstone_ids:
+                tombstone_ids.remove(change.case_id)
         else:
-            tombstones += int(_tombstone(session, change.case_id))
+            latest.pop(change.case_id, None)
+            tombstone_ids.append(change.case_id)
+    _upsert_cases(session, list(latest.values()))
+    tombstones = sum(int(_tombstone(session, cid)) for cid in tombstone_ids)
     set_kv(session, KV_CURSOR, page.next_cursor)
     changes = Changes(
         cases=bool(case_ids),
@@ -289,79 +295,78 @@ def apply_page(session: Session, page: ChangesPage) -> tuple[Changes, int]:
     return changes, tombstones
 
 
-def _upsert_case(session: Session, c: CasePayload) -> None:
-    row = session.get(CaseRow, c.id)
-    if row is not None and row.version > c.version:
-        return
-    _unhusk(session, c.id)
-    if row is None:
-        row = CaseRow(id=c.id)
+def _case_values(c: CasePayload) -> dict[str, object]:
     a = c.address
-    row.address_key = f"{a.postcode}|{a.huisnummer}|{a.toevoeging.upper()}" if a else None
-    row.postcode = a.postcode if a else None
-    row.huisnummer = a.huisnummer if a else None
-    row.toevoeging = a.toevoeging if a else ""
-    row.straat = a.straat if a else ""
-    row.plaats = a.plaats if a else ""
-    row.wijk = a.wijk if a else ""
-    row.lat = a.lat if a else None
-    row.lon = a.lon if a else None
-    row.status = c.status
-    row.opened_on = c.opened_on
-    row.deadline = c.deadline
-    row.priority = c.priority
-    row.reasons = list(c.reasons)
-    row.meervoudig = c.meervoudig
-    row.opeenvolgend = c.opeenvolgend
-    row.flags = list(c.flags)
-    row.assigned_worker_id = c.assigned_worker_id
-    row.resultaat = c.resultaat
-    row.closed_at = c.closed_at
-    row.datum_opgepakt = c.datum_opgepakt
-    row.matchingsdatum = c.matchingsdatum
-    row.version = c.version
-    row.purge_after = c.purge_after
-    session.add(row)
-    session.flush()
+    return {
+        "id": c.id,
+        "address_key": f"{a.postcode}|{a.huisnummer}|{a.toevoeging.upper()}" if a else None,
+        "postcode": a.postcode if a else None,
+        "huisnummer": a.huisnummer if a else None,
+        "toevoeging": a.toevoeging if a else "",
+        "straat": a.straat if a else "",
+        "plaats": a.plaats if a else "",
+        "wijk": a.wijk if a else "",
+        "lat": a.lat if a else None,
+        "lon": a.lon if a else None,
+        "status": c.status,
+        "opened_on": c.opened_on,
+        "deadline": c.deadline,
+        "priority": c.priority,
+        "reasons": list(c.reasons),
+        "meervoudig": c.meervoudig,
+        "opeenvolgend": c.opeenvolgend,
+        "flags": list(c.flags),
+        "assigned_worker_id": c.assigned_worker_id,
+        "resultaat": c.resultaat,
+        "closed_at": c.closed_at,
+        "datum_opgepakt": c.datum_opgepakt,
+        "matchingsdatum": c.matchingsdatum,
+        "version": c.version,
+        "purge_after": c.purge_after,
+    }
 
-    people_ids = {p.id for p in c.people}
-    signal_ids = {s.id for s in c.signals}
-    session.execute(
-        delete(SignalRow).where(SignalRow.case_id == c.id, SignalRow.id.not_in(signal_ids))
+
+def _upsert_cases(session: Session, payloads: list[CasePayload]) -> None:
+    if not payloads:
+        return
+    ids = [c.id for c in payloads]
+    stored = dict(
+        session.execute(select(CaseRow.id, CaseRow.version).where(CaseRow.id.in_(ids))).all()
     )
-    session.execute(
-        delete(PersonRow).where(PersonRow.case_id == c.id, PersonRow.id.not_in(people_ids))
-    )
-    for p in c.people:
-        person = session.get(PersonRow, p.id) or PersonRow(id=p.id, case_id=c.id)
-        for key, value in p.model_dump().items():
-            setattr(person, key, value)
-        person.case_id = c.id
-        session.add(person)
-    session.flush()
-    for s in c.signals:
-        signal = session.get(SignalRow, s.id) or SignalRow(id=s.id)
-        for key, value in s.model_dump().items():
-            setattr(signal, key, value)
-        signal.case_id = c.id
-        session.add(signal)
-    known = set(
-        session.scalars(
-            select(AttemptRow.id).where(AttemptRow.id.in_([x.id for x in c.attempts]))
-        )
-    )
-    for x in c.attempts:
-        if x.id in known:
-            continue
-        session.add(
-            AttemptRow(
-                **x.model_dump(),
-                case_id=c.id,
-                sync_state=ACKED,
-                acked_at=datetime.now(UTC),
-            )
-        )
-    session.flush()
+    fresh = [c for c in payloads if c.id not in stored or stored[c.id] <= c.version]
+    if not fresh:
+        return
+    husks = _husks(session)
+    if husks & {c.id for c in fresh}:
+        _save_husks(session, husks - {c.id for c in fresh})
+    fresh_ids = [c.id for c in fresh]
+    new = [_case_values(c) for c in fresh if c.id not in stored]
+    old = [_case_values(c) for c in fresh if c.id in stored]
+    if new:
+        session.execute(insert(CaseRow), new)
+    if old:
+        session.execute(update(CaseRow), old)
+    # People and signals are replaced wholesale: the server's payload is the truth.
+    session.execute(delete(SignalRow).where(SignalRow.case_id.in_(fresh_ids)))
+    session.execute(delete(PersonRow).where(PersonRow.case_id.in_(fresh_ids)))
+    people = [{**p.model_dump(), "case_id": c.id} for c in fresh for p in c.people]
+    signals = [{**x.model_dump(), "case_id": c.id} for c in fresh for x in c.signals]
+    if people:
+        session.execute(insert(PersonRow), people)
+    if signals:
+        # A signal that moved here from another case we hold: drop the stale copy first.
+        session.execute(delete(SignalRow).where(SignalRow.id.in_([x["id"] for x in signals])))
+        session.execute(insert(SignalRow), signals)
+    wanted = {x.id: (c.id, x) for c in fresh for x in c.attempts}
+    known = set(session.scalars(select(AttemptRow.id).where(AttemptRow.id.in_(list(wanted)))))
+    now = datetime.now(UTC)
+    rows = [
+        {**x.model_dump(), "case_id": cid, "sync_state": ACKED, "acked_at": now, "created_at": now}
+        for aid, (cid, x) in wanted.items()
+        if aid not in known
+    ]
+    if rows:
+        session.execute(insert(AttemptRow), rows)
 
 
 def _tombstone(session: Session, case_id: str) -> bool:

@@ -210,9 +210,7 @@ class SyncClient:
             if ident is None:
                 raise SyncError(MSG_NOT_ENROLLED)
             result = SyncResult()
-            transport = self.transport_factory(
-                ident.server_url, ident.token, ident.ca_bundle, stop
-            )
+            transport = self.transport_factory(ident.server_url, ident.token, ident.ca_bundle, stop)
             try:
                 try:
                     self._push(transport, ident.device_id, result, report)
@@ -240,7 +238,8 @@ class SyncClient:
         for _ in range(_MAX_PAGES):
             with self.store.session() as session:
                 items = [
-                    i for i in svc.pending_items(session, self.push_page + len(seen_rejected))
+                    i
+                    for i in svc.pending_items(session, self.push_page + len(seen_rejected))
                     if i.id not in seen_rejected
                 ][: self.push_page]
             if not items:
@@ -250,9 +249,9 @@ class SyncClient:
                 "POST",
                 "/v1/sync/push",
                 PushResponse,
-                json=PushRequest(
-                    protocol_version=1, device_id=device_id, items=items
-                ).model_dump(mode="json"),
+                json=PushRequest(protocol_version=1, device_id=device_id, items=items).model_dump(
+                    mode="json"
+                ),
             )
             sent = {i.id for i in items}
             answered = {*reply.accepted, *reply.duplicates, *reply.quarantined, *reply.conflicts}

@@ -192,7 +192,7 @@ class Transport:
 
 
 def _is_json(response: httpx.Response) -> bool:
-    ctype = response.headers.get("content-type", "")
+    ctype = str(response.headers.get("content-type", ""))
     return ctype.split(";")[0].strip().lower() == "application/json"
 
 

@@ -70,7 +70,9 @@ def test_structure_must_match_the_dutch_text(tmp_path: Path) -> None:
     kind_dir = tmp_path / "niet_thuis_kaartje"
     kind_dir.mkdir()
     src = letters_dir() / "niet_thuis_kaartje"
-    (kind_dir / "nl_standaard.txt").write_text((src / "nl_standaard.txt").read_text("utf-8"), "utf-8")
+    (kind_dir / "nl_standaard.txt").write_text(
+        (src / "nl_standaard.txt").read_text("utf-8"), "utf-8"
+    )
     english = (src / "en_standaard.txt").read_text("utf-8").replace("WhatsApp: {whatsapp}", "")
     (kind_dir / "en_standaard.txt").write_text(english, "utf-8")
     problems = lint_all(tmp_path, check_fit=False)

@@ -98,7 +98,14 @@ def make_actor(db: ServerDatabase, username: str, role: str, team: str) -> Actor
         enrolment = enroll_device(s, user, db.keys, name="test")
         assert user.worker_id is not None
         return Actor(
-            username, password, user.id, user.worker_id, enrolment.device_id, enrolment.token, role, team
+            username,
+            password,
+            user.id,
+            user.worker_id,
+            enrolment.device_id,
+            enrolment.token,
+            role,
+            team,
         )
 
 
@@ -170,7 +177,9 @@ def make_cases(
     return out
 
 
-def attempt_item(case_id: str, *, attempt_id: str | None = None, note: str = "") -> dict[str, object]:
+def attempt_item(
+    case_id: str, *, attempt_id: str | None = None, note: str = ""
+) -> dict[str, object]:
     return {
         "type": "attempt",
         "id": attempt_id or str(uuid.uuid4()),

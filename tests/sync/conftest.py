@@ -44,8 +44,13 @@ class ServerProcess:
                 self.proc.wait()
 
 
-def start_server_process(data_dir: Path, *, extra_env: dict[str, str] | None = None,
-                         module: str = "fieldapp.cli", port: int | None = None) -> ServerProcess:
+def start_server_process(
+    data_dir: Path,
+    *,
+    extra_env: dict[str, str] | None = None,
+    module: str = "fieldapp.cli",
+    port: int | None = None,
+) -> ServerProcess:
     """``fieldapp serve`` in a real subprocess on a loopback port; waits until healthy."""
     port = port or free_port()
     env = {**os.environ, **(extra_env or {})}

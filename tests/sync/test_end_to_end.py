@@ -63,9 +63,15 @@ def test_enroll_push_pull_tombstone_and_revoke_wipe(tmp_path: Path) -> None:
         attempt_id = str(uuid.uuid4())
         with store.session() as s:
             record_attempt(
-                s, attempt_id=attempt_id, case_id=gone_case, soort=Contactsoort.HUISBEZOEK,
-                bereikt=False, occurred_at=datetime.now(UTC), note="Zznotitie test",
-                worker_id=ident.worker_id, device_id=ident.device_id,
+                s,
+                attempt_id=attempt_id,
+                case_id=gone_case,
+                soort=Contactsoort.HUISBEZOEK,
+                bereikt=False,
+                occurred_at=datetime.now(UTC),
+                note="Zznotitie test",
+                worker_id=ident.worker_id,
+                device_id=ident.device_id,
             )
             assert outbox_status(s, datetime.now(UTC)).pending_count == 1
         pushed = client.sync()

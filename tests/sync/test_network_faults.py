@@ -27,7 +27,9 @@ from tests.sync.faultproxy import FaultProxy
 
 
 @pytest.fixture
-def rig(embedded: tuple[str, ServerDatabase], tmp_path: Path) -> Iterator[tuple[FaultProxy, Store, ServerDatabase, list[str]]]:
+def rig(
+    embedded: tuple[str, ServerDatabase], tmp_path: Path
+) -> Iterator[tuple[FaultProxy, Store, ServerDatabase, list[str]]]:
     url, db = embedded
     anna = make_actor(db, "anna", "worker", "A")
     cases = [c for c, _ in make_cases(db, team="A", worker_id=anna.worker_id, count=2)]
@@ -56,16 +58,24 @@ def _record(store: Store, case_ids: list[str], n: int) -> list[str]:
         assert ident is not None
         for i, aid in enumerate(ids):
             record_attempt(
-                s, attempt_id=aid, case_id=case_ids[i % len(case_ids)],
-                soort=Contactsoort.TELEFOON, bereikt=False, occurred_at=datetime.now(UTC),
-                worker_id=ident.worker_id, device_id=ident.device_id,
+                s,
+                attempt_id=aid,
+                case_id=case_ids[i % len(case_ids)],
+                soort=Contactsoort.TELEFOON,
+                bereikt=False,
+                occurred_at=datetime.now(UTC),
+                worker_id=ident.worker_id,
+                device_id=ident.device_id,
             )
     return ids
 
 
 def _server_count(db: ServerDatabase, ids: list[str]) -> int:
     with db.session() as s:
-        return int(s.scalar(select(func.count()).select_from(AttemptRow).where(AttemptRow.id.in_(ids))) or 0)
+        return int(
+            s.scalar(select(func.count()).select_from(AttemptRow).where(AttemptRow.id.in_(ids)))
+            or 0
+        )
 
 
 def test_reply_lost_after_commit_is_retried_without_duplicates(rig) -> None:  # type: ignore[no-untyped-def]

@@ -6,16 +6,16 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import shutil  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from datetime import date  # noqa: E402
-from pathlib import Path  # noqa: E402
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from fieldapp.store.keys import FAST_TEST_PARAMS  # noqa: E402
-from tests.conftest import TEST_PASSPHRASE  # noqa: E402
-from tests.ui.town import build_store  # noqa: E402
+from fieldapp.store.keys import FAST_TEST_PARAMS
+from tests.conftest import TEST_PASSPHRASE
+from tests.ui.town import build_store
 
 TOWN_SIZE = 12
 
@@ -51,17 +51,14 @@ def ui_settings(tmp_path: Path):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def make_window(qtbot, ui_settings) -> Iterator:  # type: ignore[no-untyped-def]
     """Factory: a shown MainWindow on a store path (closed, with its threads, at teardown)."""
-    from ui.app import ensure_application
-    from ui.app import build_window
+    from ui.app import build_window, ensure_application
     from ui.i18n import set_language
 
     ensure_application()
     set_language("nl")
 
     def make(db_path: Path, **kwargs):  # type: ignore[no-untyped-def]
-        window = build_window(
-            db_path, settings=ui_settings, kdf_params=FAST_TEST_PARAMS, **kwargs
-        )
+        window = build_window(db_path, settings=ui_settings, kdf_params=FAST_TEST_PARAMS, **kwargs)
         qtbot.addWidget(window)
         window.resize(1200, 820)
         window.show()

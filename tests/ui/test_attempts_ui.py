@@ -51,7 +51,9 @@ def stored_attempts(db_path, case_id):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("outcome", list(QuickOutcome))
-@pytest.mark.parametrize(("moment", "dagdeel"), [(EVENING, Dagdeel.AVOND), (MORNING, Dagdeel.OCHTEND)])
+@pytest.mark.parametrize(
+    ("moment", "dagdeel"), [(EVENING, Dagdeel.AVOND), (MORNING, Dagdeel.OCHTEND)]
+)
 def test_each_outcome_button_writes_the_right_attempts(
     unlocked, town, qtbot, outcome, moment, dagdeel
 ) -> None:
@@ -185,8 +187,10 @@ def test_attempt_marks_show_on_vandaag_after_saving(unlocked, qtbot) -> None:
     wait_idle(qtbot, window)
     window.show_today()
     qtbot.waitUntil(
-        lambda: (row := window.today.model.row_of(case_id)) is not None
-        and len(window.today.model.row_at(row).attempts) == 2,
+        lambda: (
+            (row := window.today.model.row_of(case_id)) is not None
+            and len(window.today.model.row_at(row).attempts) == 2
+        ),
         timeout=10_000,
     )
     assert QPoint is not None

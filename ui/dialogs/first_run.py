@@ -76,9 +76,7 @@ class FirstRunDialog(QDialog):
         self.pages = QStackedWidget()
         self.pages.addWidget(self._create_page())
         self.pages.addWidget(self._connect_page())
-        self.choose_create.toggled.connect(
-            lambda on: self.pages.setCurrentIndex(0 if on else 1)
-        )
+        self.choose_create.toggled.connect(lambda on: self.pages.setCurrentIndex(0 if on else 1))
         self.message = QLabel()
         self.message.setObjectName("ErrorText")
         self.message.setWordWrap(True)
@@ -199,7 +197,7 @@ class FirstRunDialog(QDialog):
             return
         try:
             self.connect_fn(self.server_url.text(), self.enrol_code.text(), self.first.text())
-        except Exception as error:  # noqa: BLE001 (shown as a Dutch message)
+        except Exception as error:
             self._show(user_message(error))
             return
         self.accept()

@@ -23,9 +23,9 @@ class VoidAttemptDialog(QDialog):
         self.setWindowTitle(self.tr("Poging doorstrepen"))
         self.void_id = str(uuid.uuid4())
         intro = QLabel(
-            self.tr(
-                "De poging blijft zichtbaar, doorgestreept, met uw reden erbij:\n%1"
-            ).replace("%1", description)
+            self.tr("De poging blijft zichtbaar, doorgestreept, met uw reden erbij:\n%1").replace(
+                "%1", description
+            )
         )
         intro.setWordWrap(True)
         self.reason = QLineEdit()

@@ -26,7 +26,6 @@ from ui.resources import icon
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
-_tr = QCoreApplication.translate
 
 
 class SignalTableModel(QAbstractTableModel):
@@ -44,22 +43,22 @@ class SignalTableModel(QAbstractTableModel):
     def clear(self) -> None:
         self.set_rows([])
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = [
-            _tr("Signals", "Partner"),
-            _tr("Signals", "Bedrag"),
-            _tr("Signals", "Sinds"),
-            _tr("Signals", "Status"),
+            QCoreApplication.translate("Signals", "Partner"),
+            QCoreApplication.translate("Signals", "Bedrag"),
+            QCoreApplication.translate("Signals", "Sinds"),
+            QCoreApplication.translate("Signals", "Status"),
         ]
         return titles[section] if 0 <= section < len(titles) else None
 
@@ -112,22 +111,22 @@ class TimelineModel(QAbstractTableModel):
     def is_voided(self, attempt_id: str) -> bool:
         return attempt_id in self._voided
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = [
-            _tr("Timeline", "Wanneer"),
-            _tr("Timeline", "Contact"),
-            _tr("Timeline", "Resultaat"),
-            _tr("Timeline", "Notitie"),
+            QCoreApplication.translate("Timeline", "Wanneer"),
+            QCoreApplication.translate("Timeline", "Contact"),
+            QCoreApplication.translate("Timeline", "Resultaat"),
+            QCoreApplication.translate("Timeline", "Notitie"),
         ]
         return titles[section] if 0 <= section < len(titles) else None
 
@@ -160,19 +159,25 @@ class TimelineModel(QAbstractTableModel):
             return contactsoort_label(attempt.soort)
         if col == self.COL_RESULT:
             if attempt.is_void_entry:
-                return _tr("Timeline", "correctie: vorige poging doorgestreept")
-            text = _tr("Timeline", "bereikt") if attempt.bereikt else _tr(
-                "Timeline", "niet bereikt"
+                return QCoreApplication.translate(
+                    "Timeline", "correctie: vorige poging doorgestreept"
+                )
+            text = (
+                QCoreApplication.translate("Timeline", "bereikt")
+                if attempt.bereikt
+                else QCoreApplication.translate("Timeline", "niet bereikt")
             )
             if attempt.outcome == "wil_hulp":
-                text += ", " + _tr("Timeline", "wil hulp")
+                text += ", " + QCoreApplication.translate("Timeline", "wil hulp")
             elif attempt.outcome == "geen_hulp":
-                text += ", " + _tr("Timeline", "geen hulp nodig")
+                text += ", " + QCoreApplication.translate("Timeline", "geen hulp nodig")
             if attempt.id in self._voided:
-                text += " — " + _tr("Timeline", "doorgestreept")
+                text += " — " + QCoreApplication.translate("Timeline", "doorgestreept")
             return text
         if col == self.COL_NOTE:
             if attempt.is_void_entry:
-                return _tr("Timeline", "Reden: %1").replace("%1", attempt.void_reason)
+                return QCoreApplication.translate("Timeline", "Reden: %1").replace(
+                    "%1", attempt.void_reason
+                )
             return attempt.note
         return ""

@@ -47,7 +47,7 @@ WARN = QColor("#8a4b00")
 SEQ_BG = QColor("#e8f0f7")
 
 _MARGIN = 6
-_PAD = 12
+_PAD = 10
 
 
 class CaseCardDelegate(QStyledItemDelegate):
@@ -59,7 +59,7 @@ class CaseCardDelegate(QStyledItemDelegate):
         small.setPointSizeF(base.pointSizeF() * 0.95)
         return title, QFont(base), small
 
-    def sizeHint(  # noqa: N802
+    def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         title, body, small = self._fonts(option.font)
@@ -125,9 +125,7 @@ class CaseCardDelegate(QStyledItemDelegate):
         painter.setPen(urgency)
         painter.drawText(clock_rect, Qt.AlignmentFlag.AlignRight, clock_text)
         icon_size = int(title_h * 0.8)
-        icon(
-            "klok" if left >= 0 else "waarschuwing"
-        ).paint(
+        icon("klok" if left >= 0 else "waarschuwing").paint(
             painter,
             QRect(clock_rect.left() - icon_size - 6, inner.top() + 2, icon_size, icon_size),
         )
@@ -145,9 +143,7 @@ class CaseCardDelegate(QStyledItemDelegate):
         painter.setFont(body_font)
         painter.setPen(TEXT)
         width = inner.right() - x
-        names = QFontMetrics(body_font).elidedText(
-            row.names, Qt.TextElideMode.ElideRight, width
-        )
+        names = QFontMetrics(body_font).elidedText(row.names, Qt.TextElideMode.ElideRight, width)
         painter.drawText(QRect(x, y, width, body_h), 0, names)
         y += body_h + 4
 
@@ -170,15 +166,22 @@ class CaseCardDelegate(QStyledItemDelegate):
         painter.drawText(QRect(x, y, max(summary_w, 40), body_h), 0, summary)
         y += body_h + 4
 
+        small_h = QFontMetrics(small_font).height()
+        painter.setFont(small_font)
         if row.warnings:
-            small_h = QFontMetrics(small_font).height()
             icon("waarschuwing").paint(painter, QRect(x, y + 1, small_h - 2, small_h - 2))
-            painter.setFont(small_font)
             painter.setPen(WARN)
             text = QFontMetrics(small_font).elidedText(
                 " · ".join(row.warnings), Qt.TextElideMode.ElideRight, width - small_h
             )
             painter.drawText(QRect(x + small_h + 2, y, width - small_h, small_h), 0, text)
+        elif row.reasons:
+            # No warning: the main reason for the priority, quietly.
+            painter.setPen(MUTED)
+            text = QFontMetrics(small_font).elidedText(
+                row.reasons[0], Qt.TextElideMode.ElideRight, width
+            )
+            painter.drawText(QRect(x, y, width, small_h), 0, text)
         painter.restore()
 
     def _paint_marks(

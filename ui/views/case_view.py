@@ -3,6 +3,7 @@ one-click outcome buttons. Every write is a DbOp; "Opgeslagen" appears only afte
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime
@@ -119,7 +120,6 @@ class CaseView(QWidget):
         self.people.setWordWrap(True)
         self.people.setObjectName("BodyText")
         self.signals_view = _table(self.signals_model)
-        self.signals_view.setMaximumHeight(170)
         self.signals_view.setAccessibleName(self.tr("Signalen"))
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
@@ -127,7 +127,7 @@ class CaseView(QWidget):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setAccessibleName(self.tr("Notities bij de zaak"))
-        self.notes.setMaximumHeight(110)
+        self.notes.setMaximumHeight(90)
         self.notes_button = QPushButton(self.tr("Notities opslaan"))
         self.notes_button.clicked.connect(self._save_notes)
         left = QVBoxLayout()
@@ -139,7 +139,10 @@ class CaseView(QWidget):
         left.addWidget(self.reasons)
         left.addWidget(_section(self.tr("Notities")))
         left.addWidget(self.notes)
-        left.addWidget(self.notes_button)
+        notes_row = QHBoxLayout()
+        notes_row.addStretch(1)
+        notes_row.addWidget(self.notes_button)
+        left.addLayout(notes_row)
         left.addStretch(1)
 
         # Right column: act.
@@ -169,19 +172,19 @@ class CaseView(QWidget):
         self.void_button.clicked.connect(self.open_void)
         self.close_button = QPushButton(icon("afsluiten"), self.tr("Zaak afsluiten of overdragen…"))
         self.close_button.clicked.connect(self.open_close)
-        actions = QHBoxLayout()
-        actions.addWidget(self.void_button)
-        actions.addStretch(1)
-        actions.addWidget(self.close_button)
+        timeline_title = QHBoxLayout()
+        timeline_title.addWidget(_section(self.tr("Tijdlijn")))
+        timeline_title.addStretch(1)
+        timeline_title.addWidget(self.void_button)
         right = QVBoxLayout()
         right.addWidget(_section(self.tr("Contactpoging vastleggen")))
         right.addWidget(self.quick_note)
         right.addLayout(grid)
         right.addWidget(self.detail_button)
         right.addWidget(self.save_status)
-        right.addWidget(_section(self.tr("Tijdlijn")))
+        right.addLayout(timeline_title)
         right.addWidget(self.timeline_view, 1)
-        right.addLayout(actions)
+        self.timeline_view.setMinimumHeight(90)
 
         left_box = QFrame()
         left_box.setObjectName("Panel")
@@ -198,6 +201,8 @@ class CaseView(QWidget):
         title.addWidget(self.status_line)
         header.addLayout(title, 1)
         header.addWidget(self.deadline)
+        header.addSpacing(12)
+        header.addWidget(self.close_button)
         content = QWidget()
         body = QVBoxLayout(content)
         body.setContentsMargins(20, 12, 20, 12)
@@ -254,9 +259,12 @@ class CaseView(QWidget):
         if case.status is CaseStatus.GESLOTEN and case.resultaat is not None:
             status = self.tr("Afgesloten: %1").replace("%1", result_label(case.resultaat))
         else:
-            status = self.tr("Open sinds %1 · termijn %2 · %3 openstaand").replace(
-                "%1", short_date(case.opened_on)
-            ).replace("%2", short_date(case.deadline)).replace("%3", euros(case.total_cents))
+            status = (
+                self.tr("Open sinds %1 · termijn %2 · %3 openstaand")
+                .replace("%1", short_date(case.opened_on))
+                .replace("%2", short_date(case.deadline))
+                .replace("%3", euros(case.total_cents))
+            )
         self.status_line.setText(status)
         people = []
         for person in case.people:
@@ -269,6 +277,13 @@ class CaseView(QWidget):
             people.append(line)
         self.people.setText("\n".join(people) or self.tr("Geen personen bekend."))
         self.signals_model.set_rows(list(case.signals))
+        # Tall enough for its rows (no empty grid), scrolling beyond five.
+        rows = min(max(len(case.signals), 1), 5)
+        self.signals_view.setFixedHeight(
+            self.signals_view.horizontalHeader().height()
+            + rows * self.signals_view.verticalHeader().defaultSectionSize()
+            + 6
+        )
         self.reasons.setText(
             "\n".join(f"• {r}" for r in case.reasons) or self.tr("Geen bijzonderheden.")
         )
@@ -489,9 +504,9 @@ class CaseView(QWidget):
                 else:
                     dialog.show_error(user_message(error))
 
-            self.backend.runner.db_op(write, parent=dialog).success(done).failure(
-                failed
-            ).run(initiator=self)
+            self.backend.runner.db_op(write, parent=dialog).success(done).failure(failed).run(
+                initiator=self
+            )
 
         dialog.save_requested.connect(save)
         dialog.open()
@@ -532,18 +547,16 @@ class CaseView(QWidget):
         self.backend.runner.db_op(write, parent=None).run(initiator=self)
 
     def _restore_draft(self, draft: dict[str, Any]) -> None:
-        try:
+        with contextlib.suppress(ValueError):  # a damaged draft keeps the fresh form id
             self.form_id = str(uuid.UUID(str(draft.get("form_id"))))
-        except ValueError:
-            pass
         self.quick_note.setText(str(draft.get("quick_note") or ""))
         detail = draft.get("detail")
         if isinstance(detail, dict) and self.form is None:
-            try:
+            with contextlib.suppress(KeyError, ValueError):
                 self.open_form(AttemptInput.from_draft(detail))
-            except (KeyError, ValueError):
-                pass
-        self.save_status.setText(self.tr("Niet-opgeslagen werk van vóór het vergrendelen is terug."))
+        self.save_status.setText(
+            self.tr("Niet-opgeslagen werk van vóór het vergrendelen is terug.")
+        )
         if self.case_id is not None:
             key = draft_key(self.case_id)
 

@@ -138,9 +138,9 @@ class MainWindow(QMainWindow):
         self.act_settings.setText(self.tr("&Instellingen"))
         if self.demo_passphrase is not None:
             self.banner_label.setText(
-                self.tr(
-                    "DEMO — verzonnen gegevens om te oefenen. Wachtwoordzin: %1"
-                ).replace("%1", self.demo_passphrase)
+                self.tr("DEMO — verzonnen gegevens om te oefenen. Wachtwoordzin: %1").replace(
+                    "%1", self.demo_passphrase
+                )
             )
 
     # --- start ---------------------------------------------------------------------------------
@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Queued writes finish and drafts are saved before the store closes."""
         self.auto_lock.disarm()
         self.backend.shutdown()

@@ -137,7 +137,7 @@ class TodayView(QWidget):
         else:
             self._stale = True  # refresh when shown again (hidden views do not redraw)
 
-    def showEvent(self, event: object) -> None:  # noqa: N802
+    def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         if self._stale and self.backend.is_unlocked:
             self.reload()

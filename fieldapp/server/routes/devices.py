@@ -92,9 +92,7 @@ def recovery(request: Request, body: RecoveryRequest) -> RecoveryResponse:
         user = verify_password(session, body.username, body.password, hasher)
         if user is not None:
             devices = session.scalars(
-                select(DeviceRow).where(
-                    DeviceRow.user_id == user.id, DeviceRow.status == "active"
-                )
+                select(DeviceRow).where(DeviceRow.user_id == user.id, DeviceRow.status == "active")
             ).all()
             keys = [
                 RecoveryKey(
@@ -139,9 +137,7 @@ def revoke(
     a departing worker's laptop may push its pending work first; a stolen one may not."""
     db = db_of(request)
     with db.session() as session, session.begin():
-        who = authenticate(
-            request, session, token, action=audit.AuditAction.REVOKE, lead_only=True
-        )
+        who = authenticate(request, session, token, action=audit.AuditAction.REVOKE, lead_only=True)
         if not _device_in_team(session, device_id, who.team):
             raise not_found()
         revoke_device(session, device_id, push_first=body.push_first)

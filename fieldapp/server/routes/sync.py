@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from sqlalchemy.orm import Session
@@ -36,7 +36,7 @@ from fieldapp.sync.protocol import (
 
 router = APIRouter(prefix="/v1", tags=["sync"])
 
-_COMMON = {
+_COMMON: dict[int | str, dict[str, Any]] = {
     401: {"description": "No or unknown token"},
     403: {"model": WipeOrder, "description": "Device revoked: wipe (or role not allowed)"},
     426: {"model": UpgradeRequired, "description": "Client protocol too old"},
@@ -94,9 +94,14 @@ def push(request: Request, body: PushRequest, token: Token) -> PushResponse:
     return run_write(db, work)
 
 
-@router.get("/sync/changes", response_model=ChangesPage, responses={
-    **_COMMON, 410: {"description": "Stale or foreign cursor: pull again from the start"}
-})
+@router.get(
+    "/sync/changes",
+    response_model=ChangesPage,
+    responses={
+        **_COMMON,
+        410: {"description": "Stale or foreign cursor: pull again from the start"},
+    },
+)
 def changes(
     request: Request,
     token: Token,

@@ -11,7 +11,7 @@ import secrets
 import tempfile
 from datetime import date
 from pathlib import Path as FsPath
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -46,7 +46,7 @@ from fieldapp.sync.protocol import (
 
 router = APIRouter(prefix="/v1", tags=["team"])
 
-_ERRORS = {
+_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"description": "No or unknown token"},
     403: {"model": WipeOrder, "description": "Not a team lead, or device revoked"},
     404: {"description": "Not found (or not yours)"},
@@ -57,14 +57,18 @@ _SUFFIXES = {".csv", ".xlsx", ".json", ".txt"}
 def _team_case_ids(session: Session, team: str, ids: list[str]) -> set[str]:
     return set(
         session.scalars(
-            select(CaseTeamRow.case_id).where(CaseTeamRow.team == team, CaseTeamRow.case_id.in_(ids))
+            select(CaseTeamRow.case_id).where(
+                CaseTeamRow.team == team, CaseTeamRow.case_id.in_(ids)
+            )
         )
     )
 
 
-@router.post("/import", response_model=ImportResponse, responses={
-    **_ERRORS, 400: {"description": "File refused (Dutch reason in detail)"}
-})
+@router.post(
+    "/import",
+    response_model=ImportResponse,
+    responses={**_ERRORS, 400: {"description": "File refused (Dutch reason in detail)"}},
+)
 async def import_file(
     request: Request,
     token: Token,
@@ -78,9 +82,7 @@ async def import_file(
     db = db_of(request)
 
     def work(session: Session) -> ImportResponse:
-        who = authenticate(
-            request, session, token, action=audit.AuditAction.IMPORT, lead_only=True
-        )
+        who = authenticate(request, session, token, action=audit.AuditAction.IMPORT, lead_only=True)
         try:
             parsed = _parse_upload(data, suffix)
         except ImportRefused as error:
@@ -88,9 +90,7 @@ async def import_file(
         before_ids = set(session.scalars(select(CaseRow.id)))
         report = import_parsed(session, [parsed], policy=Policy(), today=date.today())
         touched = set(report.changes.case_ids)
-        new_ids = sorted(
-            cid for cid in set(session.scalars(select(CaseRow.id))) - before_ids
-        )
+        new_ids = sorted(cid for cid in set(session.scalars(select(CaseRow.id))) - before_ids)
         session.add_all(CaseTeamRow(case_id=cid, team=who.team) for cid in new_ids)
         session.flush()
         mine = _team_case_ids(session, who.team, sorted(touched | set(new_ids)))
@@ -147,9 +147,7 @@ def assign(request: Request, body: AssignRequest, token: Token) -> AssignRespons
     db = db_of(request)
 
     def work(session: Session) -> AssignResponse:
-        who = authenticate(
-            request, session, token, action=audit.AuditAction.ASSIGN, lead_only=True
-        )
+        who = authenticate(request, session, token, action=audit.AuditAction.ASSIGN, lead_only=True)
         ids = sorted(set(body.case_ids))
         if _team_case_ids(session, who.team, ids) != set(ids):
             raise not_found()
@@ -222,9 +220,7 @@ def list_cases(request: Request, token: Token) -> CasesResponse:
 
 
 @router.get("/cases/{case_id}", response_model=CasePayload, responses=_ERRORS)
-def get_case(
-    request: Request, case_id: Annotated[Uuid, Path()], token: Token
-) -> CasePayload:
+def get_case(request: Request, case_id: Annotated[Uuid, Path()], token: Token) -> CasePayload:
     """One case in full: for its assigned worker (while open) or a lead of its team."""
     db = db_of(request)
     with db.session() as session, session.begin():

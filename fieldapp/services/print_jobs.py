@@ -1,0 +1,111 @@
+"""Load what printing needs from the store: cases, the signing worker, the planned visit."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fieldapp.domain.ddas import Dagdeel
+from fieldapp.domain.letters import Sender, tel_url
+from fieldapp.domain.listing import WorkerInfo
+from fieldapp.services import queries
+from fieldapp.services.printing import PrintJob
+from fieldapp.store.schema import PlannedVisitRow, ShiftRow
+
+DEFAULT_ORGANISATION_FILE = Path(__file__).resolve().parent.parent / "defaults" / "organisatie.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    gemeente: str
+    postbus: str
+    postcode_plaats: str
+    team: str
+    qr: str = "tel"
+
+
+def load_organisation(db_path: Path | None = None) -> Organisation:
+    """``organisatie.toml`` beside the database, else the shipped (fictional) default."""
+    candidates = [db_path.parent / "organisatie.toml"] if db_path else []
+    source = next((p for p in candidates if p.is_file()), DEFAULT_ORGANISATION_FILE)
+    data = tomllib.loads(source.read_text(encoding="utf-8"))
+    return Organisation(
+        gemeente=str(data.get("gemeente", "")),
+        postbus=str(data.get("postbus", "")),
+        postcode_plaats=str(data.get("postcode_plaats", "")),
+        team=str(data.get("team", "")),
+        qr=str(data.get("qr", "tel")),
+    )
+
+
+def readable_phone(e164: str) -> str:
+    """``+31612345678`` -> ``06 12 34 56 78``; other Dutch numbers ``0xx xxx xxxx``."""
+    if not e164.startswith("+31") or not e164[1:].isdigit():
+        return e164
+    national = "0" + e164[3:]
+    if len(national) == 10 and national.startswith("06"):
+        return " ".join([national[:2], *(national[i : i + 2] for i in range(2, 10, 2))])
+    if len(national) == 10:
+        return f"{national[:3]} {national[3:6]} {national[6:]}"
+    return " ".join(national[i : i + 4] for i in range(0, len(national), 4))
+
+
+def sender_for(worker: WorkerInfo, organisation: Organisation) -> Sender:
+    phone = readable_phone(worker.phone)
+    qr_target = tel_url(phone) if organisation.qr == "tel" else organisation.qr
+    return Sender(
+        first_name=worker.first_name or worker.display_name.split(" ")[0],
+        display_name=worker.display_name,
+        phone=phone,
+        whatsapp=readable_phone(worker.whatsapp or worker.phone),
+        email=worker.email,
+        team=organisation.team,
+        gemeente=organisation.gemeente,
+        postbus=organisation.postbus,
+        postcode_plaats=organisation.postcode_plaats,
+        qr_target=qr_target if phone else "",
+    )
+
+
+def current_sender(session: Session, organisation: Organisation) -> Sender | None:
+    worker_id = queries.get_kv(session, "worker_id")
+    worker = next((w for w in queries.list_workers(session) if w.id == worker_id), None)
+    return sender_for(worker, organisation) if worker else None
+
+
+def load_print_jobs(
+    session: Session,
+    *,
+    organisation: Organisation,
+    today: date,
+    shift_id: str | None = None,
+    case_ids: Sequence[str] = (),
+) -> list[PrintJob]:
+    """Jobs for a planned shift (in route order, with its date and dagdeel) or for cases."""
+    workers = {w.id: w for w in queries.list_workers(session)}
+    fallback = current_sender(session, organisation)
+    jobs: list[PrintJob] = []
+    if shift_id:
+        rows = session.execute(
+            select(PlannedVisitRow.case_id, ShiftRow.day, ShiftRow.dagdeel, ShiftRow.worker_id)
+            .join(ShiftRow, ShiftRow.id == PlannedVisitRow.shift_id)
+            .where(ShiftRow.id == shift_id)
+            .order_by(PlannedVisitRow.seq)
+        ).all()
+        for case_id, day, dagdeel, worker_id in rows:
+            worker = workers.get(worker_id)
+            sender = sender_for(worker, organisation) if worker else fallback
+            case = queries.get_case(session, case_id, today=today)
+            jobs.append(PrintJob(case, sender, day, Dagdeel(dagdeel)))
+        return jobs
+    for case_id in case_ids:
+        case = queries.get_case(session, case_id, today=today)
+        worker = workers.get(case.assigned_worker_id or "")
+        jobs.append(PrintJob(case, sender_for(worker, organisation) if worker else fallback))
+    return jobs

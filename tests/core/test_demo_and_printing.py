@@ -1,0 +1,79 @@
+"""The demo store end to end, and printing from it through the CLI."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from fieldapp.cli import main
+from fieldapp.demo import DEMO_PASSPHRASE, ensure_demo_store
+from fieldapp.services import queries
+from fieldapp.services.print_jobs import load_organisation, load_print_jobs
+from fieldapp.store.keys import FAST_TEST_PARAMS
+from fieldapp.store.schema import ShiftRow
+from fieldapp.store.unit_of_work import Store
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "veldwerk-demo.db"
+    info = ensure_demo_store(path, households=120, today=TODAY, params=FAST_TEST_PARAMS)
+    assert info.built
+    return path
+
+
+def test_demo_has_realistic_work_for_today(demo_db: Path) -> None:
+    info = ensure_demo_store(demo_db, today=TODAY)
+    assert not info.built  # second call reopens, does not rebuild
+    assert info.cases_open > 10 and info.cases_closed > 0
+    assert info.attempts > 0 and info.planned_today > 0
+    store = Store.open(demo_db, DEMO_PASSPHRASE)
+    try:
+        with store.session() as s:
+            worker_id = queries.get_kv(s, "worker_id")
+            planned, rows = queries.today_rows(s, today=TODAY, worker_id=worker_id)
+            everything = queries.list_case_rows(s, today=TODAY, include_closed=True)
+    finally:
+        store.close()
+    assert planned
+    assert [r.planned_dagdeel.value for r in rows] == sorted(
+        (r.planned_dagdeel.value for r in rows), key=["Ochtend", "Middag", "Avond"].index
+    )
+    assert any(r.meervoudig for r in everything)
+    assert any(r.opeenvolgend for r in everything)
+    # Earlier attempts are spread over the day, evenings included.
+    assert {a.dagdeel.value for r in everything for a in r.attempts} == {
+        "Ochtend",
+        "Middag",
+        "Avond",
+    }
+
+
+def test_print_cards_for_a_planned_shift(demo_db: Path, tmp_path: Path) -> None:
+    store = Store.open(demo_db, DEMO_PASSPHRASE)
+    try:
+        with store.session() as s:
+            shift_id = s.scalars(select(ShiftRow.id).where(ShiftRow.dagdeel == "Avond")).one()
+            jobs = load_print_jobs(
+                s, organisation=load_organisation(), today=TODAY, shift_id=shift_id
+            )
+    finally:
+        store.close()
+    assert jobs and all(j.visit_date == TODAY for j in jobs)
+    passfile = tmp_path / "pass"
+    passfile.write_text(DEMO_PASSPHRASE, encoding="utf-8")
+    out = tmp_path / "kaartjes.pdf"
+    args = ["--db", str(demo_db), "--passphrase-file", str(passfile)]
+    assert main([*args, "print", "cards", "--shift", shift_id, "--out", str(out)]) == 0
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(out.read_bytes())).pages)
+    first_name = jobs[0].sender.first_name
+    assert first_name in text
+    assert "avond" in text
+    assert "0970" in text  # the worker's direct number, written as people read it

@@ -1,0 +1,20 @@
+"""Issue 5, figure 3 (fast variant): kill -9 client and server mid-sync; nothing lost, nothing
+doubled, nothing left unsent. The full battery (N >= 200) is ``python -m
+tests.sync.crash_battery 200``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.sync.crash_battery import run_battery
+
+
+def test_crash_battery_loses_and_duplicates_nothing(tmp_path: Path) -> None:
+    summary = run_battery(30, seed=7, workdir=tmp_path, max_kill_after=0.25)
+    assert summary.runs == 30 and summary.acknowledged > 30
+    assert (summary.lost, summary.duplicated, summary.unsent) == (0, 0, 0), summary.line()
+
+
+def test_harness_catches_a_server_without_dedupe(tmp_path: Path) -> None:
+    summary = run_battery(8, naive=True, seed=3, workdir=tmp_path, server_kill_rate=0.0)
+    assert summary.duplicated > 0, summary.line()
