@@ -49,6 +49,7 @@ from fieldapp.services.printing import (
 
 JobSource = Callable[[argparse.Namespace], Sequence[JobLike]]
 SenderSource = Callable[[argparse.Namespace], Sender | None]
+LettersWritten = Callable[[argparse.Namespace, Sequence[JobLike]], None]
 
 
 def register(
@@ -57,6 +58,7 @@ def register(
     job_source: JobSource | None = None,
     sender_source: SenderSource | None = None,
     today: Callable[[], date] = date.today,
+    on_letters_written: LettersWritten | None = None,
 ) -> None:
     """Add ``letters`` and ``print`` to the main parser. Each leaf sets ``func(args) -> int``."""
     letters = subparsers.add_parser("letters", help="teksten voor brieven en kaartjes")
@@ -97,7 +99,14 @@ def register(
         "--kind", required=True, choices=[k.value for k in LetterKind if not k.is_card]
     )
     _add_window(letters_cmd)
-    letters_cmd.set_defaults(func=lambda args: run_print_letters(args, job_source, today()))
+    letters_cmd.add_argument(
+        "--registreer",
+        action="store_true",
+        help="leg per brief een contactpoging 'Brief' vast (na het schrijven van de PDF)",
+    )
+    letters_cmd.set_defaults(
+        func=lambda args: run_print_letters(args, job_source, today(), on_letters_written)
+    )
 
     calibration = print_sub.add_parser(
         "calibration", help="proefafdruk om het venster af te stellen"
@@ -221,7 +230,12 @@ def run_print_cards(
     return _guarded(action)
 
 
-def run_print_letters(args: argparse.Namespace, job_source: JobSource | None, today: date) -> int:
+def run_print_letters(
+    args: argparse.Namespace,
+    job_source: JobSource | None,
+    today: date,
+    on_letters_written: LettersWritten | None = None,
+) -> int:
     def action() -> int:
         jobs = _jobs(args, job_source)
         data = build_letters(
@@ -235,6 +249,9 @@ def run_print_letters(args: argparse.Namespace, job_source: JobSource | None, to
         print(
             f"{len(jobs)} brief/brieven geschreven naar {args.out}. Let op: bevat persoonsgegevens."
         )
+        if getattr(args, "registreer", False) and on_letters_written is not None:
+            on_letters_written(args, jobs)
+            print(f"{len(jobs)} contactpoging(en) 'Brief' vastgelegd.")
         return 0
 
     return _guarded(action)

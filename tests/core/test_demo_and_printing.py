@@ -77,3 +77,24 @@ def test_print_cards_for_a_planned_shift(demo_db: Path, tmp_path: Path) -> None:
     assert first_name in text
     assert "avond" in text
     assert "0970" in text  # the worker's direct number, written as people read it
+
+
+def test_printing_letters_can_log_one_brief_attempt_per_case(demo_db: Path, tmp_path) -> None:
+    passfile = tmp_path / "pass"
+    passfile.write_text(DEMO_PASSPHRASE, encoding="utf-8")
+    store = Store.open(demo_db, DEMO_PASSPHRASE)
+    with store.session() as s:
+        case_id = queries.list_case_rows(s, today=TODAY)[0].id
+        before = len(queries.get_case(s, case_id).attempts)
+    store.close()
+    out = tmp_path / "brief.pdf"
+    args = ["--db", str(demo_db), "--passphrase-file", str(passfile), "print", "letters"]
+    cmd = [*args, "--kind", "hulpaanbod", "--case", case_id, "--out", str(out), "--registreer"]
+    assert main(cmd) == 0
+    assert main(cmd) == 0  # printed again: still one attempt
+    store = Store.open(demo_db, DEMO_PASSPHRASE)
+    with store.session() as s:
+        attempts = queries.get_case(s, case_id).attempts
+    store.close()
+    assert len(attempts) == before + 1
+    assert attempts[-1].soort.value == "Brief" and not attempts[-1].bereikt
