@@ -53,7 +53,7 @@ class DbContext:
 
 @dataclass(slots=True)
 class _Outcome:
-    job: _Job[Any]
+    token: int
     result: Any = None
     error: BaseException | None = None
 
@@ -106,6 +106,8 @@ class TaskRunner(QObject):
         self._net = ThreadPoolExecutor(max_workers=2, thread_name_prefix="veldwerk-net")
         self._ctx = DbContext()
         self._pending = 0
+        self._jobs: dict[int, _Job[Any]] = {}
+        self._next_token = 0
         self._epoch = 0
         self._shut = False
         self.on_unhandled: Callable[[BaseException], None] = _log_unhandled
@@ -168,21 +170,30 @@ class TaskRunner(QObject):
             return
         job.epoch = self._epoch
         self._pending += 1
+        self._next_token += 1
+        token = self._next_token
+        self._jobs[token] = job
         executor = self._net if job.on_network else self._db
         ctx = self._ctx
+        # The worker gets the body through a holder it empties: it must not keep the last
+        # reference to closures over widgets, or a widget wrapper could die on this thread.
+        holder = [job.body]
 
         def work() -> None:
-            outcome = _Outcome(job)
+            body = holder.pop()
+            outcome = _Outcome(token)
             try:
-                outcome.result = job.body(ctx)
+                outcome.result = body(ctx)
             except BaseException as error:
+                _drop_tracebacks(error)  # frames would pin closures (and widgets) here
                 outcome.error = error
+            del body
             self._delivered.emit(outcome)
 
         job.future = executor.submit(work)
 
     def _deliver(self, outcome: _Outcome) -> None:
-        job = outcome.job
+        job = self._jobs.pop(outcome.token)
         self._pending -= 1
         if self._shut:
             return  # committed already; the widgets that asked are going away
@@ -207,6 +218,15 @@ class TaskRunner(QObject):
             job.on_failure(error)
         elif not isinstance(error, StoreClosed):
             self.on_unhandled(error)
+
+
+def _drop_tracebacks(error: BaseException) -> None:
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        current.__traceback__ = None
+        current = current.__cause__ or current.__context__
 
 
 def _log_unhandled(error: BaseException) -> None:

@@ -71,11 +71,14 @@ def emit_case_changes(
     before: dict[str, set[str]],
     *,
     skip_scopes: frozenset[str] = frozenset(),
+    bump_version: bool = True,
 ) -> int:
     """Write feed rows for the cases in ``before`` (their scopes before the write).
 
     ``skip_scopes``: upserts not needed there (the pusher's own scope after a push: the device
-    already has what it pushed). Returns the number of rows written.
+    already has what it pushed). ``bump_version=False`` when no case field changed (only
+    attempts were added): clients accept an upsert of equal version, so the new attempts still
+    arrive, and a hot push path saves one UPDATE per case. Returns the number of rows written.
     """
     after = case_scopes(session, before)
     rows: list[tuple[str, str, str, str | None]] = []
@@ -105,6 +108,8 @@ def emit_case_changes(
             for seq, (s, c, k, r) in zip(seqs, rows, strict=True)
         ],
     )
+    if not bump_version:
+        return len(rows)
     last_seq: dict[str, int] = {}
     for seq, (_, cid, _, _) in zip(seqs, rows, strict=True):
         last_seq[cid] = seq

@@ -219,6 +219,7 @@ def apply_push(
             session,
             {cid: before[cid] for cid in touched},
             skip_scopes=frozenset({who.scope}),
+            bump_version=any(isinstance(i, CaseEventItem) for i in items),
         )
     return out
 

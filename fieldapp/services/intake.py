@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp.domain.priority import Policy
 from fieldapp.domain.signals import IncomingSignal
-from fieldapp.intake.matching import decide, household_key
+from fieldapp.intake.matching import Household, decide, household_key
 from fieldapp.intake.reader import read_file
 from fieldapp.intake.report import ParsedFile, Rejection
 from fieldapp.services.changes import Changes
@@ -142,8 +142,47 @@ def _apply_file(
     fresh.sort(key=lambda s: (s.effective_date or today, s.partner.value, s.external_id))
     keys = {k for k in (household_key(s) for s in fresh) if k is not None}
     households = repo.load_households(session, keys)
+    people = repo.PersonIndex(
+        session, (h.open_case_id for h in households.values() if h.open_case_id)
+    )
     created: set[str] = set()
     touched: dict[str, bool] = {}
+    with session.no_autoflush:
+        _match_all(
+            session,
+            fresh,
+            households,
+            people,
+            import_row.id,
+            policy,
+            today,
+            file_report,
+            counts,
+            created,
+            touched,
+        )
+    session.flush()
+    repo.recompute_cases(session, touched, policy, today)
+    import_row.accepted = file_report.accepted
+    import_row.duplicates = file_report.duplicates
+    import_row.rejected = len(file_report.rejected)
+    session.flush()
+    return file_report, created, set(touched)
+
+
+def _match_all(
+    session: Session,
+    fresh: list[IncomingSignal],
+    households: dict[str, Household],
+    people: repo.PersonIndex,
+    import_id: str,
+    policy: Policy,
+    today: date,
+    file_report: FileReport,
+    counts: Counter[str],
+    created: set[str],
+    touched: dict[str, bool],
+) -> None:
     for signal in fresh:
         key = household_key(signal)
         if key is None:  # the reader guarantees an identity; keep the promise visible
@@ -160,9 +199,7 @@ def _apply_file(
                 case_id = repo.new_case(session, signal, today)
                 created.add(case_id)
                 household.open_case_id = case_id
-            else:
-                repo.fill_address(session, case_id, signal)
-        person_id = repo.person_id_for(session, case_id, signal.person) if case_id else None
+        person_id = people.person_id_for(case_id, signal.person) if case_id else None
         repo.add_signal(
             session,
             signal,
@@ -170,7 +207,7 @@ def _apply_file(
             case_id=case_id,
             person_id=person_id,
             household_key=key,
-            import_id=import_row.id,
+            import_id=import_id,
             today=today,
         )
         household.prior.append(repo.prior_of(signal, decision.status, today))
@@ -178,11 +215,3 @@ def _apply_file(
             touched[case_id] = touched.get(case_id, False) or decision.opeenvolgend
         counts[decision.status.value] += 1
         file_report.accepted += 1
-    session.flush()
-    for case_id, opeenvolgend in touched.items():
-        repo.recompute_case(session, case_id, policy, today, opeenvolgend=opeenvolgend)
-    import_row.accepted = file_report.accepted
-    import_row.duplicates = file_report.duplicates
-    import_row.rejected = len(file_report.rejected)
-    session.flush()
-    return file_report, created, set(touched)

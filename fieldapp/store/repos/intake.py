@@ -123,56 +123,45 @@ def new_case(session: Session, signal: IncomingSignal, today: date) -> str:
     return case.id
 
 
-def fill_address(session: Session, case_id: str, signal: IncomingSignal) -> None:
-    """A case opened from a BSN-only signal learns its address from a later signal."""
-    case = session.get(CaseRow, case_id)
-    address = signal.address
-    if case is None or address is None or case.postcode is not None:
-        return
-    case.address_key, case.postcode, case.huisnummer = (
-        address.key,
-        address.postcode,
-        address.huisnummer,
-    )
-    case.toevoeging, case.straat, case.plaats, case.wijk = (
-        address.toevoeging,
-        address.straat,
-        address.plaats,
-        address.wijk,
-    )
-    case.lat, case.lon = address.lat, address.lon
-    case.flags = [f for f in (case.flags or []) if f != FLAG_ADDRESS_UNKNOWN]
+class PersonIndex:
+    """People of the cases this import touches, by (case id, identity key), kept in memory
+    so each signal costs no query (ids are made here, so nothing needs a flush)."""
 
+    def __init__(self, session: Session, case_ids: Iterable[str]) -> None:
+        self._session = session
+        self._rows: dict[tuple[str, str], PersonRow] = {}
+        ids = sorted(set(case_ids))
+        for chunk in _chunks(ids):
+            for row in session.scalars(select(PersonRow).where(PersonRow.case_id.in_(chunk))):
+                self._rows[(row.case_id, row.identity_key)] = row
 
-def person_id_for(session: Session, case_id: str, person: Person) -> str:
-    key = person.identity_key()
-    existing = session.scalar(
-        select(PersonRow).where(PersonRow.case_id == case_id, PersonRow.identity_key == key)
-    )
-    if existing is not None:
-        # A later signal may know more (phone, e-mail): fill gaps, never overwrite.
-        existing.telefoon = existing.telefoon or person.telefoon
-        existing.email = existing.email or person.email
-        existing.voornaam = existing.voornaam or person.voornaam
-        return existing.id
-    row = PersonRow(
-        id=str(uuid.uuid4()),
-        case_id=case_id,
-        identity_key=key,
-        achternaam=person.achternaam,
-        voorletters=person.voorletters,
-        voorvoegsel=person.voorvoegsel,
-        voornaam=person.voornaam,
-        geboortedatum=person.geboortedatum,
-        geslacht=person.geslacht.value if person.geslacht else None,
-        bsn=person.bsn,
-        bsn_invalid=person.bsn_invalid,
-        telefoon=person.telefoon,
-        email=person.email,
-    )
-    session.add(row)
-    session.flush()
-    return row.id
+    def person_id_for(self, case_id: str, person: Person) -> str:
+        key = person.identity_key()
+        existing = self._rows.get((case_id, key))
+        if existing is not None:
+            # A later signal may know more (phone, e-mail): fill gaps, never overwrite.
+            existing.telefoon = existing.telefoon or person.telefoon
+            existing.email = existing.email or person.email
+            existing.voornaam = existing.voornaam or person.voornaam
+            return existing.id
+        row = PersonRow(
+            id=str(uuid.uuid4()),
+            case_id=case_id,
+            identity_key=key,
+            achternaam=person.achternaam,
+            voorletters=person.voorletters,
+            voorvoegsel=person.voorvoegsel,
+            voornaam=person.voornaam,
+            geboortedatum=person.geboortedatum,
+            geslacht=person.geslacht.value if person.geslacht else None,
+            bsn=person.bsn,
+            bsn_invalid=person.bsn_invalid,
+            telefoon=person.telefoon,
+            email=person.email,
+        )
+        self._session.add(row)
+        self._rows[(case_id, key)] = row
+        return row.id
 
 
 def add_signal(
@@ -207,16 +196,45 @@ def add_signal(
     )
 
 
-def recompute_case(
-    session: Session, case_id: str, policy: Policy, today: date, *, opeenvolgend: bool
+def recompute_cases(
+    session: Session, opeenvolgend_by_case: dict[str, bool], policy: Policy, today: date
 ) -> None:
-    """Meervoudig, deadline, priority and reasons from the case's taken-up signals."""
-    case = session.get(CaseRow, case_id)
-    if case is None:
-        return
-    signals = session.scalars(select(SignalRow).where(SignalRow.case_id == case_id)).all()
+    """Meervoudig, deadline, priority and reasons of the given cases, in a few bulk queries."""
+    ids = sorted(opeenvolgend_by_case)
+    cases: dict[str, CaseRow] = {}
+    signals: dict[str, list[SignalRow]] = {i: [] for i in ids}
+    people: dict[str, list[PersonRow]] = {i: [] for i in ids}
+    for chunk in _chunks(ids):
+        cases.update(
+            (c.id, c) for c in session.scalars(select(CaseRow).where(CaseRow.id.in_(chunk)))
+        )
+        for s in session.scalars(select(SignalRow).where(SignalRow.case_id.in_(chunk))):
+            signals[s.case_id or ""].append(s)
+        for p in session.scalars(select(PersonRow).where(PersonRow.case_id.in_(chunk))):
+            people[p.case_id].append(p)
+    for case_id in ids:
+        case = cases.get(case_id)
+        if case is not None and signals[case_id]:
+            _recompute(
+                case,
+                signals[case_id],
+                people[case_id],
+                policy,
+                today,
+                opeenvolgend=opeenvolgend_by_case[case_id],
+            )
+
+
+def _recompute(
+    case: CaseRow,
+    signals: list[SignalRow],
+    people: list[PersonRow],
+    policy: Policy,
+    today: date,
+    *,
+    opeenvolgend: bool,
+) -> None:
     taken = [s for s in signals if Signaalstatus(s.status).is_taken_up] or list(signals)
-    people = session.scalars(select(PersonRow).where(PersonRow.case_id == case_id)).all()
     partners = frozenset(Signaalpartner(s.partner) for s in taken)
     crisis = any(s.crisissignaal for s in taken)
     earliest = min(s.signaaldatum or s.ontstaansdatum or s.received_on for s in taken)

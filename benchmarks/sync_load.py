@@ -1,0 +1,170 @@
+"""Sync load: 200 devices syncing at once against one server process on PostgreSQL.
+
+    . .ci/postgres.sh   # or export FIELDAPP_TEST_PG_URL yourself
+    .venv/bin/python benchmarks/sync_load.py [--db URL] [--devices 200]
+
+Each simulated device (a thread with its own HTTP connection, real token) pushes one batch of
+attempts on its own cases and pulls its feed (all pages). Reported: errors (goal 0) and the
+p95 request latency with all devices at once versus the same sync done by one device alone,
+measured in the same run (goal <= 5x). Loopback only; bounded loops.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import threading
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+from sqlalchemy import insert
+
+from fieldapp.server.auth import create_user, enroll_device, make_hasher
+from fieldapp.server.db import CaseTeamRow, open_server_db
+from fieldapp.server.feed import emit_case_changes
+from fieldapp.store.schema import CaseRow, PersonRow, SignalRow
+from sync_throughput import case_rows, start_server  # type: ignore[import-not-found]
+
+ATTEMPTS_PER_PUSH = 20
+CASES_PER_DEVICE = 10
+
+
+def setup(db_url: str | None, data_dir: Path, devices: int) -> list[tuple[str, str, list[str]]]:
+    """(token, device_id, case ids) per simulated device; teams of 10 workers."""
+    db = open_server_db(db_url, data_dir=data_dir)
+    hasher = make_hasher(fast=True)
+    out = []
+    run = uuid.uuid4().hex[:6]
+    with db.session() as s, s.begin():
+        before: dict[str, set[str]] = {}
+        for i in range(devices):
+            user = create_user(
+                s,
+                username=f"load{run}-{i}",
+                password="load-password-1",
+                role="worker",
+                team=f"Load{run}-{i // 10}",
+                hasher=hasher,
+            )
+            enrolment = enroll_device(s, user, db.keys)
+            cases, people, signals = case_rows(CASES_PER_DEVICE, user.worker_id, f"{run}-{i}")
+            s.execute(insert(CaseRow), cases)
+            s.execute(insert(PersonRow), people)
+            s.execute(insert(SignalRow), signals)
+            s.execute(
+                insert(CaseTeamRow),
+                [{"case_id": c["id"], "team": f"Load{run}-{i // 10}"} for c in cases],
+            )
+            before.update({c["id"]: set() for c in cases})
+            out.append((enrolment.token, enrolment.device_id, [c["id"] for c in cases]))
+        emit_case_changes(s, before)
+    db.dispose()
+    return out
+
+
+def one_sync(
+    url: str,
+    token: str,
+    device_id: str,
+    cases: list[str],
+    latencies: list[float],
+    errors: list[str],
+) -> None:
+    headers = {"Authorization": f"Bearer {token}", "X-Veldwerk-Protocol": "1"}
+    now = datetime.now(UTC)
+    items = [
+        {
+            "type": "attempt",
+            "id": str(uuid.uuid4()),
+            "case_id": cases[k % len(cases)],
+            "soort": "Huisbezoek",
+            "bereikt": False,
+            "occurred_at": (now - timedelta(minutes=k)).isoformat(),
+            "dagdeel": "Ochtend",
+        }
+        for k in range(ATTEMPTS_PER_PUSH)
+    ]
+    with httpx.Client(base_url=url, headers=headers, timeout=120) as http:
+        try:
+            t0 = time.perf_counter()
+            r = http.post(
+                "/v1/sync/push",
+                json={"protocol_version": 1, "device_id": device_id, "items": items},
+            )
+            latencies.append(time.perf_counter() - t0)
+            if r.status_code != 200 or len(r.json()["accepted"]) != ATTEMPTS_PER_PUSH:
+                errors.append(f"push {r.status_code}")
+            cursor = ""
+            for _ in range(20):
+                t0 = time.perf_counter()
+                r = http.get("/v1/sync/changes", params={"since": cursor, "limit": 200})
+                latencies.append(time.perf_counter() - t0)
+                if r.status_code != 200:
+                    errors.append(f"pull {r.status_code}")
+                    return
+                page = r.json()
+                cursor = page["next_cursor"]
+                if not page["has_more"]:
+                    break
+        except httpx.HTTPError as error:
+            errors.append(type(error).__name__)
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", default=os.environ.get("FIELDAPP_TEST_PG_URL"))
+    parser.add_argument("--devices", type=int, default=200)
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="veldwerk-load-"))
+    devices = setup(args.db, tmp / "server", args.devices + 1)
+    url, proc = start_server(tmp / "server", args.db)
+    try:
+        # Baseline: one device alone (several rounds for a stable p95).
+        solo: list[float] = []
+        solo_errors: list[str] = []
+        token, device_id, cases = devices[0]
+        one_sync(url, token, device_id, cases, [], solo_errors)  # warm-up (pool, caches)
+        for _ in range(20):
+            one_sync(url, token, device_id, cases, solo, solo_errors)
+        crowd: list[float] = []
+        errors: list[str] = []
+        barrier = threading.Barrier(args.devices)
+
+        def device(i: int) -> None:
+            token, device_id, cases = devices[i + 1]
+            barrier.wait()
+            one_sync(url, token, device_id, cases, crowd, errors)
+
+        threads = [threading.Thread(target=device, args=(i,)) for i in range(args.devices)]
+        t0 = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=600)
+        wall = time.perf_counter() - t0
+    finally:
+        proc.terminate()
+        proc.wait()
+    kind = "PostgreSQL" if args.db and args.db.startswith("postgresql") else "SQLCipher"
+    print(
+        f"sync load on {kind}: {args.devices} devices at once, {len(crowd)} requests in {wall:.1f} s"
+    )
+    print(f"  errors: {len(errors) + len(solo_errors)} (goal 0) {sorted(set(errors))[:5]}")
+    print(
+        f"  p95 latency: one device {p95(solo) * 1000:.0f} ms, {args.devices} devices "
+        f"{p95(crowd) * 1000:.0f} ms -> ratio {p95(crowd) / p95(solo):.1f}x (goal <= 5)"
+    )
+    return 0 if not errors else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
