@@ -23,12 +23,12 @@ from pathlib import Path
 
 import httpx
 from sqlalchemy import insert
+from sync_throughput import case_rows, start_server  # type: ignore[import-not-found]
 
 from fieldapp.server.auth import create_user, enroll_device, make_hasher
 from fieldapp.server.db import CaseTeamRow, open_server_db
 from fieldapp.server.feed import emit_case_changes
 from fieldapp.store.schema import CaseRow, PersonRow, SignalRow
-from sync_throughput import case_rows, start_server  # type: ignore[import-not-found]
 
 ATTEMPTS_PER_PUSH = 20
 CASES_PER_DEVICE = 10
@@ -155,9 +155,8 @@ def main() -> int:
         proc.terminate()
         proc.wait()
     kind = "PostgreSQL" if args.db and args.db.startswith("postgresql") else "SQLCipher"
-    print(
-        f"sync load on {kind}: {args.devices} devices at once, {len(crowd)} requests in {wall:.1f} s"
-    )
+    print(f"sync load on {kind}: {args.devices} devices at once, {len(crowd)} requests", end="")
+    print(f" in {wall:.1f} s ({len(crowd) / wall:.0f} requests/s)")
     print(f"  errors: {len(errors) + len(solo_errors)} (goal 0) {sorted(set(errors))[:5]}")
     print(
         f"  p95 latency: one device {p95(solo) * 1000:.0f} ms, {args.devices} devices "

@@ -179,10 +179,10 @@ def apply_push(
                 new_attempts.append(_attempt_values(item, who, now))
             else:
                 session.add(_event_row(item, who, now))
-                row = session.get(CaseRow, item.case_id)
-                assert row is not None
-                _apply_event(row, item)
-                cases[item.case_id] = (row.assigned_worker_id, row.status)
+                case_row = session.get(CaseRow, item.case_id)
+                assert case_row is not None
+                _apply_event(case_row, item)
+                cases[item.case_id] = (case_row.assigned_worker_id, case_row.status)
             seen[(item.type, item.id)] = digest
             out.accepted.append(item.id)
             out.case_ids.add(item.case_id)

@@ -57,7 +57,16 @@ ShortText = Annotated[str, Field(max_length=200), AfterValidator(_safe_text)]
 
 
 class _Model(BaseModel):
+    """Requests: unknown fields are refused (a typo must not be silently dropped)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _Reply(BaseModel):
+    """Replies: unknown fields are ignored, so a newer server can add fields without
+    breaking older clients (the protocol version covers incompatible changes)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
 
 # --- push ------------------------------------------------------------------------------------
@@ -101,12 +110,12 @@ class PushRequest(_Model):
     items: list[PushItem] = Field(max_length=MAX_PUSH_ITEMS)
 
 
-class Rejected(_Model):
+class Rejected(_Reply):
     id: str
     reason: str
 
 
-class PushResponse(_Model):
+class PushResponse(_Reply):
     """Every pushed id is in exactly one of the lists. ``conflicts`` are ids seen before with
     different content (stored once, reported, never merged); the client treats them as acked
     (the server keeps the first version and an alarm for the team) and ``rejected`` ones stay
@@ -123,7 +132,7 @@ class PushResponse(_Model):
 # --- pull ------------------------------------------------------------------------------------
 
 
-class AddressPayload(_Model):
+class AddressPayload(_Reply):
     postcode: str
     huisnummer: int
     toevoeging: str = ""
@@ -134,7 +143,7 @@ class AddressPayload(_Model):
     lon: float | None = None
 
 
-class PersonPayload(_Model):
+class PersonPayload(_Reply):
     id: str
     identity_key: str
     achternaam: str = ""
@@ -149,7 +158,7 @@ class PersonPayload(_Model):
     email: str | None = None
 
 
-class SignalPayload(_Model):
+class SignalPayload(_Reply):
     id: str
     partner: str
     external_id: str
@@ -165,7 +174,7 @@ class SignalPayload(_Model):
     address_key: str | None = None
 
 
-class AttemptPayload(_Model):
+class AttemptPayload(_Reply):
     """An attempt the server holds on a case (any worker's), sent down with the case."""
 
     id: str
@@ -181,7 +190,7 @@ class AttemptPayload(_Model):
     void_reason: str = ""
 
 
-class CasePayload(_Model):
+class CasePayload(_Reply):
     id: str
     address: AddressPayload | None
     people: list[PersonPayload]
@@ -204,7 +213,7 @@ class CasePayload(_Model):
     purge_after: date | None = None
 
 
-class WorkerPayload(_Model):
+class WorkerPayload(_Reply):
     """A team member (contact details are printed on cards and letters)."""
 
     id: str
@@ -218,7 +227,7 @@ class WorkerPayload(_Model):
     email: str = ""
 
 
-class Change(_Model):
+class Change(_Reply):
     seq: int
     kind: Literal["case_upsert", "case_tombstone"]
     case_id: str
@@ -226,7 +235,7 @@ class Change(_Model):
     reason: str | None = None  # tombstone: "unassigned" | "closed" | "purged"
 
 
-class ChangesPage(_Model):
+class ChangesPage(_Reply):
     changes: list[Change]
     workers: list[WorkerPayload]
     next_cursor: str
@@ -243,7 +252,7 @@ class EnrollRequest(_Model):
     device_name: ShortText = ""
 
 
-class EnrollResponse(_Model):
+class EnrollResponse(_Reply):
     device_id: str
     token: str
     recovery_key: str  # base64 of 32 bytes; the device wraps its DEK with it and forgets it
@@ -259,23 +268,23 @@ class RecoveryRequest(_Model):
     password: Annotated[str, Field(max_length=1024), AfterValidator(_safe_text)]
 
 
-class RecoveryKey(_Model):
+class RecoveryKey(_Reply):
     device_id: str
     recovery_key: str
 
 
-class RecoveryResponse(_Model):
+class RecoveryResponse(_Reply):
     keys: list[RecoveryKey]
 
 
-class WipeOrder(_Model):
+class WipeOrder(_Reply):
     """Body of a 403 for a revoked device."""
 
     action: Literal["wipe"] = "wipe"
     push_first: bool
 
 
-class UpgradeRequired(_Model):
+class UpgradeRequired(_Reply):
     """Body of a 426."""
 
     detail: str = MSG_UPGRADE
@@ -286,7 +295,7 @@ class RevokeRequest(_Model):
     push_first: bool = False
 
 
-class OkResponse(_Model):
+class OkResponse(_Reply):
     ok: bool = True
 
 
@@ -298,11 +307,11 @@ class AssignRequest(_Model):
     worker_id: Uuid | None
 
 
-class AssignResponse(_Model):
+class AssignResponse(_Reply):
     assigned: list[str]
 
 
-class CaseSummary(_Model):
+class CaseSummary(_Reply):
     """A row of the team lead's case overview (no names, addresses or amounts)."""
 
     id: str
@@ -314,11 +323,11 @@ class CaseSummary(_Model):
     attempts: int
 
 
-class CasesResponse(_Model):
+class CasesResponse(_Reply):
     cases: list[CaseSummary]
 
 
-class QuarantineItem(_Model):
+class QuarantineItem(_Reply):
     id: str
     kind: str
     case_id: str
@@ -327,11 +336,11 @@ class QuarantineItem(_Model):
     received_at: AwareDatetime
 
 
-class QuarantineResponse(_Model):
+class QuarantineResponse(_Reply):
     items: list[QuarantineItem]
 
 
-class ImportResponse(_Model):
+class ImportResponse(_Reply):
     """Counts only; the full report (with rejected row numbers) comes from the import service."""
 
     files: int
@@ -342,7 +351,7 @@ class ImportResponse(_Model):
     report: dict[str, object]
 
 
-class Health(_Model):
+class Health(_Reply):
     status: Literal["ok"] = "ok"
     protocol_version: int = PROTOCOL_VERSION
     min_protocol_version: int = MIN_PROTOCOL_VERSION

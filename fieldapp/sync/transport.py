@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ipaddress
 import random
+import ssl
 import threading
 from collections.abc import Mapping
 from typing import Any, TypeVar
@@ -123,7 +124,7 @@ class Transport:
         self._client = httpx.Client(
             base_url=self.base_url,
             headers=headers,
-            verify=ca_bundle if ca_bundle else True,
+            verify=ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             follow_redirects=False,
             trust_env=False,

@@ -1,84 +1,85 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
     <name>AttemptFormDialog</name>
     <message>
-        <location filename="../../ui/dialogs/attempt_form.py" line="91" />
+        <location filename="../../ui/dialogs/attempt_form.py" line="91"/>
         <source>Contactpoging vastleggen</source>
         <translation>Log a contact attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/attempt_form.py" line="98" />
+        <location filename="../../ui/dialogs/attempt_form.py" line="98"/>
         <source>Inwoner &amp;bereikt (echt contact gehad)</source>
         <translation>Resident &amp;reached (real contact)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/attempt_form.py" line="100" />
+        <location filename="../../ui/dialogs/attempt_form.py" line="100"/>
         <source>— geen uitkomst —</source>
         <translation>— no outcome —</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/attempt_form.py" line="101" />
+        <location filename="../../ui/dialogs/attempt_form.py" line="101"/>
         <source>Wil hulp</source>
         <translation>Wants help</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/attempt_form.py" line="102" />
+        <location filename="../../ui/dialogs/attempt_form.py" line="102"/>
         <source>Geen hulp nodig</source>
         <translation>No help needed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/attempt_form.py" line="114" />
+        <location filename="../../ui/dialogs/attempt_form.py" line="114"/>
         <source>Optioneel</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/attempt_form.py" line="122" />
+        <location filename="../../ui/dialogs/attempt_form.py" line="122"/>
         <source>&amp;Soort contact:</source>
         <translation>&amp;Kind of contact:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/attempt_form.py" line="124" />
+        <location filename="../../ui/dialogs/attempt_form.py" line="124"/>
         <source>&amp;Uitkomst:</source>
         <translation>&amp;Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/attempt_form.py" line="125" />
+        <location filename="../../ui/dialogs/attempt_form.py" line="125"/>
         <source>&amp;Datum:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/attempt_form.py" line="126" />
+        <location filename="../../ui/dialogs/attempt_form.py" line="126"/>
         <source>&amp;Tijd:</source>
         <translation>&amp;Time:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/attempt_form.py" line="127" />
+        <location filename="../../ui/dialogs/attempt_form.py" line="127"/>
         <source>Dag&amp;deel:</source>
         <translation>Part of &amp;day:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/attempt_form.py" line="128" />
+        <location filename="../../ui/dialogs/attempt_form.py" line="128"/>
         <source>&amp;Notitie:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/attempt_form.py" line="132" />
+        <location filename="../../ui/dialogs/attempt_form.py" line="132"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/attempt_form.py" line="133" />
+        <location filename="../../ui/dialogs/attempt_form.py" line="133"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/attempt_form.py" line="166" />
+        <location filename="../../ui/dialogs/attempt_form.py" line="166"/>
         <source>automatisch (%1)</source>
         <translation>automatic (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/attempt_form.py" line="186" />
+        <location filename="../../ui/dialogs/attempt_form.py" line="186"/>
         <source>Dit tijdstip ligt in de toekomst. Kies een eerder moment.</source>
         <translation>This time is in the future. Choose an earlier moment.</translation>
     </message>
@@ -86,158 +87,158 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/views/case_view.py" line="105" />
+        <location filename="../../ui/views/case_view.py" line="105"/>
         <source>Terug naar Vandaag</source>
         <translation>Back to Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="124" />
-        <location filename="../../ui/views/case_view.py" line="137" />
+        <location filename="../../ui/views/case_view.py" line="123"/>
+        <location filename="../../ui/views/case_view.py" line="136"/>
         <source>Signalen</source>
         <translation>Signals</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="130" />
+        <location filename="../../ui/views/case_view.py" line="129"/>
         <source>Notities bij de zaak</source>
         <translation>Case notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="132" />
+        <location filename="../../ui/views/case_view.py" line="131"/>
         <source>Notities opslaan</source>
         <translation>Save notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="135" />
+        <location filename="../../ui/views/case_view.py" line="134"/>
         <source>Huishouden</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="139" />
+        <location filename="../../ui/views/case_view.py" line="138"/>
         <source>Waarom deze prioriteit</source>
         <translation>Why this priority</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="141" />
+        <location filename="../../ui/views/case_view.py" line="140"/>
         <source>Notities</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="148" />
+        <location filename="../../ui/views/case_view.py" line="150"/>
         <source>Notitie bij de poging (optioneel)</source>
         <translation>Note for this attempt (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="149" />
+        <location filename="../../ui/views/case_view.py" line="151"/>
         <source>Notitie bij de poging</source>
         <translation>Note for this attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="157" />
+        <location filename="../../ui/views/case_view.py" line="159"/>
         <source>Sneltoets: Ctrl+%1</source>
         <translation>Shortcut: Ctrl+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="162" />
+        <location filename="../../ui/views/case_view.py" line="164"/>
         <source>Uitgebreid formulier…</source>
         <translation>Detailed form…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="168" />
+        <location filename="../../ui/views/case_view.py" line="170"/>
         <source>Tijdlijn van pogingen</source>
         <translation>Timeline of attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="169" />
+        <location filename="../../ui/views/case_view.py" line="171"/>
         <source>Poging doorstrepen…</source>
         <translation>Strike out attempt…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="171" />
+        <location filename="../../ui/views/case_view.py" line="173"/>
         <source>Zaak afsluiten of overdragen…</source>
         <translation>Close or hand over case…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="178" />
+        <location filename="../../ui/views/case_view.py" line="180"/>
         <source>Contactpoging vastleggen</source>
         <translation>Log a contact attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="183" />
+        <location filename="../../ui/views/case_view.py" line="176"/>
         <source>Tijdlijn</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="248" />
+        <location filename="../../ui/views/case_view.py" line="252"/>
         <source>Adres onbekend</source>
         <translation>Address unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="256" />
+        <location filename="../../ui/views/case_view.py" line="260"/>
         <source>Afgesloten: %1</source>
         <translation>Closed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="259" />
+        <location filename="../../ui/views/case_view.py" line="263"/>
         <source>Open sinds %1 · termijn %2 · %3 openstaand</source>
         <translation>Open since %1 · deadline %2 · %3 outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="267" />
+        <location filename="../../ui/views/case_view.py" line="271"/>
         <source>(naam onbekend)</source>
         <translation>(name unknown)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="270" />
+        <location filename="../../ui/views/case_view.py" line="274"/>
         <source>, %1 jaar</source>
         <translation>, %1 years</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="274" />
+        <location filename="../../ui/views/case_view.py" line="278"/>
         <source>Geen personen bekend.</source>
         <translation>No people known.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="277" />
+        <location filename="../../ui/views/case_view.py" line="288"/>
         <source>Geen bijzonderheden.</source>
         <translation>Nothing special.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="344" />
+        <location filename="../../ui/views/case_view.py" line="355"/>
         <source>✓ Opgeslagen: %1 (%2)</source>
         <translation>✓ Saved: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="356" />
+        <location filename="../../ui/views/case_view.py" line="367"/>
         <source>Opslaan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="407" />
+        <location filename="../../ui/views/case_view.py" line="418"/>
         <source>✓ Poging opgeslagen.</source>
         <translation>✓ Attempt saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="423" />
+        <location filename="../../ui/views/case_view.py" line="434"/>
         <source>Kies eerst een poging in de tijdlijn.</source>
         <translation>First choose an attempt in the timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="449" />
+        <location filename="../../ui/views/case_view.py" line="460"/>
         <source>✓ Poging doorgestreept.</source>
         <translation>✓ Attempt struck out.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="487" />
+        <location filename="../../ui/views/case_view.py" line="498"/>
         <source>✓ Zaak afgesloten.</source>
         <translation>✓ Case closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="510" />
+        <location filename="../../ui/views/case_view.py" line="521"/>
         <source>✓ Notities opgeslagen.</source>
         <translation>✓ Notes saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="547" />
+        <location filename="../../ui/views/case_view.py" line="558"/>
         <source>Niet-opgeslagen werk van vóór het vergrendelen is terug.</source>
         <translation>Unsaved work from before the lock has been restored.</translation>
     </message>
@@ -245,52 +246,52 @@
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="42" />
+        <location filename="../../ui/dialogs/close_case.py" line="42"/>
         <source>Zaak afsluiten of overdragen</source>
         <translation>Close or hand over case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="44" />
+        <location filename="../../ui/dialogs/close_case.py" line="44"/>
         <source>Hoe is deze zaak afgelopen?</source>
         <translation>How did this case end?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="47" />
+        <location filename="../../ui/dialogs/close_case.py" line="47"/>
         <source>Eindresultaat</source>
         <translation>Final result</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="54" />
+        <location filename="../../ui/dialogs/close_case.py" line="54"/>
         <source>&amp;Toelichting (optioneel):</source>
         <translation>&amp;Explanation (optional):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="64" />
+        <location filename="../../ui/dialogs/close_case.py" line="64"/>
         <source>Toch afsluiten; ik licht hierboven toe waarom</source>
         <translation>Close anyway; I explain why above</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="74" />
+        <location filename="../../ui/dialogs/close_case.py" line="74"/>
         <source>Zaak afsluiten</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="75" />
+        <location filename="../../ui/dialogs/close_case.py" line="75"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="97" />
+        <location filename="../../ui/dialogs/close_case.py" line="97"/>
         <source>Kies een eindresultaat.</source>
         <translation>Choose a final result.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="102" />
+        <location filename="../../ui/dialogs/close_case.py" line="102"/>
         <source>Schrijf op waarom u toch afsluit.</source>
         <translation>Write down why you close anyway.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="117" />
+        <location filename="../../ui/dialogs/close_case.py" line="117"/>
         <source>De minimale inspanning is nog niet gehaald:
 %1</source>
         <translation>The minimum effort has not been met yet:
@@ -300,32 +301,32 @@
 <context>
     <name>Display</name>
     <message>
-        <location filename="../../ui/display.py" line="39" />
+        <location filename="../../ui/display.py" line="39"/>
         <source>%1 dagen te laat</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="41" />
+        <location filename="../../ui/display.py" line="41"/>
         <source>1 dag te laat</source>
         <translation>1 day overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="43" />
+        <location filename="../../ui/display.py" line="43"/>
         <source>vandaag</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="45" />
+        <location filename="../../ui/display.py" line="45"/>
         <source>nog 1 dag</source>
         <translation>1 day left</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="46" />
+        <location filename="../../ui/display.py" line="46"/>
         <source>nog %1 dagen</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="52" />
+        <location filename="../../ui/display.py" line="52"/>
         <source>sinds %1</source>
         <translation>since %1</translation>
     </message>
@@ -333,120 +334,120 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="65" />
+        <location filename="../../ui/dialogs/first_run.py" line="65"/>
         <source>Welkom bij Veldwerk</source>
-        <extracomment>Set by the sync helper's integration: (server_url, enrolment_code, passphrase) -&gt; None.</extracomment>
+        <extracomment>Set by the sync helper&apos;s integration: (server_url, enrolment_code, passphrase) -&gt; None.</extracomment>
         <translation>Welcome to Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="68" />
+        <location filename="../../ui/dialogs/first_run.py" line="68"/>
         <source>Op deze computer staan nog geen gegevens. Alles wat Veldwerk bewaart, wordt versleuteld met een wachtwoordzin die alleen u kent.</source>
         <translation>There is no data on this computer yet. Everything Veldwerk keeps is encrypted with a passphrase only you know.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="73" />
+        <location filename="../../ui/dialogs/first_run.py" line="73"/>
         <source>&amp;Nieuwe beveiligde opslag maken</source>
         <translation>Create a &amp;new protected store</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="74" />
+        <location filename="../../ui/dialogs/first_run.py" line="74"/>
         <source>&amp;Verbinden met de server van het team</source>
-        <translation>&amp;Connect to the team's server</translation>
+        <translation>&amp;Connect to the team&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="84" />
-        <location filename="../../ui/dialogs/first_run.py" line="151" />
+        <location filename="../../ui/dialogs/first_run.py" line="84"/>
+        <location filename="../../ui/dialogs/first_run.py" line="151"/>
         <source>&amp;Opslag maken</source>
         <translation>&amp;Create store</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="88" />
+        <location filename="../../ui/dialogs/first_run.py" line="88"/>
         <source>Afsluiten</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="108" />
+        <location filename="../../ui/dialogs/first_run.py" line="108"/>
         <source>Nieuwe wachtwoordzin</source>
         <translation>New passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="111" />
+        <location filename="../../ui/dialogs/first_run.py" line="111"/>
         <source>Herhaal de wachtwoordzin</source>
         <translation>Repeat the passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="121" />
+        <location filename="../../ui/dialogs/first_run.py" line="121"/>
         <source>&amp;Wachtwoordzin:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="122" />
+        <location filename="../../ui/dialogs/first_run.py" line="122"/>
         <source>&amp;Herhaal:</source>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="138" />
+        <location filename="../../ui/dialogs/first_run.py" line="138"/>
         <source>Verbinden met een server kan in deze versie nog niet vanuit dit scherm. Vraag uw teamleider om een koppelcode, of maak eerst een opslag op deze computer.</source>
         <translation>Connecting to a server from this screen is not available in this version yet. Ask your team lead for an enrolment code, or create a store on this computer first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="144" />
+        <location filename="../../ui/dialogs/first_run.py" line="144"/>
         <source>&amp;Serveradres:</source>
         <translation>&amp;Server address:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="145" />
+        <location filename="../../ui/dialogs/first_run.py" line="145"/>
         <source>&amp;Koppelcode:</source>
         <translation>&amp;Enrolment code:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="154" />
+        <location filename="../../ui/dialogs/first_run.py" line="154"/>
         <source>&amp;Verbinden</source>
         <translation>&amp;Connect</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="162" />
+        <location filename="../../ui/dialogs/first_run.py" line="162"/>
         <source>Nog %1 tekens nodig (minimaal %2). Tip: een zin van vier woorden.</source>
         <translation>%1 more characters needed (at least %2). Tip: a sentence of four words.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="167" />
+        <location filename="../../ui/dialogs/first_run.py" line="167"/>
         <source>te zwak</source>
         <translation>too weak</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="168" />
+        <location filename="../../ui/dialogs/first_run.py" line="168"/>
         <source>zwak</source>
         <translation>weak</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="169" />
+        <location filename="../../ui/dialogs/first_run.py" line="169"/>
         <source>redelijk</source>
         <translation>fair</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="170" />
+        <location filename="../../ui/dialogs/first_run.py" line="170"/>
         <source>goed</source>
         <translation>good</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="171" />
+        <location filename="../../ui/dialogs/first_run.py" line="171"/>
         <source>sterk</source>
         <translation>strong</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="173" />
+        <location filename="../../ui/dialogs/first_run.py" line="173"/>
         <source>Sterkte: %1.</source>
         <translation>Strength: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="175" />
-        <location filename="../../ui/dialogs/first_run.py" line="184" />
+        <location filename="../../ui/dialogs/first_run.py" line="175"/>
+        <location filename="../../ui/dialogs/first_run.py" line="184"/>
         <source>De twee wachtwoordzinnen zijn niet gelijk.</source>
         <translation>The two passphrases are not the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="192" />
+        <location filename="../../ui/dialogs/first_run.py" line="192"/>
         <source>Opslag wordt gemaakt…</source>
         <translation>Creating store…</translation>
     </message>
@@ -454,256 +455,256 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="41" />
+        <location filename="../../ui/labels.py" line="41"/>
         <source>Huisbezoek</source>
         <translation>Home visit</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42" />
+        <location filename="../../ui/labels.py" line="42"/>
         <source>Kaartje</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43" />
+        <location filename="../../ui/labels.py" line="43"/>
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44" />
+        <location filename="../../ui/labels.py" line="44"/>
         <source>SMS/WhatsApp</source>
         <translation>SMS/WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45" />
+        <location filename="../../ui/labels.py" line="45"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46" />
+        <location filename="../../ui/labels.py" line="46"/>
         <source>Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47" />
+        <location filename="../../ui/labels.py" line="47"/>
         <source>Afspraak op locatie</source>
         <translation>Appointment on location</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50" />
+        <location filename="../../ui/labels.py" line="50"/>
         <source>Administratief</source>
         <translation>Administrative</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51" />
+        <location filename="../../ui/labels.py" line="51"/>
         <source>Onbekend</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52" />
-        <location filename="../../ui/labels.py" line="90" />
+        <location filename="../../ui/labels.py" line="52"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>Overige</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59" />
+        <location filename="../../ui/labels.py" line="59"/>
         <source>ochtend</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60" />
+        <location filename="../../ui/labels.py" line="60"/>
         <source>middag</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61" />
+        <location filename="../../ui/labels.py" line="61"/>
         <source>avond</source>
         <translation>evening</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69" />
+        <location filename="../../ui/labels.py" line="69"/>
         <source>o</source>
         <comment>ochtend, one letter</comment>
         <translation>m</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70" />
+        <location filename="../../ui/labels.py" line="70"/>
         <source>m</source>
         <comment>middag, one letter</comment>
         <translation>a</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71" />
+        <location filename="../../ui/labels.py" line="71"/>
         <source>a</source>
         <comment>avond, one letter</comment>
         <translation>e</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78" />
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Belastingdienst</source>
         <translation>Tax office</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79" />
+        <location filename="../../ui/labels.py" line="79"/>
         <source>CAK eigen bijdrage</source>
         <translation>CAK own contribution</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82" />
+        <location filename="../../ui/labels.py" line="82"/>
         <source>CAK zorgverzekering</source>
         <translation>CAK health insurance</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85" />
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Toeslagen</source>
         <translation>Benefits office</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86" />
+        <location filename="../../ui/labels.py" line="86"/>
         <source>DUO</source>
         <translation>DUO</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87" />
+        <location filename="../../ui/labels.py" line="87"/>
         <source>Energie</source>
         <translation>Energy</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88" />
+        <location filename="../../ui/labels.py" line="88"/>
         <source>Huur</source>
         <translation>Rent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89" />
+        <location filename="../../ui/labels.py" line="89"/>
         <source>Hypotheek</source>
         <translation>Mortgage</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="91" />
+        <location filename="../../ui/labels.py" line="91"/>
         <source>Water</source>
         <translation>Water</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="92" />
+        <location filename="../../ui/labels.py" line="92"/>
         <source>Zorgverzekering</source>
         <translation>Health insurance</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99" />
+        <location filename="../../ui/labels.py" line="99"/>
         <source>Niet thuis, kaartje achtergelaten</source>
         <translation>Not at home, card left</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="102" />
+        <location filename="../../ui/labels.py" line="102"/>
         <source>Niet thuis</source>
         <translation>Not at home</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="103" />
+        <location filename="../../ui/labels.py" line="103"/>
         <source>Gesproken, wil hulp</source>
         <translation>Spoke, wants help</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="106" />
+        <location filename="../../ui/labels.py" line="106"/>
         <source>Gesproken, geen hulp nodig</source>
         <translation>Spoke, no help needed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109" />
+        <location filename="../../ui/labels.py" line="109"/>
         <source>Gebeld, geen gehoor</source>
         <translation>Called, no answer</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="112" />
+        <location filename="../../ui/labels.py" line="112"/>
         <source>Gebeld, gesproken</source>
         <translation>Called, spoke</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="113" />
+        <location filename="../../ui/labels.py" line="113"/>
         <source>App/SMS gestuurd</source>
         <translation>App/SMS sent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114" />
+        <location filename="../../ui/labels.py" line="114"/>
         <source>Brief gestuurd</source>
         <translation>Letter sent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="121" />
+        <location filename="../../ui/labels.py" line="121"/>
         <source>Doorverwezen naar schuldhulp of budgetcoaching</source>
         <translation>Referred to debt help or budget coaching</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="124" />
+        <location filename="../../ui/labels.py" line="124"/>
         <source>Doorverwezen naar andere hulp (bijv. maatschappelijk werk)</source>
         <translation>Referred to other help (e.g. social work)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="127" />
+        <location filename="../../ui/labels.py" line="127"/>
         <source>Doorverwezen, soort hulp nog niet bekend</source>
         <translation>Referred, kind of help not known yet</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="130" />
+        <location filename="../../ui/labels.py" line="130"/>
         <source>Geholpen met advies of een snelle oplossing</source>
         <translation>Helped with advice or a quick fix</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="133" />
+        <location filename="../../ui/labels.py" line="133"/>
         <source>Heeft zelf betaald of een regeling getroffen</source>
         <translation>Paid or arranged a payment plan themselves</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="136" />
+        <location filename="../../ui/labels.py" line="136"/>
         <source>Regelt het zelf, wil geen hulp</source>
         <translation>Arranges it themselves, wants no help</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="139" />
+        <location filename="../../ui/labels.py" line="139"/>
         <source>Eerst contact gehad, daarna geen reactie meer</source>
         <translation>Had contact, then no more response</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="142" />
+        <location filename="../../ui/labels.py" line="142"/>
         <source>Geen contact gekregen, ondanks pogingen</source>
         <translation>No contact despite attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="145" />
+        <location filename="../../ui/labels.py" line="145"/>
         <source>Al bekend bij schuldhulpverlening</source>
         <translation>Already known to debt counselling</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="148" />
+        <location filename="../../ui/labels.py" line="148"/>
         <source>Heeft al ander hulptraject</source>
         <translation>Already has another support programme</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="151" />
+        <location filename="../../ui/labels.py" line="151"/>
         <source>Woont niet (meer) in de gemeente</source>
         <translation>Does not live in the municipality (any more)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="154" />
+        <location filename="../../ui/labels.py" line="154"/>
         <source>Overleden</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="155" />
+        <location filename="../../ui/labels.py" line="155"/>
         <source>Doorverwezen zonder tussenkomst van de inwoner</source>
-        <translation>Referred without the resident's involvement</translation>
+        <translation>Referred without the resident&apos;s involvement</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="158" />
+        <location filename="../../ui/labels.py" line="158"/>
         <source>Niet opgepakt: herhaalde melding</source>
         <translation>Not taken up: repeated report</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="161" />
+        <location filename="../../ui/labels.py" line="161"/>
         <source>Niet opgepakt: onterecht signaal</source>
         <translation>Not taken up: unjustified signal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="164" />
+        <location filename="../../ui/labels.py" line="164"/>
         <source>Niet opgepakt: andere reden</source>
         <translation>Not taken up: other reason</translation>
     </message>
@@ -711,43 +712,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="59" />
-        <location filename="../../ui/views/main_window.py" line="135" />
+        <location filename="../../ui/views/main_window.py" line="59"/>
+        <location filename="../../ui/views/main_window.py" line="135"/>
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="93" />
+        <location filename="../../ui/views/main_window.py" line="93"/>
         <source>Navigatie</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="136" />
+        <location filename="../../ui/views/main_window.py" line="136"/>
         <source>&amp;Vandaag</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="137" />
+        <location filename="../../ui/views/main_window.py" line="137"/>
         <source>Ver&amp;grendelen</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="138" />
+        <location filename="../../ui/views/main_window.py" line="138"/>
         <source>&amp;Instellingen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="141" />
+        <location filename="../../ui/views/main_window.py" line="141"/>
         <source>DEMO — verzonnen gegevens om te oefenen. Wachtwoordzin: %1</source>
         <translation>DEMO — made-up data for practice. Passphrase: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="263" />
+        <location filename="../../ui/views/main_window.py" line="263"/>
         <source>Alles verzonden</source>
         <translation>Everything sent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="265" />
+        <location filename="../../ui/views/main_window.py" line="265"/>
         <source>%1 nog niet verzonden</source>
         <translation>%1 not sent yet</translation>
     </message>
@@ -755,7 +756,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="13" />
+        <location filename="../../ui/messages.py" line="13"/>
         <source>Er ging iets mis. Er is niets opgeslagen; probeer het opnieuw.</source>
         <translation>Something went wrong. Nothing was saved; please try again.</translation>
     </message>
@@ -763,22 +764,22 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="22" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="22"/>
         <source>Instellingen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="29" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="29"/>
         <source> minuten</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="32" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="32"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="33" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="33"/>
         <source>&amp;Vergrendelen na:</source>
         <translation>&amp;Lock after:</translation>
     </message>
@@ -786,22 +787,22 @@
 <context>
     <name>Signals</name>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="58" />
+        <location filename="../../ui/models/case_detail.py" line="58"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="59" />
+        <location filename="../../ui/models/case_detail.py" line="59"/>
         <source>Bedrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="60" />
+        <location filename="../../ui/models/case_detail.py" line="60"/>
         <source>Sinds</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="61" />
+        <location filename="../../ui/models/case_detail.py" line="61"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -809,57 +810,57 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="126" />
+        <location filename="../../ui/models/case_detail.py" line="126"/>
         <source>Wanneer</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="127" />
+        <location filename="../../ui/models/case_detail.py" line="127"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="128" />
+        <location filename="../../ui/models/case_detail.py" line="128"/>
         <source>Resultaat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="129" />
+        <location filename="../../ui/models/case_detail.py" line="129"/>
         <source>Notitie</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="162" />
+        <location filename="../../ui/models/case_detail.py" line="162"/>
         <source>correctie: vorige poging doorgestreept</source>
         <translation>correction: earlier attempt struck out</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="166" />
+        <location filename="../../ui/models/case_detail.py" line="166"/>
         <source>bereikt</source>
         <translation>reached</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="168" />
+        <location filename="../../ui/models/case_detail.py" line="168"/>
         <source>niet bereikt</source>
         <translation>not reached</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="171" />
+        <location filename="../../ui/models/case_detail.py" line="171"/>
         <source>wil hulp</source>
         <translation>wants help</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="173" />
+        <location filename="../../ui/models/case_detail.py" line="173"/>
         <source>geen hulp nodig</source>
         <translation>no help needed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="175" />
+        <location filename="../../ui/models/case_detail.py" line="175"/>
         <source>doorgestreept</source>
         <translation>struck out</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="179" />
+        <location filename="../../ui/models/case_detail.py" line="179"/>
         <source>Reden: %1</source>
         <translation>Reason: %1</translation>
     </message>
@@ -867,62 +868,62 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="46" />
+        <location filename="../../ui/views/today_view.py" line="46"/>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="52" />
+        <location filename="../../ui/views/today_view.py" line="52"/>
         <source>Zoek op naam, adres of postcode</source>
         <translation>Search by name, address or postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="55" />
+        <location filename="../../ui/views/today_view.py" line="55"/>
         <source>Zoeken</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="58" />
+        <location filename="../../ui/views/today_view.py" line="58"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="61" />
+        <location filename="../../ui/views/today_view.py" line="61"/>
         <source>&amp;Wijk:</source>
         <translation>&amp;District:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="71" />
+        <location filename="../../ui/views/today_view.py" line="71"/>
         <source>Zaken voor vandaag</source>
         <translation>Cases for today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="76" />
+        <location filename="../../ui/views/today_view.py" line="76"/>
         <source>Geen zaken gevonden.</source>
         <translation>No cases found.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="151" />
+        <location filename="../../ui/views/today_view.py" line="151"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="170" />
+        <location filename="../../ui/views/today_view.py" line="170"/>
         <source>%1 · geplande route</source>
         <translation>%1 · planned route</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="173" />
+        <location filename="../../ui/views/today_view.py" line="173"/>
         <source>%1 · open zaken op prioriteit en termijn</source>
         <translation>%1 · open cases by priority and deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="177" />
+        <location filename="../../ui/views/today_view.py" line="177"/>
         <source>%1 zaken</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="180" />
+        <location filename="../../ui/views/today_view.py" line="180"/>
         <source>%1 van %2 zaken</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -930,58 +931,58 @@
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="54" />
+        <location filename="../../ui/views/unlock_page.py" line="54"/>
         <source>Veldwerk is vergrendeld</source>
         <translation>Veldwerk is locked</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="57" />
+        <location filename="../../ui/views/unlock_page.py" line="57"/>
         <source>Voer uw wachtwoordzin in om verder te werken.</source>
         <translation>Enter your passphrase to continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="62" />
-        <location filename="../../ui/views/unlock_page.py" line="63" />
+        <location filename="../../ui/views/unlock_page.py" line="62"/>
+        <location filename="../../ui/views/unlock_page.py" line="63"/>
         <source>Wachtwoordzin</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="65" />
+        <location filename="../../ui/views/unlock_page.py" line="65"/>
         <source>&amp;Ontgrendelen</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="98" />
+        <location filename="../../ui/views/unlock_page.py" line="98"/>
         <source>Vul uw wachtwoordzin in.</source>
         <translation>Enter your passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="103" />
+        <location filename="../../ui/views/unlock_page.py" line="103"/>
         <source>Bezig met ontgrendelen…</source>
         <translation>Unlocking…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="132" />
+        <location filename="../../ui/views/unlock_page.py" line="132"/>
         <source>Ontgrendelen lukte niet door een fout. Uw gegevens zijn niet veranderd.</source>
         <translation>Unlocking failed because of an error. Your data has not changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="145" />
+        <location filename="../../ui/views/unlock_page.py" line="145"/>
         <source>De wachtwoordzin klopt niet.</source>
         <translation>The passphrase is not correct.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="147" />
+        <location filename="../../ui/views/unlock_page.py" line="147"/>
         <source>Probeer het over 1 seconde opnieuw.</source>
         <translation>Try again in 1 second.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="149" />
+        <location filename="../../ui/views/unlock_page.py" line="149"/>
         <source>Probeer het over %1 seconden opnieuw.</source>
         <translation>Try again in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="153" />
+        <location filename="../../ui/views/unlock_page.py" line="153"/>
         <source>U kunt het opnieuw proberen.</source>
         <translation>You can try again.</translation>
     </message>
@@ -989,39 +990,39 @@
 <context>
     <name>VoidAttemptDialog</name>
     <message>
-        <location filename="../../ui/dialogs/void_attempt.py" line="23" />
+        <location filename="../../ui/dialogs/void_attempt.py" line="23"/>
         <source>Poging doorstrepen</source>
         <translation>Strike out attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/void_attempt.py" line="26" />
+        <location filename="../../ui/dialogs/void_attempt.py" line="26"/>
         <source>De poging blijft zichtbaar, doorgestreept, met uw reden erbij:
 %1</source>
         <translation>The attempt stays visible, struck out, with your reason:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/void_attempt.py" line="32" />
+        <location filename="../../ui/dialogs/void_attempt.py" line="32"/>
         <source>Reden, bijv. verkeerde zaak gekozen</source>
         <translation>Reason, e.g. wrong case chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/void_attempt.py" line="33" />
+        <location filename="../../ui/dialogs/void_attempt.py" line="33"/>
         <source>Reden</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/void_attempt.py" line="40" />
+        <location filename="../../ui/dialogs/void_attempt.py" line="40"/>
         <source>Doorstrepen</source>
         <translation>Strike out</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/void_attempt.py" line="41" />
+        <location filename="../../ui/dialogs/void_attempt.py" line="41"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/void_attempt.py" line="53" />
+        <location filename="../../ui/dialogs/void_attempt.py" line="53"/>
         <source>Geef een reden op.</source>
         <translation>Give a reason.</translation>
     </message>

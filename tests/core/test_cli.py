@@ -121,7 +121,7 @@ def test_missing_or_corrupt_store_exits_4(env, tmp_path) -> None:
 
 
 def test_passphrase_change_keeps_data(env, tmp_path, capsys) -> None:
-    db, passfile = env
+    db, _ = env
     src = tmp_path / "signalen.csv"
     src.write_text(CSV, encoding="utf-8")
     assert run(env, "import", str(src)) == 0
@@ -144,7 +144,7 @@ def test_imported_name_is_not_readable_on_disk(env, tmp_path, monkeypatch) -> No
     monkeypatch.setenv("SQLITE_TMPDIR", str(scratch))
     marker = "Zwaluwstaartmakers"
     rows = "".join(
-        f"M-{n};zorg;{100 + n},00;01-11-2026;01-09-2026;Q.;{marker};Lindelaan;{n};7413EF;Veldhoven\n"
+        f"M-{n};zorg;{100 + n},00;01-11-2026;01-09-2026;Q.;{marker};Lindelaan;{n};7413EF;V\n"
         for n in range(1, 200)
     )
     src = tmp_path / "marker.csv"

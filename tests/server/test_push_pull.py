@@ -265,3 +265,28 @@ def test_audit_trail_is_append_only_and_holds_no_personal_data(live):  # type: i
             assert "append-only" in str(error)
         else:
             raise AssertionError(f"{statement} was allowed")
+
+
+def test_pushed_close_event_closes_the_case_and_tombstones_it_for_the_worker(live):  # type: ignore[no-untyped-def]
+    url, db = live
+    lead = make_actor(db, "lea", "teamlead", "A")
+    anna = make_actor(db, "anna", "worker", "A")
+    ((cid, _),) = make_cases(db, team="A", worker_id=anna.worker_id)
+    event = {
+        "type": "case_event",
+        "id": str(uuid.uuid4()),
+        "case_id": cid,
+        "kind": "close",
+        "resultaat": "Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering",
+        "at": "2026-11-20T15:00:00+01:00",
+    }
+    with httpx.Client(base_url=url) as http:
+        first = http.get("/v1/sync/changes", headers=anna.headers).json()
+        pushed = http.post("/v1/sync/push", json=push_body(anna, [event]), headers=anna.headers)
+        after = http.get(
+            "/v1/sync/changes", params={"since": first["next_cursor"]}, headers=anna.headers
+        ).json()
+        overview = http.get("/v1/cases", headers=lead.headers).json()["cases"]
+    assert pushed.json()["accepted"] == [event["id"]]
+    assert [(c["kind"], c["reason"]) for c in after["changes"]] == [("case_tombstone", "closed")]
+    assert [(c["id"], c["status"]) for c in overview] == [(cid, "gesloten")]

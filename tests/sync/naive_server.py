@@ -8,7 +8,6 @@ import uuid
 
 from fieldapp.server import push
 
-
 _original_values = push._attempt_values
 
 
