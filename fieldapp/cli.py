@@ -275,37 +275,27 @@ def _print_sender(args: argparse.Namespace) -> Any:
 
 
 def _log_letters(args: argparse.Namespace, jobs: Sequence[Any]) -> None:
-    """After letters are written: one 'Brief' attempt per case (same day = logged once)."""
-    import uuid
+    """After letters are written: one 'Brief' attempt per case (same dagdeel = logged once)."""
     from datetime import datetime
 
-    from fieldapp.domain.dayparts import AMSTERDAM, daypart_of
+    from fieldapp.domain.dayparts import AMSTERDAM
+    from fieldapp.domain.letters import LetterKind
     from fieldapp.services import queries
-    from fieldapp.services.attempts import QuickOutcome, record_quick_outcome
+    from fieldapp.services.print_jobs import log_letters_sent
     from fieldapp.services.printing import as_job
 
     now = datetime.now(AMSTERDAM)
     store = _open_store(args)
     try:
         with store.session() as session:
-            worker_id = queries.get_kv(session, "worker_id")
-            device_id = queries.get_kv(session, "device_id")
-            for job in map(as_job, jobs):
-                # One id per case, letter kind and dagdeel: printing twice logs the letter once.
-                form_id = uuid.uuid5(
-                    uuid.NAMESPACE_URL,
-                    f"brief:{job.case.id}:{args.kind}:{now:%F}:{daypart_of(now).value}",
-                )
-                record_quick_outcome(
-                    session,
-                    form_id=str(form_id),
-                    outcome=QuickOutcome.BRIEF,
-                    case_id=job.case.id,
-                    occurred_at=now,
-                    note=f"Brief: {args.kind.replace('_', ' ')}",
-                    worker_id=worker_id,
-                    device_id=device_id,
-                )
+            log_letters_sent(
+                session,
+                [as_job(job).case.id for job in jobs],
+                LetterKind(args.kind),
+                now,
+                queries.get_kv(session, "worker_id"),
+                queries.get_kv(session, "device_id"),
+            )
     finally:
         store.close()
 

@@ -71,6 +71,10 @@ class Person:
         """Who this is inside one household: BSN if known, else name + birth date."""
         if self.bsn:
             return f"bsn:{self.bsn}"
+        return self.name_key()
+
+    def name_key(self) -> str:
+        """Name + birth date: matches the same person across signals with and without BSN."""
         born = self.geboortedatum.isoformat() if self.geboortedatum else ""
         return f"naam:{self.achternaam.casefold()}|{self.voorletters.casefold()}|{born}"
 

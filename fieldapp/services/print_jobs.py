@@ -1,20 +1,28 @@
-"""Load what printing needs from the store: cases, the signing worker, the planned visit."""
+"""Load what printing needs from the store (cases, the signing worker, the planned visit), list
+a day's shifts to print for, and log the 'Brief' attempts after letters went out.
+
+Shared by the CLI (``fieldapp print ... --registreer``) and the UI's print dialog.
+"""
 
 from __future__ import annotations
 
 import tomllib
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from fieldapp.domain.dayparts import AMSTERDAM, daypart_of
 from fieldapp.domain.ddas import Dagdeel
-from fieldapp.domain.letters import Sender, tel_url
+from fieldapp.domain.letters import LetterKind, Sender, tel_url
 from fieldapp.domain.listing import WorkerInfo
 from fieldapp.services import queries
+from fieldapp.services.attempts import QuickOutcome, record_quick_outcome
+from fieldapp.services.changes import Changes
 from fieldapp.services.printing import PrintJob
 from fieldapp.store.schema import PlannedVisitRow, ShiftRow
 
@@ -109,3 +117,77 @@ def load_print_jobs(
         worker = workers.get(case.assigned_worker_id or "")
         jobs.append(PrintJob(case, sender_for(worker, organisation) if worker else fallback))
     return jobs
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftInfo:
+    """A shift to print for: its day, dagdeel and how many visits are planned in it."""
+
+    id: str
+    day: date
+    dagdeel: Dagdeel
+    visits: int
+
+
+_DAGDEEL_ORDER = {Dagdeel.OCHTEND: 0, Dagdeel.MIDDAG: 1, Dagdeel.AVOND: 2}
+
+
+def shifts_on(session: Session, *, day: date, worker_id: str | None) -> list[ShiftInfo]:
+    """The shifts of ``day`` with at least one visit, morning first (all workers if None)."""
+    query = (
+        select(ShiftRow.id, ShiftRow.day, ShiftRow.dagdeel, func.count(PlannedVisitRow.id))
+        .join(PlannedVisitRow, PlannedVisitRow.shift_id == ShiftRow.id)
+        .where(ShiftRow.day == day)
+        .group_by(ShiftRow.id, ShiftRow.day, ShiftRow.dagdeel)
+    )
+    if worker_id is not None:
+        query = query.where(ShiftRow.worker_id == worker_id)
+    shifts = [
+        ShiftInfo(shift_id, shift_day, Dagdeel(dagdeel), int(count))
+        for shift_id, shift_day, dagdeel, count in session.execute(query)
+    ]
+    shifts.sort(key=lambda s: (_DAGDEEL_ORDER[s.dagdeel], s.id))
+    return shifts
+
+
+def brief_form_id(case_id: str, kind: LetterKind, now: datetime) -> str:
+    """One id per case, letter kind, local date and dagdeel: printing twice logs once.
+
+    The text hashed is the one the CLI has used since ``--registreer`` came in, so ids of
+    attempts logged before this function existed stay the same.
+    """
+    local = now.astimezone(AMSTERDAM)
+    key = f"brief:{case_id}:{kind.value}:{local:%F}:{daypart_of(local).value}"
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, key))
+
+
+def log_letters_sent(
+    session: Session,
+    case_ids: Sequence[str],
+    kind: LetterKind,
+    now: datetime,
+    worker_id: str | None,
+    device_id: str | None,
+) -> Changes:
+    """After letters of ``kind`` went out: one 'Brief' attempt per case (call after printing).
+
+    Idempotent within a dagdeel (see :func:`brief_form_id`); the returned ``case_ids`` are the
+    cases that got a *new* attempt. Raises ``ValueError`` for a naive ``now`` and
+    ``CaseNotFound`` for an unknown case (the whole transaction is then rolled back by the
+    caller's session).
+    """
+    if kind.is_card:
+        raise ValueError("cards are logged from the visit, not when printed")
+    changes = Changes()
+    for case_id in dict.fromkeys(case_ids):  # a case twice in a selection: one attempt
+        changes |= record_quick_outcome(
+            session,
+            form_id=brief_form_id(case_id, kind, now),
+            outcome=QuickOutcome.BRIEF,
+            case_id=case_id,
+            occurred_at=now,
+            note=f"Brief: {kind.value.replace('_', ' ')}",
+            worker_id=worker_id,
+            device_id=device_id,
+        )
+    return changes

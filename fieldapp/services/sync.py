@@ -20,34 +20,26 @@ The device token lives only here, in the encrypted ``kv`` table.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.services.changes import Changes
 from fieldapp.services.queries import get_kv, set_kv
-from fieldapp.store.schema import (
-    AttemptRow,
-    CaseEventRow,
-    CaseRow,
-    KeyValueRow,
-    PersonRow,
-    PlannedVisitRow,
-    SignalRow,
-    Worker,
-)
+from fieldapp.store.schema import AttemptRow, CaseEventRow, KeyValueRow
+from fieldapp.sync.apply import KV_CURSOR, KV_HUSKS, apply_page_rows, drop_finished_husks, husk_ids
 from fieldapp.sync.protocol import (
     AttemptItem,
     CaseEventItem,
-    CasePayload,
     ChangesPage,
     EnrollResponse,
     PushItem,
     PushResponse,
 )
+
+__all__ = ["KV_CURSOR", "KV_HUSKS", "drop_finished_husks", "husk_ids"]
 
 KV_SERVER_URL = "sync.server_url"
 KV_CA_BUNDLE = "sync.ca_bundle"
@@ -56,11 +48,9 @@ KV_TOKEN = "sync.token"  # noqa: S105 (a kv key name, not a secret)
 KV_WORKER_ID = "sync.worker_id"
 KV_ROLE = "sync.role"
 KV_TEAM = "sync.team"
-KV_CURSOR = "sync.cursor"
 KV_EPOCH = "sync.epoch"
 KV_LAST_SYNC = "sync.last_sync_at"
 KV_ENROLLED_AT = "sync.enrolled_at"
-KV_HUSKS = "sync.husks"
 
 MAX_OFFLINE = timedelta(days=14)
 UNSENT_WARNING = timedelta(hours=24)
@@ -246,209 +236,29 @@ def note_epoch(session: Session, epoch: str, device_id: str) -> bool:
 # --- pull --------------------------------------------------------------------------------------
 
 
+def apply_page(session: Session, page: ChangesPage) -> tuple[Changes, int]:
+    """Apply one pulled page and its cursor in the caller's transaction (see
+    ``fieldapp.sync.apply``). Returns (what changed, tombstones applied)."""
+    applied = apply_page_rows(session, page)
+    touched = bool(applied.case_ids)
+    changes = Changes(
+        cases=touched,
+        signals=touched,
+        attempts=touched,
+        plans=applied.tombstones > 0,
+        workers=applied.workers,
+        sync=True,
+        case_ids=applied.case_ids,
+    )
+    return changes, applied.tombstones
+
+
 def cursor(session: Session) -> str:
     return get_kv(session, KV_CURSOR) or ""
 
 
 def reset_cursor(session: Session) -> None:
     set_kv(session, KV_CURSOR, "")
-
-
-def apply_page(session: Session, page: ChangesPage) -> tuple[Changes, int]:
-    """Apply one pulled page and store its cursor, in the caller's transaction.
-
-    Returns (changes, tombstones applied). Upserts older than the stored version are ignored,
-    so replaying a page is harmless. Works in bulk statements per page (one case at a time
-    through the ORM costs ~25 ms per case on SQLCipher).
-    """
-    for w in page.workers:
-        row = session.get(Worker, w.id)
-        if row is None:
-            session.add(Worker(**w.model_dump()))
-        else:
-            for key, value in w.model_dump().items():
-                setattr(row, key, value)
-    session.flush()
-    case_ids = {c.case_id for c in page.changes}
-    latest: dict[str, CasePayload] = {}
-    tombstone_ids: list[str] = []
-    for change in page.changes:  # a page may name a case twice: the last word counts
-        if change.kind == "case_upsert" and change.case is not None:
-            latest[change.case_id] = change.case
-            if change.case_id in tombstone_ids:
-                tombstone_ids.remove(change.case_id)
-        else:
-            latest.pop(change.case_id, None)
-            tombstone_ids.append(change.case_id)
-    _upsert_cases(session, list(latest.values()))
-    tombstones = sum(int(_tombstone(session, cid)) for cid in tombstone_ids)
-    set_kv(session, KV_CURSOR, page.next_cursor)
-    changes = Changes(
-        cases=bool(case_ids),
-        signals=bool(case_ids),
-        attempts=bool(case_ids),
-        plans=tombstones > 0,
-        workers=bool(page.workers),
-        sync=True,
-        case_ids=frozenset(case_ids),
-    )
-    return changes, tombstones
-
-
-def _case_values(c: CasePayload) -> dict[str, object]:
-    a = c.address
-    return {
-        "id": c.id,
-        "address_key": f"{a.postcode}|{a.huisnummer}|{a.toevoeging.upper()}" if a else None,
-        "postcode": a.postcode if a else None,
-        "huisnummer": a.huisnummer if a else None,
-        "toevoeging": a.toevoeging if a else "",
-        "straat": a.straat if a else "",
-        "plaats": a.plaats if a else "",
-        "wijk": a.wijk if a else "",
-        "lat": a.lat if a else None,
-        "lon": a.lon if a else None,
-        "status": c.status,
-        "opened_on": c.opened_on,
-        "deadline": c.deadline,
-        "priority": c.priority,
-        "reasons": list(c.reasons),
-        "meervoudig": c.meervoudig,
-        "opeenvolgend": c.opeenvolgend,
-        "flags": list(c.flags),
-        "assigned_worker_id": c.assigned_worker_id,
-        "resultaat": c.resultaat,
-        "closed_at": c.closed_at,
-        "datum_opgepakt": c.datum_opgepakt,
-        "matchingsdatum": c.matchingsdatum,
-        "version": c.version,
-        "purge_after": c.purge_after,
-    }
-
-
-def _upsert_cases(session: Session, payloads: list[CasePayload]) -> None:
-    if not payloads:
-        return
-    ids = [c.id for c in payloads]
-    stored = dict(
-        session.execute(select(CaseRow.id, CaseRow.version).where(CaseRow.id.in_(ids))).all()
-    )
-    fresh = [c for c in payloads if c.id not in stored or stored[c.id] <= c.version]
-    if not fresh:
-        return
-    husks = _husks(session)
-    if husks & {c.id for c in fresh}:
-        _save_husks(session, husks - {c.id for c in fresh})
-    fresh_ids = [c.id for c in fresh]
-    new = [_case_values(c) for c in fresh if c.id not in stored]
-    old = [_case_values(c) for c in fresh if c.id in stored]
-    if new:
-        session.execute(insert(CaseRow), new)
-    if old:
-        session.execute(update(CaseRow), old)
-    # People and signals are replaced wholesale: the server's payload is the truth.
-    session.execute(delete(SignalRow).where(SignalRow.case_id.in_(fresh_ids)))
-    session.execute(delete(PersonRow).where(PersonRow.case_id.in_(fresh_ids)))
-    people = [{**p.model_dump(), "case_id": c.id} for c in fresh for p in c.people]
-    signals = [{**x.model_dump(), "case_id": c.id} for c in fresh for x in c.signals]
-    if people:
-        session.execute(insert(PersonRow), people)
-    if signals:
-        # A signal that moved here from another case we hold: drop the stale copy first.
-        session.execute(delete(SignalRow).where(SignalRow.id.in_([x["id"] for x in signals])))
-        session.execute(insert(SignalRow), signals)
-    wanted = {x.id: (c.id, x) for c in fresh for x in c.attempts}
-    known = set(session.scalars(select(AttemptRow.id).where(AttemptRow.id.in_(list(wanted)))))
-    now = datetime.now(UTC)
-    rows = [
-        {**x.model_dump(), "case_id": cid, "sync_state": ACKED, "acked_at": now, "created_at": now}
-        for aid, (cid, x) in wanted.items()
-        if aid not in known
-    ]
-    if rows:
-        session.execute(insert(AttemptRow), rows)
-
-
-def _tombstone(session: Session, case_id: str) -> bool:
-    row = session.get(CaseRow, case_id)
-    if row is None:
-        return False
-    session.execute(delete(PlannedVisitRow).where(PlannedVisitRow.case_id == case_id))
-    session.execute(delete(SignalRow).where(SignalRow.case_id == case_id))
-    session.execute(delete(PersonRow).where(PersonRow.case_id == case_id))
-    session.execute(
-        delete(AttemptRow).where(AttemptRow.case_id == case_id, AttemptRow.sync_state == ACKED)
-    )
-    session.execute(
-        delete(CaseEventRow).where(
-            CaseEventRow.case_id == case_id, CaseEventRow.sync_state == ACKED
-        )
-    )
-    if _has_pending(session, case_id):
-        # Husk: keep the row for the pending items' foreign key, without personal data.
-        row.address_key = row.postcode = None
-        row.huisnummer = row.lat = row.lon = None
-        row.toevoeging = row.straat = row.plaats = row.wijk = row.notes = ""
-        row.reasons, row.flags = [], []
-        row.assigned_worker_id = None
-        row.status = "gesloten"
-        husks = _husks(session)
-        husks.add(case_id)
-        _save_husks(session, husks)
-    else:
-        session.delete(row)
-        _unhusk(session, case_id)
-    session.flush()
-    return True
-
-
-def _has_pending(session: Session, case_id: str) -> bool:
-    a = session.scalar(
-        select(AttemptRow.id)
-        .where(AttemptRow.case_id == case_id, AttemptRow.sync_state == PENDING)
-        .limit(1)
-    )
-    e = session.scalar(
-        select(CaseEventRow.id)
-        .where(CaseEventRow.case_id == case_id, CaseEventRow.sync_state == PENDING)
-        .limit(1)
-    )
-    return a is not None or e is not None
-
-
-def _husks(session: Session) -> set[str]:
-    raw = get_kv(session, KV_HUSKS)
-    return set(json.loads(raw)) if raw else set()
-
-
-def _save_husks(session: Session, husks: set[str]) -> None:
-    set_kv(session, KV_HUSKS, json.dumps(sorted(husks)))
-
-
-def _unhusk(session: Session, case_id: str) -> None:
-    husks = _husks(session)
-    if case_id in husks:
-        husks.discard(case_id)
-        _save_husks(session, husks)
-
-
-def husk_ids(session: Session) -> set[str]:
-    """Cases emptied by a tombstone but kept for pending items (not to be shown)."""
-    return _husks(session)
-
-
-def drop_finished_husks(session: Session) -> int:
-    """Delete husk cases whose pending items have all been acked. Returns how many."""
-    dropped = 0
-    for case_id in sorted(_husks(session)):
-        if _has_pending(session, case_id):
-            continue
-        session.execute(delete(AttemptRow).where(AttemptRow.case_id == case_id))
-        session.execute(delete(CaseEventRow).where(CaseEventRow.case_id == case_id))
-        session.execute(delete(CaseRow).where(CaseRow.id == case_id))
-        _unhusk(session, case_id)
-        dropped += 1
-    return dropped
 
 
 # --- status ------------------------------------------------------------------------------------

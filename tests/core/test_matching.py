@@ -169,3 +169,13 @@ def test_overdue_deadline_adds_points_at_read_time(store: Store) -> None:
     [case] = rows(store)
     assert case.priority == POLICY.weight_deadline_overdue
     assert any("Termijn verlopen" in r for r in case.reasons)
+
+
+def test_same_person_with_and_without_bsn_is_listed_once(store: Store) -> None:
+    run(
+        store,
+        signal(Signaalpartner.ZORG, name="Koç", bsn="123456782"),
+        signal(Signaalpartner.WATER, name="Koç"),
+    )
+    [case] = rows(store)
+    assert case.names == "A. Koç"

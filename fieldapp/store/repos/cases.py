@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from fieldapp.domain.attempts import effective_attempts
 from fieldapp.domain.cases import Case, CaseStatus
-from fieldapp.domain.ddas import Dagdeel, Eindresultaat, Signaalpartner, Signaalstatus
+from fieldapp.domain.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalpartner, Signaalstatus
 from fieldapp.domain.listing import AttemptMark, CaseListRow
-from fieldapp.domain.people import Person
+from fieldapp.domain.people import Address
 from fieldapp.domain.priority import Policy, deadline_points
 from fieldapp.domain.signals import FLAG_ADDRESS_UNKNOWN
 from fieldapp.store.repos.convert import address_of, attempt_of, person_of, signal_of
@@ -74,6 +73,13 @@ def _case_filter(worker_id: str | None, include_closed: bool) -> Select[str]:
     return query
 
 
+_PARTNER = {p.value: p for p in Signaalpartner}
+_SOORT = {c.value: c for c in Contactsoort}
+_DAGDEEL = {d.value: d for d in Dagdeel}
+_TAKEN_UP = {s.value for s in Signaalstatus if s.is_taken_up}
+_CASE_STATUS = {c.value: c for c in CaseStatus}
+
+
 def list_rows(
     session: Session,
     *,
@@ -81,14 +87,14 @@ def list_rows(
     today: date,
     worker_id: str | None = None,
     include_closed: bool = False,
-    only_ids: set[str] | None = None,
 ) -> list[CaseListRow]:
-    """Flat list rows, built with four set-based queries (no per-case round trips)."""
+    """Flat list rows from five set-based column queries (no ORM objects, no per-case trips).
+
+    Vandaag on 10,000 cases depends on this staying cheap: select columns, map enums through
+    dicts, build each row once.
+    """
     ids = _case_filter(worker_id, include_closed)
-    cases = session.scalars(select(CaseRow).where(CaseRow.id.in_(ids))).all()
-    if only_ids is not None:
-        cases = [c for c in cases if c.id in only_ids]
-    signals: dict[str | None, list[tuple[str, int | None, str, date | None]]] = defaultdict(list)
+    signals: dict[str | None, list[tuple[str, int | None, date | None]]] = defaultdict(list)
     for case_id, partner, cents, status, since in session.execute(
         select(
             SignalRow.case_id,
@@ -98,7 +104,8 @@ def list_rows(
             SignalRow.ontstaansdatum,
         ).where(SignalRow.case_id.in_(ids))
     ):
-        signals[case_id].append((partner, cents, status, since))
+        if status in _TAKEN_UP:
+            signals[case_id].append((partner, cents, since))
     names: dict[str, list[str]] = defaultdict(list)
     for case_id, voornaam, voorletters, voorvoegsel, achternaam in session.execute(
         select(
@@ -109,66 +116,115 @@ def list_rows(
             PersonRow.achternaam,
         ).where(PersonRow.case_id.in_(ids))
     ):
-        name = Person(
-            achternaam=achternaam,
-            voorletters=voorletters,
-            voorvoegsel=voorvoegsel,
-            voornaam=voornaam,
-        ).display_name()
-        if name:
+        name = " ".join(p for p in (voornaam or voorletters, voorvoegsel, achternaam) if p)
+        if name and name not in names[case_id]:
             names[case_id].append(name)
-    attempts: dict[str, list[AttemptRow]] = defaultdict(list)
-    for attempt in session.scalars(
-        select(AttemptRow).where(AttemptRow.case_id.in_(ids)).order_by(AttemptRow.occurred_at)
+    raw_attempts: dict[str, list[tuple[str, str, bool, str, datetime, str | None]]] = defaultdict(
+        list
+    )
+    for attempt_id, case_id, soort, bereikt, dagdeel, occurred_at, voids in session.execute(
+        select(
+            AttemptRow.id,
+            AttemptRow.case_id,
+            AttemptRow.soort,
+            AttemptRow.bereikt,
+            AttemptRow.dagdeel,
+            AttemptRow.occurred_at,
+            AttemptRow.voids,
+        )
+        .where(AttemptRow.case_id.in_(ids))
+        .order_by(AttemptRow.occurred_at)
     ):
-        attempts[attempt.case_id].append(attempt)
+        raw_attempts[case_id].append((attempt_id, soort, bereikt, dagdeel, occurred_at, voids))
     planned: dict[str, tuple[int, Dagdeel]] = {}
     for case_id, seq, dagdeel in session.execute(
         select(PlannedVisitRow.case_id, PlannedVisitRow.seq, ShiftRow.dagdeel)
         .join(ShiftRow, ShiftRow.id == PlannedVisitRow.shift_id)
         .where(ShiftRow.day == today)
     ):
-        planned[case_id] = (seq, Dagdeel(dagdeel))
+        planned[case_id] = (seq, _DAGDEEL[dagdeel])
 
     rows: list[CaseListRow] = []
-    for case in cases:
-        taken = [s for s in signals[case.id] if Signaalstatus(s[2]).is_taken_up]
-        partners = tuple(sorted({Signaalpartner(s[0]) for s in taken}))
+    for (
+        case_id,
+        postcode,
+        huisnummer,
+        toevoeging,
+        straat,
+        plaats,
+        wijk,
+        status,
+        deadline,
+        priority,
+        reasons,
+        meervoudig,
+        opeenvolgend,
+        flags,
+        assigned,
+    ) in session.execute(
+        select(
+            CaseRow.id,
+            CaseRow.postcode,
+            CaseRow.huisnummer,
+            CaseRow.toevoeging,
+            CaseRow.straat,
+            CaseRow.plaats,
+            CaseRow.wijk,
+            CaseRow.status,
+            CaseRow.deadline,
+            CaseRow.priority,
+            CaseRow.reasons,
+            CaseRow.meervoudig,
+            CaseRow.opeenvolgend,
+            CaseRow.flags,
+            CaseRow.assigned_worker_id,
+        ).where(CaseRow.id.in_(ids))
+    ):
+        taken = signals.get(case_id, [])
+        attempts = raw_attempts.get(case_id, [])
+        voided = {a[5] for a in attempts if a[5]}
         marks = tuple(
-            AttemptMark(a.soort, a.bereikt, a.dagdeel, a.occurred_at)
-            for a in effective_attempts([attempt_of(a) for a in attempts[case.id]])
+            AttemptMark(_SOORT[a[1]], a[2], _DAGDEEL[a[3]], a[4])
+            for a in attempts
+            if a[5] is None and a[0] not in voided
         )
-        extra, why = deadline_points(case.deadline, today, policy)
-        address = address_of(case)
-        warnings = [FLAG_ADDRESS_UNKNOWN] if address is None else []
-        warnings += [f for f in (case.flags or []) if f not in warnings]
-        plan = planned.get(case.id)
-        sinces = [s[3] for s in taken if s[3] is not None]
+        extra, why = deadline_points(deadline, today, policy)
+        has_address = postcode is not None and huisnummer is not None
+        warnings = [] if has_address else [FLAG_ADDRESS_UNKNOWN]
+        warnings += [f for f in (flags or []) if f not in warnings]
+        plan = planned.get(case_id)
+        sinces = [t[2] for t in taken if t[2] is not None]
+        if postcode is not None and huisnummer is not None:
+            address_line = Address(
+                postcode, huisnummer, toevoeging, straat=straat, plaats=plaats
+            ).one_line()
+        else:
+            address_line = "Adres onbekend"
         rows.append(
             CaseListRow(
-                id=case.id,
-                address_line=address.one_line() if address else "Adres onbekend",
-                postcode=case.postcode or "",
-                huisnummer=case.huisnummer,
-                toevoeging=case.toevoeging,
-                straat=case.straat,
-                plaats=case.plaats,
-                wijk=case.wijk,
-                names=", ".join(names[case.id]),
-                partners=partners,
-                total_cents=sum(s[1] or 0 for s in taken),
+                id=case_id,
+                address_line=address_line,
+                postcode=postcode or "",
+                huisnummer=huisnummer,
+                toevoeging=toevoeging,
+                straat=straat,
+                plaats=plaats,
+                wijk=wijk,
+                names=", ".join(names.get(case_id, ())),
+                partners=tuple(sorted({_PARTNER[t[0]] for t in taken})),
+                total_cents=sum(t[1] or 0 for t in taken),
                 since=min(sinces) if sinces else None,
-                deadline=case.deadline,
-                priority=case.priority + extra,
-                reasons=tuple(case.reasons or ()) + ((why,) if why else ()),
-                status=CaseStatus(case.status),
+                deadline=deadline,
+                priority=priority + extra,
+                reasons=tuple(reasons or ()) + ((why,) if why else ()),
+                status=_CASE_STATUS[status],
                 attempts=marks,
                 warnings=tuple(warnings),
-                meervoudig=case.meervoudig,
-                opeenvolgend=case.opeenvolgend,
+                meervoudig=meervoudig,
+                opeenvolgend=opeenvolgend,
                 planned_seq=plan[0] if plan else None,
                 planned_dagdeel=plan[1] if plan else None,
-                assigned_worker_id=case.assigned_worker_id,
+                assigned_worker_id=assigned,
             )
         )
     return rows

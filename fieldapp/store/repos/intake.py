@@ -130,14 +130,30 @@ class PersonIndex:
     def __init__(self, session: Session, case_ids: Iterable[str]) -> None:
         self._session = session
         self._rows: dict[tuple[str, str], PersonRow] = {}
+        self._by_name: dict[tuple[str, str], PersonRow] = {}
         ids = sorted(set(case_ids))
         for chunk in _chunks(ids):
             for row in session.scalars(select(PersonRow).where(PersonRow.case_id.in_(chunk))):
-                self._rows[(row.case_id, row.identity_key)] = row
+                self._remember(row)
+
+    def _remember(self, row: PersonRow) -> None:
+        self._rows[(row.case_id, row.identity_key)] = row
+        name = Person(
+            achternaam=row.achternaam, voorletters=row.voorletters, geboortedatum=row.geboortedatum
+        ).name_key()
+        self._by_name.setdefault((row.case_id, name), row)
 
     def person_id_for(self, case_id: str, person: Person) -> str:
         key = person.identity_key()
         existing = self._rows.get((case_id, key))
+        if existing is None:
+            # The same name and birth date once with and once without BSN is one person,
+            # unless both carry different BSNs.
+            named = self._by_name.get((case_id, person.name_key()))
+            if named is not None and not (person.bsn and named.bsn and person.bsn != named.bsn):
+                existing = named
+                if person.bsn and not named.bsn:
+                    named.bsn = person.bsn
         if existing is not None:
             # A later signal may know more (phone, e-mail): fill gaps, never overwrite.
             existing.telefoon = existing.telefoon or person.telefoon
@@ -160,7 +176,7 @@ class PersonIndex:
             email=person.email,
         )
         self._session.add(row)
-        self._rows[(case_id, key)] = row
+        self._remember(row)
         return row.id
 
 
