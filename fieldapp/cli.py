@@ -188,14 +188,16 @@ def cmd_passphrase_change(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, gui: GuiLauncher | None) -> int:
-    from fieldapp.demo import DEMO_PASSPHRASE, ensure_demo_store
+    from fieldapp.demo import DEMO_PASSPHRASE, ensure_demo_store, running_demo_server
 
     path = Path(args.db) if args.db else default_paths().demo_db_path
     info = ensure_demo_store(path, households=args.households, rebuild=args.rebuild)
     if args.no_gui or gui is None:
         print(info.summary())
         return 0
-    return gui(path, DEMO_PASSPHRASE)
+    # The demo's own sync server runs beside the window, on loopback, for as long as it is open.
+    with running_demo_server(path):
+        return gui(path, DEMO_PASSPHRASE)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,7 +1,13 @@
-"""`fieldapp demo`: a synthetic town in an encrypted store, ready for a worker's evening round.
+"""`fieldapp demo`: a synthetic town on an embedded sync server and a worker's laptop store.
 
-Everything is generated (``fieldapp.demo_town``); no real person is in it. The demo passphrase
-is public on purpose (it is shown on the Demo banner), so the demo store protects nothing.
+The town (``fieldapp.demo_town``; no real person is in it) is imported into the server's
+database the way a team lead would; the demo worker's laptop store is enrolled on that server
+over loopback and pulls its cases, so sync is visible without any set-up. Today's route is
+planned on the laptop. The demo passphrase and password are public on purpose (shown on the
+Demo banner): the demo protects nothing because it holds nothing real.
+
+Files: ``<dir>/veldwerk-demo.db`` (+ ``.keys``) for the laptop, ``<dir>/server/`` for the
+server (SQLCipher file + key file).
 """
 
 from __future__ import annotations
@@ -9,11 +15,14 @@ from __future__ import annotations
 import shutil
 import uuid
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from fieldapp.config import load_policy
 from fieldapp.demo_town import DemoTown, build_town
@@ -30,7 +39,10 @@ from fieldapp.store.keys import DEFAULT_PARAMS, KdfParams
 from fieldapp.store.schema import AttemptRow, CaseEventRow, CaseRow, SignalRow
 from fieldapp.store.unit_of_work import Store
 
+Sessions = Callable[[], AbstractContextManager[Session]]
+
 DEMO_PASSPHRASE = "demo veldwerk zonder echte mensen"  # noqa: S105 (public by design)
+DEMO_PASSWORD = "demo-wachtwoord-veldwerk"  # noqa: S105 (public by design)
 DEMO_SEED = 20261123
 KV_WORKER_ID = "worker_id"
 KV_DEMO = "demo"
@@ -42,22 +54,33 @@ class DemoInfo:
     path: Path
     built: bool
     cases_open: int
-    cases_closed: int
     signals: int
     attempts: int
     worker_name: str
+    username: str
     planned_today: int
+    server_url: str = ""
+    pulled: int = 0
 
     def summary(self) -> str:
         state = "gebouwd" if self.built else "al aanwezig"
-        return (
-            f"Demodatabase {state}: {self.path}\n"
-            f"  {self.cases_open} open zaken, {self.cases_closed} gesloten, "
-            f"{self.signals} signalen, {self.attempts} contactpogingen\n"
-            f"  Ingelogd als {self.worker_name}; "
-            f"vandaag {self.planned_today} huisbezoeken gepland\n"
-            f"  Wachtwoordzin (alleen voor de demo): {DEMO_PASSPHRASE}"
-        )
+        lines = [
+            f"Demo {state}: {self.path}",
+            f"  Laptop van {self.worker_name} ({self.username}): {self.cases_open} open zaken, "
+            f"{self.signals} signalen, {self.attempts} contactpogingen",
+            f"  Vandaag {self.planned_today} huisbezoeken gepland (middag en avond)",
+            f"  Wachtwoordzin (alleen voor de demo): {DEMO_PASSPHRASE}",
+        ]
+        if self.server_url:
+            lines.append(
+                f"  Demoserver: {self.server_url} (gebruiker {self.username}, "
+                f"wachtwoord {DEMO_PASSWORD}); gesynchroniseerd: {self.pulled} wijzigingen"
+            )
+        return "\n".join(lines)
+
+
+def server_dir_for(path: Path) -> Path:
+    return path.parent / "server"
 
 
 def ensure_demo_store(
@@ -68,33 +91,124 @@ def ensure_demo_store(
     today: date | None = None,
     params: KdfParams = DEFAULT_PARAMS,
 ) -> DemoInfo:
-    """Build the demo store at ``path`` unless it is already there (``rebuild`` starts over)."""
+    """Build the demo (server + enrolled laptop store) unless it is already there."""
     day = today or date.today()
     if rebuild:
-        for leftover in path.parent.glob(path.name + "*"):
-            if leftover.is_file():
-                leftover.unlink()
-            elif leftover.is_dir():
-                shutil.rmtree(leftover)
+        _remove_demo(path)
     if path.exists():
         store = Store.open(path, DEMO_PASSPHRASE)
         try:
             return _info(store, path, built=False, today=day)
         finally:
             store.close()
-    store = Store.create(path, DEMO_PASSPHRASE, params=params)
+    from fieldapp.server.db import open_server_db
+
+    _remove_demo(path)  # a half-built demo from an interrupted run
+    db = open_server_db(None, data_dir=server_dir_for(path))
     try:
-        build_into(store, today=day, households=households)
-        return _info(store, path, built=True, today=day)
+        username = _build_server_side(db, today=day, households=households)
+        store = Store.create(path, DEMO_PASSPHRASE, params=params)
+        try:
+            with running_demo_server(path, db=db) as url:
+                pulled = _enroll_and_sync(store, url, username)
+            _plan_today(store.session, _local_worker(store), day)
+            return _info(store, path, built=True, today=day, url=url, pulled=pulled)
+        finally:
+            store.close()
+    finally:
+        db.dispose()
+
+
+def _remove_demo(path: Path) -> None:
+    for leftover in path.parent.glob(path.name + "*"):
+        if leftover.is_file():
+            leftover.unlink()
+    shutil.rmtree(server_dir_for(path), ignore_errors=True)
+
+
+@contextmanager
+def running_demo_server(path: Path, *, db: object | None = None) -> Iterator[str]:
+    """Run the demo's embedded server on a free loopback port and point the laptop store at it
+    (the port changes per run; the demo owns both sides, so the stored URL is updated)."""
+    from fieldapp.server.embedded import start_embedded_server
+
+    url, stop = start_embedded_server(
+        None,
+        data_dir=server_dir_for(path),
+        db=db,  # type: ignore[arg-type]
+    )
+    try:
+        if path.exists() and db is None:
+            _point_store_at(path, url)
+        yield url
+    finally:
+        stop()
+
+
+def _point_store_at(path: Path, url: str) -> None:
+    from fieldapp.services.sync import KV_SERVER_URL
+
+    store = Store.open(path, DEMO_PASSPHRASE)
+    try:
+        with store.session() as s:
+            queries.set_kv(s, KV_SERVER_URL, url)
     finally:
         store.close()
 
 
-def build_into(store: Store, *, today: date, households: int, seed: int = DEMO_SEED) -> str:
-    """Fill an empty store with the demo town; returns the demo worker's id."""
-    town = build_town(today=today, seed=seed, households=households)
-    policy = load_policy()
+def _build_server_side(db: object, *, today: date, households: int) -> str:
+    """Import the town into the server's database as a team lead would; returns the demo
+    worker's username."""
+    from fieldapp.server.db import ServerDatabase
+    from fieldapp.server.embedded import add_user, adopt_unowned_cases
+
+    assert isinstance(db, ServerDatabase)
+
+    @contextmanager
+    def sessions() -> Iterator[Session]:
+        with db.session() as session, session.begin():
+            yield session
+
+    town = build_town(today=today, seed=DEMO_SEED, households=households)
+    for w in town.workers:
+        add_user(
+            db,
+            username=w.username,
+            password=DEMO_PASSWORD,
+            role="teamlead" if w.role == "teamlead" else "worker",
+            team=w.team,
+            display_name=w.display_name,
+            first_name=w.first_name,
+            phone=w.phone,
+            email=w.email,
+            worker_id=w.id,
+            fast_hash=True,
+        )
+    worker_id = build_into(sessions, town=town, today=today)
+    adopt_unowned_cases(db, town.workers[0].team)
+    return next(w.username for w in town.workers if w.id == worker_id)
+
+
+def _enroll_and_sync(store: Store, url: str, username: str) -> int:
+    from fieldapp.sync.client import SyncClient, enroll
+
+    enroll(store, url, username, DEMO_PASSWORD, device_name="Demolaptop")
+    result = SyncClient(store).sync()
     with store.session() as s:
+        queries.set_kv(s, KV_DEMO, "1")
+    return int(getattr(result, "pulled", 0) or 0)
+
+
+def _local_worker(store: Store) -> str:
+    with store.session() as s:
+        return queries.get_kv(s, KV_WORKER_ID) or ""
+
+
+def build_into(sessions: Sessions, *, town: DemoTown, today: date) -> str:
+    """Fill empty core tables with the town (months imported in order, cases assigned by wijk,
+    earlier attempts, older cases closed); returns the demo worker's id."""
+    policy = load_policy()
+    with sessions() as s:
         for w in town.workers:
             upsert_worker(
                 s,
@@ -119,16 +233,12 @@ def build_into(store: Store, *, today: date, households: int, seed: int = DEMO_S
             signals=list(month.signals),
             rejected=[],
             duplicates_in_file=0,
-            sha256=uuid.uuid5(_NS, f"{seed}-{month.first_day}").hex * 2,
+            sha256=uuid.uuid5(_NS, f"{town.seed}-{month.first_day}").hex * 2,
         )
-        with store.session() as s:
+        with sessions() as s:
             import_parsed(s, [parsed], policy=policy, today=intake_day)
-    worker_id = _assign(store, town)
-    _attempts_and_closures(store, town, today)
-    _plan_today(store, worker_id, today)
-    with store.session() as s:
-        queries.set_kv(s, KV_WORKER_ID, worker_id)
-        queries.set_kv(s, KV_DEMO, "1")
+    worker_id = _assign(sessions, town)
+    _attempts_and_closures(sessions, town, today)
     return worker_id
 
 
@@ -137,10 +247,10 @@ def _month_end(first: date) -> date:
     return nxt - timedelta(days=1)
 
 
-def _assign(store: Store, town: DemoTown) -> str:
+def _assign(sessions: Sessions, town: DemoTown) -> str:
     field_workers = [w for w in town.workers if w.role == "worker"]
     fallback = field_workers[0].id
-    with store.session() as s:
+    with sessions() as s:
         by_worker: dict[str, list[str]] = {}
         for case_id, wijk in s.execute(select(CaseRow.id, CaseRow.wijk)):
             owner = town.worker_for_wijk.get(wijk, fallback)
@@ -150,8 +260,8 @@ def _assign(store: Store, town: DemoTown) -> str:
     return fallback
 
 
-def _attempts_and_closures(store: Store, town: DemoTown, today: date) -> None:
-    with store.session() as s:
+def _attempts_and_closures(sessions: Sessions, town: DemoTown, today: date) -> None:
+    with sessions() as s:
         case_of = {
             (partner, ext): case_id
             for partner, ext, case_id in s.execute(
@@ -211,8 +321,8 @@ def _attempts_and_closures(store: Store, town: DemoTown, today: date) -> None:
         s.execute(update(CaseEventRow).values(sync_state="acked"))
 
 
-def _plan_today(store: Store, worker_id: str, today: date) -> None:
-    with store.session() as s:
+def _plan_today(sessions: Sessions, worker_id: str, today: date) -> None:
+    with sessions() as s:
         rows = [
             r
             for r in queries.list_case_rows(s, worker_id=worker_id, today=today)
@@ -235,24 +345,25 @@ def _plan_today(store: Store, worker_id: str, today: date) -> None:
         )
 
 
-def _info(store: Store, path: Path, *, built: bool, today: date) -> DemoInfo:
+def _info(
+    store: Store, path: Path, *, built: bool, today: date, url: str = "", pulled: int = 0
+) -> DemoInfo:
     with store.session() as s:
         open_n = s.scalar(select(func.count()).select_from(CaseRow).where(CaseRow.status == "open"))
-        all_n = s.scalar(select(func.count()).select_from(CaseRow))
         signals = s.scalar(select(func.count()).select_from(SignalRow))
         attempts = s.scalar(select(func.count()).select_from(AttemptRow))
         worker_id = queries.get_kv(s, KV_WORKER_ID)
-        name = next(
-            (w.display_name for w in queries.list_workers(s) if w.id == worker_id), "onbekend"
-        )
+        worker = next((w for w in queries.list_workers(s) if w.id == worker_id), None)
         planned, rows = queries.today_rows(s, today=today, worker_id=worker_id)
     return DemoInfo(
         path=path,
         built=built,
         cases_open=open_n or 0,
-        cases_closed=(all_n or 0) - (open_n or 0),
         signals=signals or 0,
         attempts=attempts or 0,
-        worker_name=name,
+        worker_name=worker.display_name if worker else "onbekend",
+        username=worker.username if worker else "",
         planned_today=len(rows) if planned else 0,
+        server_url=url,
+        pulled=pulled,
     )

@@ -9,6 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import *  # noqa: F403
 from PySide6.QtGui import *  # noqa: F403
 from PySide6.QtNetwork import QLocalServer, QLocalSocket  # noqa: F401
+from PySide6.QtPdf import QPdfDocument as QPdfDocument  # pyside6-addons
+from PySide6.QtPdfWidgets import QPdfView as QPdfView  # pyside6-addons
+from PySide6.QtPrintSupport import QPrintDialog as QPrintDialog
+from PySide6.QtPrintSupport import QPrinter as QPrinter
 from PySide6.QtWidgets import *  # noqa: F403
 from shiboken6 import isValid as _is_valid
 

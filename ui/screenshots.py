@@ -1,4 +1,5 @@
-"""Make docs/screenshot_vandaag.png and docs/screenshot_zaak.png from the demo town.
+"""Make docs/screenshot_vandaag.png, screenshot_zaak.png and screenshot_print.png from the demo
+town.
 
 Run under a real X server for faithful fonts, e.g.::
 
@@ -22,6 +23,7 @@ from ui.app import build_window, ensure_application
 from ui.i18n import set_language
 from ui.qt import QApplication
 from ui.settings import UiSettings
+from ui.views.main_window import MainWindow
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -69,8 +71,26 @@ def main() -> None:
         _settle(app, 0.1)
     _settle(app, 0.5)
     window.grab().save(str(args.out / "screenshot_zaak.png"))
+    _print_preview(app, window, args.out / "screenshot_print.png")
     window.close()
     print(f"saved to {args.out}")
+
+
+def _print_preview(app: QApplication, window: MainWindow, out: Path) -> None:
+    """The print dialog from Vandaag: the evening route's niet-thuis-kaartjes, 4-up."""
+    window.show_today()
+    _settle(app, 0.5)
+    window.today.request_print()
+    dialog = window.print_dialog
+    if dialog is None:
+        return
+    deadline = time.monotonic() + 30
+    while (dialog.building or dialog.built is None) and time.monotonic() < deadline:
+        _settle(app, 0.1)
+    dialog.resize(1180, 780)
+    _settle(app, 0.8)
+    dialog.grab().save(str(out))
+    dialog.close()
 
 
 if __name__ == "__main__":

@@ -95,3 +95,22 @@ def add_user(
             email=email,
             worker_id=worker_id,
         )
+
+
+def adopt_unowned_cases(db: ServerDatabase, team: str) -> int:
+    """Give every case without a team (e.g. written straight into the server database by the
+    demo town builder or the intake services) to ``team`` and publish it in the change feed,
+    so assigned workers' laptops receive it at their next sync. Returns how many."""
+    from sqlalchemy import select
+
+    from fieldapp.server.db import CaseTeamRow
+    from fieldapp.server.feed import emit_case_changes
+    from fieldapp.store.schema import CaseRow
+
+    with db.session() as session, session.begin():
+        owned = select(CaseTeamRow.case_id)
+        ids = list(session.scalars(select(CaseRow.id).where(CaseRow.id.not_in(owned))))
+        session.add_all(CaseTeamRow(case_id=cid, team=team) for cid in ids)
+        session.flush()
+        emit_case_changes(session, {cid: set() for cid in ids})
+    return len(ids)

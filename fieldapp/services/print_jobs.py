@@ -95,7 +95,11 @@ def load_print_jobs(
     shift_id: str | None = None,
     case_ids: Sequence[str] = (),
 ) -> list[PrintJob]:
-    """Jobs for a planned shift (in route order, with its date and dagdeel) or for cases."""
+    """Jobs for a planned shift (in route order, with its date and dagdeel) or for cases.
+
+    A case given by id carries its next planned visit (``today`` or later) when it has one,
+    so an announcement letter from the case view names the planned day and dagdeel.
+    """
     workers = {w.id: w for w in queries.list_workers(session)}
     fallback = current_sender(session, organisation)
     jobs: list[PrintJob] = []
@@ -112,11 +116,42 @@ def load_print_jobs(
             case = queries.get_case(session, case_id, today=today)
             jobs.append(PrintJob(case, sender, day, Dagdeel(dagdeel)))
         return jobs
+    visits = _next_visits(session, case_ids, today)
     for case_id in case_ids:
         case = queries.get_case(session, case_id, today=today)
+        visit = visits.get(case_id)
+        if visit is not None:
+            day, dagdeel, worker_id = visit
+            worker = workers.get(worker_id)
+            sender = sender_for(worker, organisation) if worker else fallback
+            jobs.append(PrintJob(case, sender, day, dagdeel))
+            continue
         worker = workers.get(case.assigned_worker_id or "")
         jobs.append(PrintJob(case, sender_for(worker, organisation) if worker else fallback))
     return jobs
+
+
+def _next_visits(
+    session: Session, case_ids: Sequence[str], today: date
+) -> dict[str, tuple[date, Dagdeel, str]]:
+    """Per case: the earliest planned (day, dagdeel, worker id) on or after ``today``."""
+    if not case_ids:
+        return {}
+    found: dict[str, tuple[date, Dagdeel, str]] = {}
+    rows = session.execute(
+        select(PlannedVisitRow.case_id, ShiftRow.day, ShiftRow.dagdeel, ShiftRow.worker_id)
+        .join(ShiftRow, ShiftRow.id == PlannedVisitRow.shift_id)
+        .where(PlannedVisitRow.case_id.in_(list(case_ids)), ShiftRow.day >= today)
+    ).all()
+    for case_id, day, dagdeel, worker_id in rows:
+        candidate = (day, Dagdeel(dagdeel), worker_id)
+        current = found.get(case_id)
+        if current is None or (day, _DAGDEEL_ORDER[candidate[1]]) < (
+            current[0],
+            _DAGDEEL_ORDER[current[1]],
+        ):
+            found[case_id] = candidate
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,14 @@ from sqlalchemy.orm import Session
 from fieldapp.services.changes import Changes
 from fieldapp.services.queries import get_kv, set_kv
 from fieldapp.store.schema import AttemptRow, CaseEventRow, KeyValueRow
-from fieldapp.sync.apply import KV_CURSOR, KV_HUSKS, apply_page_rows, drop_finished_husks, husk_ids
+from fieldapp.sync.apply import (
+    KV_CURSOR,
+    KV_HUSKS,
+    apply_page_rows,
+    drop_finished_husks,
+    husk_ids,
+    purge_expired,
+)
 from fieldapp.sync.protocol import (
     AttemptItem,
     CaseEventItem,
@@ -39,7 +46,7 @@ from fieldapp.sync.protocol import (
     PushResponse,
 )
 
-__all__ = ["KV_CURSOR", "KV_HUSKS", "drop_finished_husks", "husk_ids"]
+__all__ = ["KV_CURSOR", "KV_HUSKS", "drop_finished_husks", "husk_ids", "purge_expired"]
 
 KV_SERVER_URL = "sync.server_url"
 KV_CA_BUNDLE = "sync.ca_bundle"
@@ -100,6 +107,8 @@ def save_enrolment(
         KV_DEVICE_ID: reply.device_id,
         KV_TOKEN: reply.token,
         KV_WORKER_ID: reply.worker_id or "",
+        # The app-wide "who am I" (Vandaag, printing) is the enrolled user.
+        "worker_id": reply.worker_id or "",
         KV_ROLE: reply.role,
         KV_TEAM: reply.team,
         KV_CA_BUNDLE: ca_bundle or "",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -245,3 +245,17 @@ def drop_finished_husks(session: Session) -> int:
         _unhusk(session, case_id)
         dropped += 1
     return dropped
+
+
+def purge_expired(session: Session, today: date) -> list[str]:
+    """Retention, enforced locally even offline: cases whose ``purge_after`` has passed are
+    purged like a tombstone (pending attempts kept in a husk until acked). Returns their ids;
+    the caller checkpoints the WAL afterwards if any."""
+    expired = list(
+        session.scalars(
+            select(CaseRow.id).where(CaseRow.purge_after.is_not(None), CaseRow.purge_after < today)
+        )
+    )
+    husks = _husks(session)
+    done = [cid for cid in expired if cid not in husks and _tombstone(session, cid)]
+    return done

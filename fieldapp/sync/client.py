@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from fieldapp.domain.dayparts import AMSTERDAM
 from fieldapp.errors import WrongPassphrase
 from fieldapp.services import sync as svc
 from fieldapp.store import keys
@@ -315,6 +316,9 @@ class SyncClient:
             raise SyncUnavailable("too many pull pages")
         with self.store.session() as session:
             svc.drop_finished_husks(session)
+            # Retention also applies to cases the server has not (yet) tombstoned.
+            today = self.clock().astimezone(AMSTERDAM).date()
+            result.tombstones += len(svc.purge_expired(session, today))
 
     def _obey_wipe(
         self,

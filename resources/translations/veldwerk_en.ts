@@ -87,158 +87,163 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/views/case_view.py" line="105"/>
+        <location filename="../../ui/views/case_view.py" line="108"/>
         <source>Terug naar Vandaag</source>
         <translation>Back to Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="123"/>
-        <location filename="../../ui/views/case_view.py" line="136"/>
+        <location filename="../../ui/views/case_view.py" line="126"/>
+        <location filename="../../ui/views/case_view.py" line="139"/>
         <source>Signalen</source>
         <translation>Signals</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="129"/>
+        <location filename="../../ui/views/case_view.py" line="132"/>
         <source>Notities bij de zaak</source>
         <translation>Case notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="131"/>
+        <location filename="../../ui/views/case_view.py" line="134"/>
         <source>Notities opslaan</source>
         <translation>Save notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="134"/>
+        <location filename="../../ui/views/case_view.py" line="137"/>
         <source>Huishouden</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="138"/>
+        <location filename="../../ui/views/case_view.py" line="141"/>
         <source>Waarom deze prioriteit</source>
         <translation>Why this priority</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="140"/>
+        <location filename="../../ui/views/case_view.py" line="143"/>
         <source>Notities</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="150"/>
+        <location filename="../../ui/views/case_view.py" line="153"/>
         <source>Notitie bij de poging (optioneel)</source>
         <translation>Note for this attempt (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="151"/>
+        <location filename="../../ui/views/case_view.py" line="154"/>
         <source>Notitie bij de poging</source>
         <translation>Note for this attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="159"/>
+        <location filename="../../ui/views/case_view.py" line="162"/>
         <source>Sneltoets: Ctrl+%1</source>
         <translation>Shortcut: Ctrl+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="164"/>
+        <location filename="../../ui/views/case_view.py" line="167"/>
         <source>Uitgebreid formulier…</source>
         <translation>Detailed form…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="170"/>
+        <location filename="../../ui/views/case_view.py" line="173"/>
         <source>Tijdlijn van pogingen</source>
         <translation>Timeline of attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="171"/>
+        <location filename="../../ui/views/case_view.py" line="174"/>
         <source>Poging doorstrepen…</source>
         <translation>Strike out attempt…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="173"/>
+        <location filename="../../ui/views/case_view.py" line="176"/>
         <source>Zaak afsluiten of overdragen…</source>
         <translation>Close or hand over case…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="180"/>
+        <location filename="../../ui/views/case_view.py" line="185"/>
         <source>Contactpoging vastleggen</source>
         <translation>Log a contact attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="176"/>
+        <location filename="../../ui/views/case_view.py" line="181"/>
         <source>Tijdlijn</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="252"/>
+        <location filename="../../ui/views/case_view.py" line="178"/>
+        <source>Brief of kaartje…</source>
+        <translation>Letter or card…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_view.py" line="258"/>
         <source>Adres onbekend</source>
         <translation>Address unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="260"/>
+        <location filename="../../ui/views/case_view.py" line="266"/>
         <source>Afgesloten: %1</source>
         <translation>Closed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="263"/>
+        <location filename="../../ui/views/case_view.py" line="269"/>
         <source>Open sinds %1 · termijn %2 · %3 openstaand</source>
         <translation>Open since %1 · deadline %2 · %3 outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="271"/>
+        <location filename="../../ui/views/case_view.py" line="277"/>
         <source>(naam onbekend)</source>
         <translation>(name unknown)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="274"/>
+        <location filename="../../ui/views/case_view.py" line="280"/>
         <source>, %1 jaar</source>
         <translation>, %1 years</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="278"/>
+        <location filename="../../ui/views/case_view.py" line="284"/>
         <source>Geen personen bekend.</source>
         <translation>No people known.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="288"/>
+        <location filename="../../ui/views/case_view.py" line="294"/>
         <source>Geen bijzonderheden.</source>
         <translation>Nothing special.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="355"/>
+        <location filename="../../ui/views/case_view.py" line="361"/>
         <source>✓ Opgeslagen: %1 (%2)</source>
         <translation>✓ Saved: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="367"/>
+        <location filename="../../ui/views/case_view.py" line="373"/>
         <source>Opslaan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="418"/>
+        <location filename="../../ui/views/case_view.py" line="424"/>
         <source>✓ Poging opgeslagen.</source>
         <translation>✓ Attempt saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="434"/>
+        <location filename="../../ui/views/case_view.py" line="440"/>
         <source>Kies eerst een poging in de tijdlijn.</source>
         <translation>First choose an attempt in the timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="460"/>
+        <location filename="../../ui/views/case_view.py" line="466"/>
         <source>✓ Poging doorgestreept.</source>
         <translation>✓ Attempt struck out.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="498"/>
+        <location filename="../../ui/views/case_view.py" line="504"/>
         <source>✓ Zaak afgesloten.</source>
         <translation>✓ Case closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="521"/>
+        <location filename="../../ui/views/case_view.py" line="541"/>
         <source>✓ Notities opgeslagen.</source>
         <translation>✓ Notes saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="558"/>
+        <location filename="../../ui/views/case_view.py" line="578"/>
         <source>Niet-opgeslagen werk van vóór het vergrendelen is terug.</source>
         <translation>Unsaved work from before the lock has been restored.</translation>
     </message>
@@ -712,43 +717,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="59"/>
-        <location filename="../../ui/views/main_window.py" line="135"/>
+        <location filename="../../ui/views/main_window.py" line="62"/>
+        <location filename="../../ui/views/main_window.py" line="144"/>
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="93"/>
+        <location filename="../../ui/views/main_window.py" line="97"/>
         <source>Navigatie</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="136"/>
+        <location filename="../../ui/views/main_window.py" line="145"/>
         <source>&amp;Vandaag</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="137"/>
+        <location filename="../../ui/views/main_window.py" line="146"/>
         <source>Ver&amp;grendelen</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="138"/>
+        <location filename="../../ui/views/main_window.py" line="147"/>
+        <source>&amp;Printen</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="148"/>
         <source>&amp;Instellingen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="141"/>
+        <location filename="../../ui/views/main_window.py" line="151"/>
         <source>DEMO — verzonnen gegevens om te oefenen. Wachtwoordzin: %1</source>
         <translation>DEMO — made-up data for practice. Passphrase: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="263"/>
+        <location filename="../../ui/views/main_window.py" line="293"/>
         <source>Alles verzonden</source>
         <translation>Everything sent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="265"/>
+        <location filename="../../ui/views/main_window.py" line="295"/>
         <source>%1 nog niet verzonden</source>
         <translation>%1 not sent yet</translation>
     </message>
@@ -759,6 +769,280 @@
         <location filename="../../ui/messages.py" line="13"/>
         <source>Er ging iets mis. Er is niets opgeslagen; probeer het opnieuw.</source>
         <translation>Something went wrong. Nothing was saved; please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="56"/>
+        <source>Kaartjes en brieven printen</source>
+        <translation>Print cards and letters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="104"/>
+        <source>Afdrukvoorbeeld</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="109"/>
+        <source>Opslaan als PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="111"/>
+        <source>Afdrukken…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="115"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="175"/>
+        <source>Er staat vandaag niets gepland om voor te printen.</source>
+        <translation>Nothing is planned today to print for.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="178"/>
+        <source>Voorbeeld maken…</source>
+        <translation>Making the preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="224"/>
+        <source>1 pagina</source>
+        <translation>1 page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="224"/>
+        <source>%1 pagina&apos;s</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="228"/>
+        <source>1 kaartje</source>
+        <translation>1 card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="228"/>
+        <source>%1 kaartjes</source>
+        <translation>%1 cards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="230"/>
+        <source>1 brief</source>
+        <translation>1 letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="230"/>
+        <source>%1 brieven</source>
+        <translation>%1 letters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="246"/>
+        <source>Veldwerk</source>
+        <translation>Veldwerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="262"/>
+        <source>Naar de printer sturen…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="276"/>
+        <source>Afdrukken is afgebroken of mislukt. Er is niets vastgelegd.</source>
+        <translation>Printing was cancelled or failed. Nothing was logged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="279"/>
+        <source>✓ Naar de printer gestuurd (%1 blz.).</source>
+        <translation>✓ Sent to the printer (%1 pages).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="284"/>
+        <source>Contactpogingen vastleggen…</source>
+        <translation>Logging contact attempts…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="301"/>
+        <source>✓ Contactpoging &apos;Brief&apos; vastgelegd.</source>
+        <translation>✓ &apos;Letter&apos; contact attempt logged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="303"/>
+        <source>✓ %1 contactpogingen &apos;Brief&apos; vastgelegd.</source>
+        <translation>✓ %1 &apos;Letter&apos; contact attempts logged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="306"/>
+        <source>De contactpogingen &apos;Brief&apos; stonden in dit dagdeel al vast.</source>
+        <translation>The &apos;Letter&apos; contact attempts were already logged in this part of the day.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="328"/>
+        <source>✓ Opgeslagen als %1. Verwijder het bestand na het printen.</source>
+        <translation>✓ Saved as %1. Delete the file after printing.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintOptions</name>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="52"/>
+        <source>Niet-thuis-kaartjes</source>
+        <translation>Not-at-home cards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="54"/>
+        <source>Lege kaartjes (voorraad)</source>
+        <translation>Blank cards (stock)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="57"/>
+        <source>Brief: aankondiging huisbezoek</source>
+        <translation>Letter: home visit announcement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="58"/>
+        <source>Brief: hulpaanbod</source>
+        <translation>Letter: offer of help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="59"/>
+        <source>Brief: u bent nog steeds welkom</source>
+        <translation>Letter: you are still welcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="60"/>
+        <source>Brief: bevestiging afspraak</source>
+        <translation>Letter: appointment confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="65"/>
+        <source>Proefafdruk venster-envelop</source>
+        <translation>Window envelope test print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="73"/>
+        <source>A4, 4 kaartjes per vel (knippen)</source>
+        <translation>A4, 4 cards per sheet (cut)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="74"/>
+        <source>A6, één kaartje per pagina</source>
+        <translation>A6, one card per page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="75"/>
+        <source>Drukkerij (A6 met afloop)</source>
+        <translation>Print shop (A6 with bleed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="79"/>
+        <source>Venster: verschuiving naar rechts (mm)</source>
+        <translation>Window: shift to the right (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="80"/>
+        <source>Venster: verschuiving omlaag (mm)</source>
+        <translation>Window: shift down (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="90"/>
+        <source>Leg een contactpoging &apos;Brief&apos; vast voor deze zaken</source>
+        <translation>Log a &apos;Letter&apos; contact attempt for these cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="93"/>
+        <source>Pas na het versturen naar de printer; twee keer printen telt één keer.</source>
+        <translation>Only after the job was sent to the printer; printing twice counts once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="97"/>
+        <source>Een achtergelaten kaartje legt u vast bij het bezoek: &apos;Niet thuis, kaartje achtergelaten&apos;.</source>
+        <translation>Log a card you leave behind at the visit: &apos;Not at home, card left&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="106"/>
+        <source>&amp;Wat:</source>
+        <translation>&amp;What:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="107"/>
+        <source>&amp;Voor:</source>
+        <translation>&amp;For:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="108"/>
+        <source>&amp;Taal:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="109"/>
+        <source>&amp;Opmaak:</source>
+        <translation>La&amp;yout:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="110"/>
+        <source>&amp;Aantal:</source>
+        <translation>&amp;Number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="111"/>
+        <source>Ve&amp;nster:</source>
+        <translation>Wi&amp;ndow:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="131"/>
+        <source>Route %1 · %2 adressen</source>
+        <translation>Route %1 · %2 addresses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="138"/>
+        <source>Deze zaak: %1</source>
+        <translation>This case: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="141"/>
+        <source>Zaken in de lijst (%1)</source>
+        <translation>Cases in the list (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SavePdfFlow</name>
+    <message>
+        <location filename="../../ui/dialogs/save_pdf.py" line="44"/>
+        <source>Persoonsgegevens</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/save_pdf.py" line="46"/>
+        <source>Dit PDF-bestand bevat namen en adressen. Bewaar het alleen op deze computer of een versleutelde schijf, niet in een gedeelde map of in de cloud, en verwijder het als het geprint is.</source>
+        <translation>This PDF file contains names and addresses. Keep it only on this computer or an encrypted drive, not in a shared folder or the cloud, and delete it once it is printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/save_pdf.py" line="53"/>
+        <source>Begrepen, opslaan…</source>
+        <translation>Understood, save…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/save_pdf.py" line="54"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/save_pdf.py" line="66"/>
+        <source>PDF opslaan</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/save_pdf.py" line="69"/>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/save_pdf.py" line="86"/>
+        <source>Opslaan is mislukt. Kies een andere map.</source>
+        <translation>Saving failed. Choose another folder.</translation>
     </message>
 </context>
 <context>
@@ -868,62 +1152,72 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="46"/>
+        <location filename="../../ui/views/today_view.py" line="50"/>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="52"/>
+        <location filename="../../ui/views/today_view.py" line="56"/>
         <source>Zoek op naam, adres of postcode</source>
         <translation>Search by name, address or postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="55"/>
+        <location filename="../../ui/views/today_view.py" line="59"/>
         <source>Zoeken</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="58"/>
+        <location filename="../../ui/views/today_view.py" line="62"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="61"/>
+        <location filename="../../ui/views/today_view.py" line="65"/>
         <source>&amp;Wijk:</source>
         <translation>&amp;District:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="71"/>
+        <location filename="../../ui/views/today_view.py" line="75"/>
         <source>Zaken voor vandaag</source>
         <translation>Cases for today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="76"/>
+        <location filename="../../ui/views/today_view.py" line="80"/>
         <source>Geen zaken gevonden.</source>
         <translation>No cases found.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="151"/>
+        <location filename="../../ui/views/today_view.py" line="89"/>
+        <source>Kaartjes en brieven…</source>
+        <translation>Cards and letters…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="90"/>
+        <source>Printen voor de route of de zaken in de lijst</source>
+        <translation>Print for the route or the cases in the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="161"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="170"/>
+        <location filename="../../ui/views/today_view.py" line="180"/>
         <source>%1 · geplande route</source>
         <translation>%1 · planned route</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="173"/>
+        <location filename="../../ui/views/today_view.py" line="183"/>
         <source>%1 · open zaken op prioriteit en termijn</source>
         <translation>%1 · open cases by priority and deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="177"/>
+        <location filename="../../ui/views/today_view.py" line="187"/>
         <source>%1 zaken</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="180"/>
+        <location filename="../../ui/views/today_view.py" line="190"/>
         <source>%1 van %2 zaken</source>
         <translation>%1 of %2 cases</translation>
     </message>

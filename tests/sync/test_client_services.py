@@ -225,3 +225,46 @@ def test_outbox_status_warns_about_work_unsent_for_a_day(store: Store) -> None:
     assert soon.pending_count == 1 and not soon.warn_unsent
     assert late.warn_unsent and late.oldest_pending_at is not None
     assert soon.last_sync_at is None and not soon.enrolled
+
+
+def test_retention_purges_expired_cases_locally_even_offline(store: Store) -> None:
+    old, fresh = str(uuid.uuid4()), str(uuid.uuid4())
+    expired = payload(old).model_copy(update={"purge_after": date(2026, 11, 1)})
+    current = payload(fresh).model_copy(update={"purge_after": date(2027, 5, 1)})
+    with store.session() as s:
+        svc.apply_page(s, page(upsert(expired), upsert(current, seq=2)))
+        assert svc.purge_expired(s, date(2026, 11, 20)) == [old]
+        assert s.get(CaseRow, old) is None and s.get(CaseRow, fresh) is not None
+        assert svc.purge_expired(s, date(2026, 11, 20)) == []
+
+
+def test_demo_hook_adopts_cases_written_straight_into_the_server(tmp_path: Path) -> None:
+    from fieldapp.server.db import open_server_db
+    from fieldapp.server.embedded import add_user, adopt_unowned_cases, start_embedded_server
+    from fieldapp.sync.client import SyncClient, enroll
+
+    db = open_server_db(None, data_dir=tmp_path / "srv")
+    user = add_user(db, username="demo", password="demo-password-1", team="Demo", fast_hash=True)
+    with db.session() as s, s.begin():
+        for i in range(3):
+            s.add(
+                CaseRow(
+                    id=str(uuid.uuid4()),
+                    status="open",
+                    opened_on=date(2026, 11, 1),
+                    deadline=date(2026, 11, 29),
+                    assigned_worker_id=user.worker_id,
+                    postcode="9999ZZ",
+                    huisnummer=i + 1,
+                )
+            )
+    assert adopt_unowned_cases(db, "Demo") == 3
+    url, stop = start_embedded_server(None, db=db)
+    try:
+        store = new_store(tmp_path / "c.db")
+        enroll(store, url, "demo", "demo-password-1")
+        assert SyncClient(store).sync().pulled == 3
+        store.close()
+    finally:
+        stop()
+        db.dispose()

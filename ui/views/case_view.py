@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp.domain.cases import Case, CaseStatus
 from fieldapp.domain.dayparts import AMSTERDAM
+from fieldapp.domain.letters import LetterKind
 from fieldapp.services import attempts as attempt_service
 from fieldapp.services import cases as case_service
 from fieldapp.services import queries
@@ -27,6 +28,7 @@ from ui.display import deadline_text, euros, short_date
 from ui.labels import QUICK_ICONS, quick_outcome_label, result_label
 from ui.messages import user_message
 from ui.models.case_detail import ROW_ROLE, SignalTableModel, TimelineModel
+from ui.print_request import PrintSource
 from ui.qt import (
     QAbstractItemView,
     QFrame,
@@ -80,6 +82,7 @@ def _table(model: Any) -> QTableView:
 
 class CaseView(QWidget):
     back = Signal()
+    print_requested = Signal(object)  # PrintSource
 
     def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,6 +175,8 @@ class CaseView(QWidget):
         self.void_button.clicked.connect(self.open_void)
         self.close_button = QPushButton(icon("afsluiten"), self.tr("Zaak afsluiten of overdragen…"))
         self.close_button.clicked.connect(self.open_close)
+        self.print_button = QPushButton(icon("brief"), self.tr("Brief of kaartje…"))
+        self.print_button.clicked.connect(self.request_print)
         timeline_title = QHBoxLayout()
         timeline_title.addWidget(_section(self.tr("Tijdlijn")))
         timeline_title.addStretch(1)
@@ -202,6 +207,7 @@ class CaseView(QWidget):
         header.addLayout(title, 1)
         header.addWidget(self.deadline)
         header.addSpacing(12)
+        header.addWidget(self.print_button)
         header.addWidget(self.close_button)
         content = QWidget()
         body = QVBoxLayout(content)
@@ -511,6 +517,20 @@ class CaseView(QWidget):
         dialog.save_requested.connect(save)
         dialog.open()
         return dialog
+
+    def request_print(self) -> None:
+        """A letter (or card) for this case; the dialog offers the kinds."""
+        if self.case is None:
+            return
+        label = self.case.address.one_line() if self.case.address else self.case.id
+        self.print_requested.emit(
+            PrintSource(
+                day=self.today_provider(),
+                case_ids=(self.case.id,),
+                label=label,
+                default=LetterKind.HULPAANBOD.value,
+            )
+        )
 
     def _save_notes(self) -> None:
         if self.case is None:

@@ -17,8 +17,10 @@ from fieldapp.services.changes import Changes
 from ui.auto_lock import AutoLock
 from ui.backend import Backend
 from ui.dialogs.first_run import FirstRunDialog
+from ui.dialogs.print_dialog import PrintDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.i18n import set_language
+from ui.print_request import PrintSource
 from ui.qt import (
     QAction,
     QCloseEvent,
@@ -34,6 +36,7 @@ from ui.qt import (
     QToolBar,
     QVBoxLayout,
     QWidget,
+    is_alive,
 )
 from ui.resources import icon
 from ui.settings import UiSettings
@@ -60,6 +63,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(900, 600))
         self.resume_case_id: str | None = None
         self.first_run: FirstRunDialog | None = None
+        self.print_dialog: PrintDialog | None = None
 
         self.auto_lock = AutoLock(round(settings.autolock_minutes * 60_000), self)
         self.auto_lock.lock_requested.connect(self.lock)
@@ -101,9 +105,12 @@ class MainWindow(QMainWindow):
         self.act_lock = QAction(icon("slot"), "", self)
         self.act_lock.setShortcut(QKeySequence("Ctrl+L"))
         self.act_lock.triggered.connect(self.lock)
+        self.act_print = QAction(icon("kaartje"), "", self)
+        self.act_print.setShortcut(QKeySequence.StandardKey.Print)
+        self.act_print.triggered.connect(self._print_current)
         self.act_settings = QAction(icon("instellingen"), "", self)
         self.act_settings.triggered.connect(self.open_settings)
-        for action in (self.act_today, self.act_lock, self.act_settings):
+        for action in (self.act_today, self.act_print, self.act_lock, self.act_settings):
             self.toolbar.addAction(action)
         self.sync_label = QLabel()
         self.statusBar().addPermanentWidget(self.sync_label)
@@ -128,6 +135,8 @@ class MainWindow(QMainWindow):
         self.case_view = CaseView(self.backend)
         self.today.open_case.connect(self.show_case)
         self.case_view.back.connect(self.show_today)
+        self.today.print_requested.connect(self.open_print)
+        self.case_view.print_requested.connect(self.open_print)
         self.work.addWidget(self.today)
         self.work.addWidget(self.case_view)
 
@@ -135,6 +144,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Veldwerk"))
         self.act_today.setText(self.tr("&Vandaag"))
         self.act_lock.setText(self.tr("Ver&grendelen"))
+        self.act_print.setText(self.tr("&Printen"))
         self.act_settings.setText(self.tr("&Instellingen"))
         if self.demo_passphrase is not None:
             self.banner_label.setText(
@@ -161,7 +171,7 @@ class MainWindow(QMainWindow):
     def _after_unlock(self) -> None:
         self.pages.setCurrentWidget(self.work)
         self.auto_lock.arm()
-        for action in (self.act_today, self.act_lock):
+        for action in (self.act_today, self.act_lock, self.act_print):
             action.setEnabled(True)
         self.refresh_sync_status()
         self._sync_timer.start()
@@ -185,6 +195,26 @@ class MainWindow(QMainWindow):
         self.work.setCurrentWidget(self.case_view)
         self.case_view.quick_note.setFocus()
 
+    # --- printing ------------------------------------------------------------------------------
+
+    def open_print(self, source: PrintSource) -> PrintDialog | None:
+        """The print dialog (one at a time); it closes itself when the app locks."""
+        if not self.backend.is_unlocked:
+            return None
+        if self.print_dialog is not None and is_alive(self.print_dialog):
+            self.print_dialog.close()
+        dialog = PrintDialog(self.backend, source, self)
+        self.print_dialog = dialog
+        dialog.open()
+        dialog.start()
+        return dialog
+
+    def _print_current(self) -> None:
+        if self.work.currentWidget() is self.case_view:
+            self.case_view.request_print()
+        else:
+            self.today.request_print()
+
     # --- locking -------------------------------------------------------------------------------
 
     def lock(self, _reason: str | bool = "") -> None:
@@ -202,7 +232,7 @@ class MainWindow(QMainWindow):
 
     def _show_locked_state(self) -> None:
         self.pages.setCurrentWidget(self.unlock_page)
-        for action in (self.act_today, self.act_lock):
+        for action in (self.act_today, self.act_lock, self.act_print):
             action.setEnabled(False)
         self.unlock_page.reset()
 

@@ -12,6 +12,7 @@ from fieldapp.services.changes import Changes
 from ui.backend import Backend
 from ui.display import long_date
 from ui.models.case_list import ROW_ROLE, CaseFilterProxy, CaseListModel
+from ui.print_request import Output, PrintSource
 from ui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -21,7 +22,9 @@ from ui.qt import (
     QLineEdit,
     QListView,
     QModelIndex,
+    QPushButton,
     QShortcut,
+    Qt,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -32,6 +35,7 @@ from ui.views.case_card import CaseCardDelegate
 
 class TodayView(QWidget):
     open_case = Signal(str)
+    print_requested = Signal(object)  # PrintSource
 
     def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,9 +86,15 @@ class TodayView(QWidget):
         filters.addSpacing(12)
         filters.addWidget(wijk_label)
         filters.addWidget(self.wijk, 1)
-        header = QVBoxLayout()
-        header.addWidget(self.title)
-        header.addWidget(self.subtitle)
+        self.print_button = QPushButton(icon("kaartje"), self.tr("Kaartjes en brieven…"))
+        self.print_button.setToolTip(self.tr("Printen voor de route of de zaken in de lijst"))
+        self.print_button.clicked.connect(self.request_print)
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        header = QHBoxLayout()
+        header.addLayout(titles, 1)
+        header.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.addLayout(header)
@@ -185,6 +195,19 @@ class TodayView(QWidget):
         row = index.data(ROW_ROLE)
         if isinstance(row, CaseListRow):
             self.open_case.emit(row.id)
+
+    def request_print(self) -> None:
+        """Print for today's route (its shifts) or, without one, the cases shown in the list."""
+        ids = tuple(
+            row.id
+            for row in (self.proxy.index(i, 0).data(ROW_ROLE) for i in range(self.proxy.rowCount()))
+            if isinstance(row, CaseListRow)
+        )
+        self.print_requested.emit(
+            PrintSource(
+                day=self.model.today, case_ids=ids, use_shifts=True, default=Output.CARDS.value
+            )
+        )
 
     def focus_list(self) -> None:
         self.list.setFocus()

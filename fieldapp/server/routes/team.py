@@ -111,7 +111,7 @@ async def import_file(
         )
         report_json = report.to_json()
         for f in report_json["files"]:
-            f["path"] = filename if suffix in filename.lower() else "upload"
+            f["path"] = "upload"  # file names can name people: never echoed or stored
         return ImportResponse(
             files=1,
             accepted=file_report.accepted,
