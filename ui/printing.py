@@ -98,8 +98,8 @@ def page_layout_for(document: QPdfDocument) -> QPageLayout:
 
 def prepare_printer(printer: QPrinter, document: QPdfDocument, name: str) -> None:
     """Paper size from the PDF and full-page mode; call before showing QPrintDialog."""
-    printer.setFullPage(True)
     printer.setPageLayout(page_layout_for(document))
+    printer.setFullPage(True)  # after setPageLayout, which turns full-page mode off again
     printer.setDocName(name)
 
 

@@ -30,13 +30,24 @@ def read_file(path: Path, *, today: date | None = None) -> ParsedFile:
     subclass ``NoValidRows`` carries the rejections). ``today`` bounds "date in the future"
     checks (default: the local date).
     """
+    return read_bytes(_read_bytes(path), name=str(path), suffix=path.suffix, today=today)
+
+
+def read_bytes(
+    data: bytes, *, name: str, suffix: str = "", today: date | None = None
+) -> ParsedFile:
+    """Like ``read_file`` for content already in memory (an upload): no temp file needed.
+
+    ``name`` is only echoed back in the report; ``suffix`` (".xlsm", ...) lets the XLSX
+    reader refuse macro workbooks by name as well as by content.
+    """
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportRefused("Het bestand is groter dan 50 MB en wordt niet ingelezen.")
     day = today or date.today()
-    data = _read_bytes(path)
     digest = hashlib.sha256(data).hexdigest()
-    name = str(path)
     head = data[:8]
     if head.startswith(_ZIP_MAGIC):
-        rows = xlsx_rows(data, path.suffix)
+        rows = xlsx_rows(data, suffix)
         return collect(path=name, fmt="xlsx", sha256=digest, rows=rows, today=day)
     if head.startswith(_OLE2_MAGIC):
         raise ImportRefused(

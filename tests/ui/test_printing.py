@@ -27,7 +27,7 @@ from tests.conftest import TEST_PASSPHRASE
 from tests.ui.conftest import wait_idle
 from ui.print_request import Output, PrintSource
 from ui.printing import prepare_printer
-from ui.qt import QMessageBox, QPrinter, is_alive
+from ui.qt import QMessageBox, QPageSize, QPrinter, is_alive
 
 WORKER = WorkerInfo(
     id="00000000-0000-4000-8000-00000000a001",
@@ -321,3 +321,19 @@ def test_case_view_offers_letters_for_that_case(window, qtbot) -> None:
     dialog.rebuild()
     qtbot.waitUntil(lambda: not dialog.building, timeout=10_000)
     assert dialog.pdf.page_count == math.ceil(10 / 4) * 2
+
+
+def test_print_button_goes_through_qt_print_dialog(window, qtbot, tmp_path) -> None:
+    dialog = open_from_today(window, qtbot)
+    choose(dialog, qtbot, output=Output.CARDS.value, target=0)
+    dialog.print_button.click()
+    asked = dialog.print_dialog
+    assert asked is not None and asked.isVisible()
+    printer = asked.printer()
+    assert printer.fullPage()  # the PDF's own margins and window position are kept
+    assert printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "via-dialog.pdf"))
+    asked.accept()
+    qtbot.waitUntil(lambda: "Naar de printer gestuurd" in dialog.status.text(), timeout=20_000)
+    assert len(PdfReader(tmp_path / "via-dialog.pdf").pages) == dialog.pdf.page_count

@@ -5,10 +5,6 @@ Every id outside the caller's reach answers 404, exactly like an id that does no
 
 from __future__ import annotations
 
-import contextlib
-import os
-import secrets
-import tempfile
 from datetime import date
 from pathlib import Path as FsPath
 from typing import Annotated, Any
@@ -20,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp.domain.priority import Policy
 from fieldapp.errors import ImportRefused
-from fieldapp.intake.reader import read_file
+from fieldapp.intake.reader import read_bytes
 from fieldapp.intake.report import ParsedFile
 from fieldapp.privacy import audit
 from fieldapp.server.auth import Principal
@@ -125,19 +121,8 @@ async def import_file(
 
 
 def _parse_upload(data: bytes, suffix: str) -> ParsedFile:
-    """``read_file`` needs a path: a private (0700 dir, 0600 file) temp file that is
-    overwritten and removed at once. Trap: it holds personal data for the parse's duration."""
-    with tempfile.TemporaryDirectory(prefix="veldwerk-import-") as tmp:
-        os.chmod(tmp, 0o700)
-        path = FsPath(tmp) / f"upload-{secrets.token_hex(4)}{suffix}"
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            return read_file(path)
-        finally:
-            with contextlib.suppress(OSError), open(path, "r+b") as fh:
-                fh.write(b"\0" * len(data))
+    """Parse the upload in memory: no copy of the personal data ever touches the disk."""
+    return read_bytes(data, name=f"upload{suffix}", suffix=suffix)
 
 
 @router.post("/cases/assign", response_model=AssignResponse, responses=_ERRORS)
