@@ -192,3 +192,27 @@ async def _too_large(send: Send) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+ENV_DB = "FIELDAPP_SERVER_DB"
+ENV_DATA_DIR = "FIELDAPP_SERVER_DATA_DIR"
+ENV_KEY_FILE = "FIELDAPP_SERVER_KEY_FILE"
+
+
+def app_from_env() -> FastAPI:
+    """App factory for ``fieldapp serve --workers N``: each worker process opens its own engine
+    on the (already migrated) database named by the environment."""
+    import os
+    from pathlib import Path
+
+    from fieldapp.server.db import open_server_db
+
+    data_dir = os.environ.get(ENV_DATA_DIR) or None
+    key_file = os.environ.get(ENV_KEY_FILE) or None
+    db = open_server_db(
+        os.environ.get(ENV_DB) or None,
+        data_dir=Path(data_dir) if data_dir else None,
+        key_file=Path(key_file) if key_file else None,
+        migrate=False,
+    )
+    return create_app(db)

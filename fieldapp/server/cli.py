@@ -31,6 +31,12 @@ def register(sub: Any) -> None:
     p.add_argument("--certfile", help="TLS-certificaat (PEM)")
     p.add_argument("--keyfile", help="TLS-sleutel (PEM)")
     p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="aantal serverprocessen (de server is stateless; PostgreSQL aanbevolen bij > 1)",
+    )
+    p.add_argument(
         "--insecure-http",
         action="store_true",
         help="sta http zonder TLS toe op een niet-lokaal adres (alleen achter een TLS-proxy)",
@@ -102,7 +108,7 @@ def _password(args: argparse.Namespace, prompt: str) -> str:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from fieldapp.server.app import create_app
+    from fieldapp.server.app import ENV_DATA_DIR, ENV_DB, ENV_KEY_FILE, create_app
     from fieldapp.sync.transport import is_loopback
 
     tls = bool(args.certfile and args.keyfile)
@@ -111,18 +117,29 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "Zonder --certfile/--keyfile luistert de server alleen op 127.0.0.1 "
             "(of gebruik --insecure-http achter een TLS-proxy)."
         )
-    db = _open_db(args)
+    db = _open_db(args)  # migrates once, before any worker process starts
     scheme = "https" if tls else "http"
     print(f"Veldwerk-server luistert op {scheme}://{args.host}:{args.port}", flush=True)
-    uvicorn.run(
-        create_app(db),
-        host=args.host,
-        port=args.port,
-        ssl_certfile=args.certfile if tls else None,
-        ssl_keyfile=args.keyfile if tls else None,
-        log_level="warning",
-        access_log=False,
-    )
+    common: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "ssl_certfile": args.certfile if tls else None,
+        "ssl_keyfile": args.keyfile if tls else None,
+        "log_level": "warning",
+        "access_log": False,
+    }
+    if args.workers > 1:
+        # Each worker process opens its own engine from these variables (no secrets in them:
+        # the key file path, not the key).
+        db.dispose()
+        os.environ[ENV_DB] = args.server_db or ""
+        os.environ[ENV_DATA_DIR] = args.data_dir or ""
+        os.environ[ENV_KEY_FILE] = args.key_file or ""
+        uvicorn.run(
+            "fieldapp.server.app:app_from_env", factory=True, workers=args.workers, **common
+        )
+        return 0
+    uvicorn.run(create_app(db), **common)
     db.dispose()
     return 0
 
