@@ -16,8 +16,10 @@ widget state: capture what you need before calling ``run()``.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -137,6 +139,36 @@ class TaskRunner(QObject):
     def pending(self) -> int:
         """Jobs submitted whose callbacks have not run yet (tests wait for 0)."""
         return self._pending
+
+    @contextlib.contextmanager
+    def db_thread_parked(self) -> Iterator[None]:
+        """From a network thread: hold the DB thread idle (between jobs) for the block.
+
+        The sync client writes to the store from a network thread in short sessions. SQLite in
+        WAL mode allows one writer, and a deferred transaction that read before another
+        connection committed fails at once with SQLITE_BUSY_SNAPSHOT (the busy timeout does not
+        help), so such sessions run while the DB thread is parked: no two transactions overlap.
+        A queued close (lock) waits until the block ends. Raises :class:`StoreClosed` after
+        shutdown. Trap: never call it from the GUI thread or the DB thread (deadlock/freeze).
+        """
+        started = threading.Event()
+        release = threading.Event()
+
+        def hold() -> None:
+            started.set()
+            release.wait()
+
+        try:
+            future = self._db.submit(hold)
+        except RuntimeError:  # executor shut down: the window is closing
+            raise StoreClosed("De gegevens zijn vergrendeld.") from None
+        try:
+            while not started.wait(0.05):
+                if future.done():
+                    raise StoreClosed("De gegevens zijn vergrendeld.")
+            yield
+        finally:
+            release.set()
 
     def new_epoch(self) -> None:
         """Call when locking: reads already under way will not deliver their rows."""
