@@ -1,11 +1,13 @@
 """The app's handle on one store: unlock, create, lock and shut down, all on the DB thread.
 
 Identity in the store's kv table: ``worker_id`` (whose cases Vandaag shows; absent = all open
-cases in this store) and ``device_id`` (made on first unlock; stamped on every attempt).
+cases in this store) and ``device_id`` (made on first unlock; stamped on every attempt). Once
+the store is enrolled with a server, both are the server's (``adopt_enrolled_identity``).
 """
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,8 +18,17 @@ from fieldapp.domain.priority import Policy
 from fieldapp.services import queries
 from fieldapp.store.keys import DEFAULT_PARAMS, KdfParams
 from fieldapp.store.unit_of_work import Store
+from fieldapp.sync.client import wipe_store
 from ui.change_hub import ChangeHub
 from ui.qt import QObject, Signal
+from ui.sync_controller import (
+    ParkedStore,
+    ServerLogin,
+    TransportFactory,
+    adopt_enrolled_identity,
+    enroll_store,
+    ui_transport,
+)
 from ui.tasks import DbContext, TaskRunner
 
 KV_WORKER_ID = "worker_id"
@@ -32,6 +43,7 @@ class Identity:
 
 def _identity(store: Store) -> Identity:
     with store.session() as session:
+        adopt_enrolled_identity(session)  # also for stores enrolled with `fieldapp connect`
         device = queries.get_kv(session, KV_DEVICE_ID)
         if device is None:
             device = str(uuid.uuid4())
@@ -64,6 +76,7 @@ class Backend(QObject):
         self.hub = ChangeHub(self)
         self.runner = TaskRunner(self.hub, self)
         self.identity: Identity | None = None
+        self.transport_factory: TransportFactory = ui_transport
 
     @property
     def is_unlocked(self) -> bool:
@@ -104,16 +117,63 @@ class Backend(QObject):
         parent: QObject | None,
         on_ok: Callable[[], None],
         on_fail: Callable[[BaseException], None],
+        login: ServerLogin | None = None,
     ) -> None:
-        """Create a new protected store (policy checked by Store.create: WeakPassphrase)."""
+        """Create a new protected store (policy checked by Store.create: WeakPassphrase).
+
+        With ``login`` the new store is enrolled with the server at once (first run, "connect
+        to a server"); if that fails the new store is removed again, so first run can retry.
+        """
+        factory = self.transport_factory
 
         def body(ctx: DbContext) -> Identity:
             store = Store.create(self.db_path, passphrase, params=self.kdf_params)
-            identity = _identity(store)
+            try:
+                if login is not None:
+                    enroll_store(store, login, factory)
+                identity = _identity(store)
+            except BaseException:
+                _discard_new_store(store)
+                raise
             ctx.store = store
             return identity
 
         self._open(body, parent, on_ok, on_fail)
+
+    def enroll(
+        self,
+        login: ServerLogin,
+        *,
+        parent: QObject | None,
+        on_ok: Callable[[], None],
+        on_fail: Callable[[BaseException], None],
+    ) -> None:
+        """Enrol the open store (HTTP on the network thread, writes with the DB thread parked),
+        then reload the identity (device and worker become the server's)."""
+        runner = self.runner
+        factory = self.transport_factory
+
+        def enrolled(_none: None) -> None:
+            def reload(ctx: DbContext) -> Identity:
+                return _identity(ctx.session_store())
+
+            def done(identity: Identity) -> None:
+                self.identity = identity
+                on_ok()
+
+            runner.store_job(reload, parent=parent).success(done).failure(on_fail).run()
+
+        def start(store: Store) -> None:
+            parked = ParkedStore(store, runner.db_thread_parked, threading.Event())
+
+            def work() -> None:
+                enroll_store(parked, login, factory)  # type: ignore[arg-type]
+
+            runner.net_job(work, parent=parent).success(enrolled).failure(on_fail).run()
+
+        runner.store_job(lambda ctx: ctx.session_store(), parent=parent).success(start).failure(
+            on_fail
+        ).run()
 
     def _open(
         self,
@@ -151,3 +211,8 @@ class Backend(QObject):
             self.about_to_lock.emit()
             self.identity = None
         self.runner.shutdown()
+
+
+def _discard_new_store(store: Store) -> None:
+    """A store made a moment ago whose enrolment failed: nothing in it yet, remove it."""
+    wipe_store(store)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import *  # noqa: F403
 from PySide6.QtGui import *  # noqa: F403
-from PySide6.QtNetwork import QLocalServer, QLocalSocket  # noqa: F401
+from PySide6.QtNetwork import QLocalServer, QLocalSocket, QNetworkInformation  # noqa: F401
 from PySide6.QtPdf import QPdfDocument as QPdfDocument  # pyside6-addons
 from PySide6.QtPdfWidgets import QPdfView as QPdfView  # pyside6-addons
 from PySide6.QtPrintSupport import QPrintDialog as QPrintDialog

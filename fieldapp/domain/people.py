@@ -83,3 +83,16 @@ class Person:
             return None
         born = self.geboortedatum
         return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def readable_phone(e164: str) -> str:
+    """``+31612345678`` -> ``06 12 34 56 78``; other Dutch numbers ``020 123 4567`` (or in
+    fours when longer); foreign numbers stay as they are."""
+    if not e164.startswith("+31") or not e164[1:].isdigit():
+        return e164
+    national = "0" + e164[3:]
+    if len(national) == 10 and national.startswith("06"):
+        return " ".join([national[:2], *(national[i : i + 2] for i in range(2, 10, 2))])
+    if len(national) == 10:
+        return f"{national[:3]} {national[3:6]} {national[6:]}"
+    return " ".join(national[i : i + 4] for i in range(0, len(national), 4))

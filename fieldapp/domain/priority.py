@@ -71,8 +71,8 @@ class CaseFacts:
 
 
 def euro(cents: int) -> str:
-    """``€ 1.234`` (whole euros, Dutch thousands separator)."""
-    return "€ " + f"{cents // 100:,}".replace(",", ".")
+    """``€ 1.234`` (rounded to whole euros, Dutch thousands separator)."""
+    return "€ " + f"{(cents + 50) // 100:,}".replace(",", ".")
 
 
 def partner_list(partners: Iterable[Signaalpartner]) -> str:

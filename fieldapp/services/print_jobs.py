@@ -20,6 +20,7 @@ from fieldapp.domain.dayparts import AMSTERDAM, daypart_of
 from fieldapp.domain.ddas import Dagdeel
 from fieldapp.domain.letters import LetterKind, Sender, tel_url
 from fieldapp.domain.listing import WorkerInfo
+from fieldapp.domain.people import readable_phone
 from fieldapp.services import queries
 from fieldapp.services.attempts import QuickOutcome, record_quick_outcome
 from fieldapp.services.changes import Changes
@@ -50,18 +51,6 @@ def load_organisation(db_path: Path | None = None) -> Organisation:
         team=str(data.get("team", "")),
         qr=str(data.get("qr", "tel")),
     )
-
-
-def readable_phone(e164: str) -> str:
-    """``+31612345678`` -> ``06 12 34 56 78``; other Dutch numbers ``0xx xxx xxxx``."""
-    if not e164.startswith("+31") or not e164[1:].isdigit():
-        return e164
-    national = "0" + e164[3:]
-    if len(national) == 10 and national.startswith("06"):
-        return " ".join([national[:2], *(national[i : i + 2] for i in range(2, 10, 2))])
-    if len(national) == 10:
-        return f"{national[:3]} {national[3:6]} {national[6:]}"
-    return " ".join(national[i : i + 4] for i in range(0, len(national), 4))
 
 
 def sender_for(worker: WorkerInfo, organisation: Organisation) -> Sender:

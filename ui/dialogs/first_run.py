@@ -1,5 +1,9 @@
 """First run without a store: create a protected store, or connect to the team's server.
 
+Connecting asks for the server address, user name, password and optionally a CA file, and a
+new passphrase for this laptop (twice): the protected store is created and enrolled in one job
+on the DB thread; if the server says no, the new store is removed again and nothing changes.
+
 The passphrase is typed twice, NFC-normalised (an é typed two ways is the same passphrase),
 must have at least 12 characters and must not be on the common list (keys.check_new_passphrase,
 the same rule Store.create enforces). A strength hint in words, not only colour.
@@ -7,11 +11,10 @@ the same rule Store.create enforces). A strength hint in words, not only colour.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from fieldapp.errors import WeakPassphrase
 from fieldapp.store.keys import MIN_PASSPHRASE_CHARS, check_new_passphrase, normalise_passphrase
 from ui.backend import Backend
+from ui.dialogs.connect_dialog import ServerForm
 from ui.messages import user_message
 from ui.qt import (
     QDialog,
@@ -22,13 +25,9 @@ from ui.qt import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
-
-#: Set by the sync helper's integration: (server_url, enrolment_code, passphrase) -> None.
-ConnectFn = Callable[[str, str, str], None]
 
 
 def strength(passphrase: str) -> int:
@@ -56,12 +55,9 @@ def strength(passphrase: str) -> int:
 
 
 class FirstRunDialog(QDialog):
-    def __init__(
-        self, backend: Backend, parent: QWidget | None = None, connect: ConnectFn | None = None
-    ) -> None:
+    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
-        self.connect_fn = connect
         self.setWindowTitle(self.tr("Welkom bij Veldwerk"))
         intro = QLabel(
             self.tr(
@@ -73,10 +69,10 @@ class FirstRunDialog(QDialog):
         self.choose_create = QRadioButton(self.tr("&Nieuwe beveiligde opslag maken"))
         self.choose_connect = QRadioButton(self.tr("&Verbinden met de server van het team"))
         self.choose_create.setChecked(True)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self._create_page())
-        self.pages.addWidget(self._connect_page())
-        self.choose_create.toggled.connect(lambda on: self.pages.setCurrentIndex(0 if on else 1))
+        self.server = ServerForm()
+        self.server.hide()
+        self.passphrase_page = self._create_page()
+        self.choose_create.toggled.connect(lambda on: self.server.setVisible(not on))
         self.message = QLabel()
         self.message.setObjectName("ErrorText")
         self.message.setWordWrap(True)
@@ -96,7 +92,8 @@ class FirstRunDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.choose_create)
         layout.addWidget(self.choose_connect)
-        layout.addWidget(self.pages)
+        layout.addWidget(self.server)
+        layout.addWidget(self.passphrase_page)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(520, 420)
@@ -125,34 +122,13 @@ class FirstRunDialog(QDialog):
         self._update_hint()
         return page
 
-    def _connect_page(self) -> QWidget:
-        page = QWidget()
-        self.server_url = QLineEdit()
-        self.server_url.setPlaceholderText("https://veldwerk.gemeente.nl")
-        self.enrol_code = QLineEdit()
-        self.connect_note = QLabel()
-        self.connect_note.setWordWrap(True)
-        if self.connect_fn is None:
-            self.connect_note.setText(
-                self.tr(
-                    "Verbinden met een server kan in deze versie nog niet vanuit dit scherm. "
-                    "Vraag uw teamleider om een koppelcode, of maak eerst een opslag op deze "
-                    "computer."
-                )
-            )
-        form = QFormLayout(page)
-        form.addRow(self.tr("&Serveradres:"), self.server_url)
-        form.addRow(self.tr("&Koppelcode:"), self.enrol_code)
-        form.addRow("", self.connect_note)
-        return page
-
     def _update_ok(self) -> None:
         if self.choose_create.isChecked():
             self.ok.setText(self.tr("&Opslag maken"))
             self.ok.setEnabled(True)
         else:
-            self.ok.setText(self.tr("&Verbinden"))
-            self.ok.setEnabled(self.connect_fn is not None)
+            self.ok.setText(self.tr("&Verbinden en opslag maken"))
+            self.ok.setEnabled(True)
 
     def _update_hint(self) -> None:
         text = normalise_passphrase(self.first.text())
@@ -176,9 +152,13 @@ class FirstRunDialog(QDialog):
         self.hint.setText(hint)
 
     def _on_ok(self) -> None:
+        login = None
         if self.choose_connect.isChecked():
-            self._connect()
-            return
+            try:
+                login = self.server.login()
+            except ValueError as error:
+                self._show(str(error))
+                return
         first = normalise_passphrase(self.first.text())
         if first != normalise_passphrase(self.second.text()):
             self._show(self.tr("De twee wachtwoordzinnen zijn niet gelijk."))
@@ -189,22 +169,25 @@ class FirstRunDialog(QDialog):
             self._show(str(error))
             return
         self.ok.setEnabled(False)
-        self._show(self.tr("Opslag wordt gemaakt…"), error=False)
-        self.backend.create(first, parent=self, on_ok=self.accept, on_fail=self._failed)
+        if login is None:
+            self._show(self.tr("Opslag wordt gemaakt…"), error=False)
+        else:
+            self._show(self.tr("Verbinden met de server…"), error=False)
+        self.backend.create(
+            first, parent=self, on_ok=self._created, on_fail=self._failed, login=login
+        )
 
-    def _connect(self) -> None:
-        if self.connect_fn is None:
-            return
-        try:
-            self.connect_fn(self.server_url.text(), self.enrol_code.text(), self.first.text())
-        except Exception as error:
-            self._show(user_message(error))
-            return
+    def _created(self) -> None:
+        self.server.forget_password()
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
         self.ok.setEnabled(True)
         self._show(user_message(error))
+
+    def show_notice(self, text: str) -> None:
+        """A calm, non-error explanation above the buttons (e.g. after a remote wipe)."""
+        self._show(text, error=False)
 
     def _show(self, text: str, *, error: bool = True) -> None:
         self.message.setText(text)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from fieldapp.domain.cases import Case, CaseStatus
 from fieldapp.domain.dayparts import AMSTERDAM
 from fieldapp.domain.letters import LetterKind
+from fieldapp.domain.people import readable_phone
 from fieldapp.services import attempts as attempt_service
 from fieldapp.services import cases as case_service
 from fieldapp.services import queries
@@ -279,7 +280,7 @@ class CaseView(QWidget):
             if age is not None:
                 line += self.tr(", %1 jaar").replace("%1", str(age))
             if person.telefoon:
-                line += f" · {person.telefoon}"
+                line += f" · {readable_phone(person.telefoon)}"
             people.append(line)
         self.people.setText("\n".join(people) or self.tr("Geen personen bekend."))
         self.signals_model.set_rows(list(case.signals))

@@ -1,0 +1,446 @@
+"""Sync in the app: in the background, on demand and automatically; status for the status bar.
+
+Threads (see ``ui.tasks``): the HTTP work of :class:`fieldapp.sync.client.SyncClient` runs on
+the network executor, so a slow or dead network never blocks the DB thread. The client opens
+its own short store sessions (one per page); it gets a :class:`ParkedStore` whose sessions run
+only while the DB thread is parked between jobs (``TaskRunner.db_thread_parked``). So no two
+transactions ever overlap (SQLite WAL has one writer, and a deferred transaction whose snapshot
+went stale fails at once with SQLITE_BUSY_SNAPSHOT whatever the busy timeout), and a lock
+(which closes the store on the DB thread) can never close it in the middle of a sync page.
+
+Cancel is safe: the ``threading.Event`` is checked before every request and between retries;
+whatever a page committed stays committed, and nothing is acked without a validated reply.
+Locking cancels first; a page already under way finishes, then the store closes.
+
+When the sync runs: the button (:meth:`SyncController.sync_now`); shortly after unlock; when
+Qt's network information reports the network back; every two minutes when work is pending or
+the last pull is old (the fallback when no network information is available); a few seconds
+after a saved attempt when the server was reachable. Auth and upgrade errors stop the
+automatic attempts until the next unlock (retrying cannot fix them).
+
+A revoked device: the client wipes the store (crypto-shred) and :attr:`wiped` is emitted; the
+main window then closes everything and returns to first run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from sqlalchemy import or_, update
+from sqlalchemy.orm import Session
+
+from fieldapp.services import sync as sync_service
+from fieldapp.services.changes import Changes
+from fieldapp.services.queries import get_kv, set_kv
+from fieldapp.store.schema import AttemptRow, CaseEventRow
+from fieldapp.store.unit_of_work import Store
+from fieldapp.sync.client import SyncClient, SyncProgress, SyncResult, enroll
+from fieldapp.sync.transport import (
+    MSG_CANCELLED,
+    SyncAuthError,
+    SyncCancelled,
+    SyncError,
+    SyncUnavailable,
+    SyncUpgradeRequired,
+    Transport,
+)
+from ui.messages import user_message
+from ui.qt import QNetworkInformation, QObject, QTimer, Signal
+from ui.tasks import DbContext, StoreClosed
+
+if TYPE_CHECKING:
+    from ui.backend import Backend
+
+log = logging.getLogger(__name__)
+
+STATUS_INTERVAL_MS = 30_000  # thresholds (24 h unsent, 14 days offline) pass while open
+AUTO_INTERVAL_MS = 120_000  # fallback "is the network back?" and pending-work retry
+AFTER_SAVE_MS = 3_000  # debounce: a burst of saves makes one sync
+AFTER_UNLOCK_MS = 1_500
+PULL_EVERY = timedelta(minutes=15)  # pull new cases although nothing is pending
+UI_RETRIES = 2  # the app retries on its own timer; do not keep the user waiting
+
+# kv keys of the app's own identity (ui.backend), adopted from the enrolment
+KV_APP_DEVICE_ID = "device_id"
+KV_APP_WORKER_ID = "worker_id"
+
+TransportFactory = Callable[[str, str | None, str | None, threading.Event], Transport]
+
+
+def ui_transport(
+    base_url: str, token: str | None, ca_bundle: str | None, cancel: threading.Event
+) -> Transport:
+    """The app's transport: verified TLS as always, fewer retries than the CLI."""
+    return Transport(
+        base_url, token, ca_bundle=ca_bundle, cancel=cancel, retries=UI_RETRIES, timeout=20.0
+    )
+
+
+# --- enrolment -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ServerLogin:
+    """What the connect form collected. The password is used once and never stored."""
+
+    url: str
+    username: str
+    password: str = field(repr=False)
+    ca_bundle: str | None = None
+    device_name: str = ""
+
+
+def default_device_name() -> str:
+    return (socket.gethostname() or "laptop")[:60]
+
+
+def enroll_store(store: Store, login: ServerLogin, transport_factory: TransportFactory) -> None:
+    """Enrol ``store`` with the server and make the app's identity the enrolled one.
+
+    Attempts made on this laptop before enrolment carry the app's local device id; they are
+    re-stamped with the server's device id, so a server restore (new epoch) re-pushes them too.
+    """
+    enroll(
+        cast(Any, store),
+        login.url.strip(),
+        login.username.strip(),
+        login.password,
+        ca_bundle=login.ca_bundle or None,
+        device_name=login.device_name or default_device_name(),
+        transport_factory=transport_factory,
+    )
+    with store.session() as session:
+        adopt_enrolled_identity(session)
+
+
+def adopt_enrolled_identity(session: Session) -> None:
+    ident = sync_service.load_identity(session)
+    if ident is None:
+        return
+    local = get_kv(session, KV_APP_DEVICE_ID)
+    if local and local != ident.device_id:
+        session.execute(
+            update(AttemptRow)
+            .where(or_(AttemptRow.device_id == local, AttemptRow.device_id.is_(None)))
+            .values(device_id=ident.device_id)
+        )
+        session.execute(
+            update(CaseEventRow)
+            .where(or_(CaseEventRow.device_id == local, CaseEventRow.device_id.is_(None)))
+            .values(device_id=ident.device_id)
+        )
+    set_kv(session, KV_APP_DEVICE_ID, ident.device_id)
+    if ident.role == "worker" and ident.worker_id and not get_kv(session, KV_APP_WORKER_ID):
+        set_kv(session, KV_APP_WORKER_ID, ident.worker_id)
+
+
+# --- the store as the sync client sees it --------------------------------------------------
+
+
+class ParkedStore:
+    """The slice of :class:`Store` that ``SyncClient`` uses, each call with the DB thread
+    parked (see the module docstring). Used only from the network thread."""
+
+    def __init__(
+        self,
+        store: Store,
+        park: Callable[[], contextlib.AbstractContextManager[None]],
+        cancel: threading.Event,
+    ) -> None:
+        self._store = store
+        self._park = park
+        self._cancel = cancel
+
+    @property
+    def path(self) -> Path:
+        return self._store.path
+
+    @property
+    def slot_path(self) -> Path:
+        return self._store.slot_path
+
+    @property
+    def is_open(self) -> bool:
+        return self._store.is_open
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._park():
+            if not self._store.is_open:
+                # Locked while the request was under way: stop; nothing half-written.
+                raise SyncCancelled(MSG_CANCELLED)
+            with self._store.session() as session:
+                yield session
+
+    def checkpoint_truncate(self) -> None:
+        with self._park():
+            if self._store.is_open:
+                self._store.checkpoint_truncate()
+
+    def add_recovery_slot(self, recovery_key: bytes) -> None:
+        self._store.add_recovery_slot(recovery_key)
+
+    def close(self) -> None:
+        with self._park():
+            self._store.close()
+
+
+# --- state ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SyncState:
+    """Everything the status bar shows (plain values, GUI thread only)."""
+
+    unlocked: bool = False
+    enrolled: bool = False
+    online: bool | None = None  # None: not known yet in this session
+    running: bool = False
+    progress: SyncProgress | None = None
+    pending_count: int = 0
+    last_sync_at: datetime | None = None
+    warn_unsent: bool = False
+    details_hidden: bool = False
+    error: str = ""  # the last failure, in Dutch; cleared by a success
+    blocked: bool = False  # auth or upgrade problem: no automatic retries
+
+
+StatusRows = tuple[sync_service.OutboxStatus, frozenset[str]]
+
+
+class SyncController(QObject):
+    """Owns the sync runs of one window. Signals arrive on the GUI thread."""
+
+    state_changed = Signal(object)  # SyncState
+    finished = Signal(object)  # SyncResult of a successful run
+    wiped = Signal()  # the server revoked this laptop; the store is gone
+    _progress_from_net = Signal(object)  # SyncProgress, emitted on the network thread
+
+    def __init__(self, backend: Backend, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.state = SyncState()
+        self.husks: frozenset[str] = frozenset()
+        self.auto = True
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self._cancel: threading.Event | None = None
+        self._progress_from_net.connect(self._on_progress)
+
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(STATUS_INTERVAL_MS)
+        self._status_timer.timeout.connect(self.refresh)
+        self._auto_timer = QTimer(self)
+        self._auto_timer.setInterval(AUTO_INTERVAL_MS)
+        self._auto_timer.timeout.connect(self._auto_tick)
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.timeout.connect(self._auto_tick)
+        self.network_info = _network_information()
+        if self.network_info is not None:
+            self.network_info.reachabilityChanged.connect(self._on_reachability_changed)
+
+        backend.hub.unlocked.connect(self._on_unlocked)
+        backend.hub.locked.connect(self._on_locked)
+        backend.hub.changed.connect(self._on_changed)
+        backend.about_to_lock.connect(self.cancel)
+
+    # --- public ----------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self.state.running
+
+    def hides(self, case_id: str) -> bool:
+        """True when the case view must not show ``case_id`` (details hidden, or a husk)."""
+        return self.state.details_hidden or case_id in self.husks
+
+    def set_auto_interval(self, ms: int) -> None:
+        self._auto_timer.setInterval(ms)
+
+    def refresh(self) -> None:
+        """Re-read the outbox status (pending, last sync, warnings) on the DB thread."""
+        if not self.backend.is_unlocked:
+            return
+        now = self.clock()
+
+        def fetch(session: Session) -> StatusRows:
+            return (
+                sync_service.outbox_status(session, now),
+                frozenset(sync_service.husk_ids(session)),
+            )
+
+        self.backend.runner.query(fetch, parent=self).success(self._on_status).failure(
+            _ignore_closed
+        ).run()
+
+    def sync_now(self) -> bool:
+        """Start a sync unless one is running or the store is locked. Returns True if started."""
+        if self.state.running or not self.backend.is_unlocked or not self.state.enrolled:
+            return False
+        self._soon.stop()
+        cancel = threading.Event()
+        self._cancel = cancel
+        runner = self.backend.runner
+        factory = self.backend.transport_factory
+        report = self._progress_from_net.emit
+
+        def start(store: Store) -> None:
+            if cancel.is_set():
+                self._on_failed(SyncCancelled(MSG_CANCELLED))
+                return
+            parked = ParkedStore(store, runner.db_thread_parked, cancel)
+            client = SyncClient(cast(Any, parked), transport_factory=factory)
+
+            def work() -> SyncResult:
+                return client.sync(progress=report, cancel=cancel)
+
+            runner.net_job(work, parent=self).success(self._on_done).failure(
+                self._on_failed
+            ).run()
+
+        self._set(running=True, progress=None, error="")
+        runner.store_job(_open_store, parent=self).success(start).failure(self._on_failed).run()
+        return True
+
+    def cancel(self) -> None:
+        """Stop a running sync at the next safe point (before a request or between retries)."""
+        if self._cancel is not None:
+            self._cancel.set()
+
+    # --- results ---------------------------------------------------------------------------
+
+    def _on_progress(self, progress: SyncProgress) -> None:
+        if self.state.running:
+            self._set(progress=progress)
+
+    def _on_done(self, result: SyncResult) -> None:
+        self._cancel = None
+        if result.wiped:
+            self.husks = frozenset()
+            self.state = SyncState()
+            self.state_changed.emit(self.state)
+            self.wiped.emit()
+            return
+        self._set(running=False, progress=None, online=True, error="", blocked=False)
+        # The client wrote through its own sessions: tell the views once.
+        self.backend.hub.changed.emit(
+            Changes(cases=True, attempts=True, signals=True, plans=True, workers=True, sync=True),
+            self,
+        )
+        self.finished.emit(result)
+        self.refresh()
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._cancel = None
+        if isinstance(error, StoreClosed) or not self.backend.is_unlocked:
+            self._set(running=False, progress=None)
+            return
+        online = self.state.online
+        blocked = self.state.blocked
+        if isinstance(error, SyncUnavailable):
+            online = False
+        elif isinstance(error, (SyncAuthError, SyncUpgradeRequired)):
+            online, blocked = True, True
+        if isinstance(error, SyncError):
+            message = str(error)
+        else:
+            # Type only: exception texts may carry personal data from the database layer.
+            log.error("sync failed: %s", type(error).__name__)
+            message = user_message(error)
+        self._set(running=False, progress=None, online=online, blocked=blocked, error=message)
+        self.refresh()  # pages pushed before the failure are acked: show the new count
+
+    def _on_status(self, rows: StatusRows) -> None:
+        status, husks = rows
+        was_hidden = self.state.details_hidden
+        self.husks = husks
+        self._set(
+            unlocked=True,
+            enrolled=status.enrolled,
+            pending_count=status.pending_count,
+            last_sync_at=status.last_sync_at,
+            warn_unsent=status.warn_unsent,
+            details_hidden=status.details_hidden,
+        )
+        if status.details_hidden != was_hidden:
+            # Vandaag and the case view re-read (and refuse) with the new state.
+            self.backend.hub.changed.emit(Changes(sync=True), self)
+
+    # --- triggers --------------------------------------------------------------------------
+
+    def _on_unlocked(self) -> None:
+        self.state = SyncState(unlocked=True)
+        self.refresh()
+        self._status_timer.start()
+        self._auto_timer.start()
+        if self.auto:
+            self._soon.start(AFTER_UNLOCK_MS)
+
+    def _on_locked(self) -> None:
+        self.cancel()
+        self._status_timer.stop()
+        self._auto_timer.stop()
+        self._soon.stop()
+        self.husks = frozenset()
+        self.state = SyncState()
+        self.state_changed.emit(self.state)
+
+    def _on_changed(self, changes: Changes, initiator: object) -> None:
+        if initiator is self:
+            return
+        if changes.attempts or changes.sync or changes.cases:
+            self.refresh()
+        if changes.attempts and self.auto and self.state.online:
+            self._soon.start(AFTER_SAVE_MS)
+
+    def _on_reachability_changed(self, reachability: Any) -> None:
+        self.on_network(reachability == QNetworkInformation.Reachability.Online)
+
+    def on_network(self, online: bool) -> None:
+        """The platform says the network went away or came back."""
+        if not self.backend.is_unlocked:
+            return
+        if not online:
+            self._set(online=False)
+        elif self.auto and self.state.online is not True:
+            self._soon.start(AFTER_SAVE_MS)  # the network is back: deliver pending work
+
+    def _auto_tick(self) -> None:
+        state = self.state
+        if not self.auto or state.running or state.blocked or not state.enrolled:
+            return
+        stale = state.last_sync_at is None or self.clock() - state.last_sync_at > PULL_EVERY
+        if state.pending_count > 0 or stale or state.online is False:
+            self.sync_now()
+
+    def _set(self, **changes: Any) -> None:
+        self.state = replace(self.state, **changes)
+        self.state_changed.emit(self.state)
+
+
+def _open_store(ctx: DbContext) -> Store:
+    return ctx.session_store()
+
+
+def _ignore_closed(_error: BaseException) -> None:
+    """Status reads fail quietly while locking; the next refresh shows the truth."""
+
+
+def _network_information() -> Any:
+    """Qt's network information (NetworkManager, glib, Windows, macOS) if a backend loads,
+    else None (then only the periodic timer notices that the network is back)."""
+    try:
+        if not QNetworkInformation.loadDefaultBackend():
+            return None
+        return QNetworkInformation.instance()
+    except Exception:
+        log.debug("no network information backend")
+        return None
