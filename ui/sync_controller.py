@@ -302,9 +302,7 @@ class SyncController(QObject):
             def work() -> SyncResult:
                 return client.sync(progress=report, cancel=cancel)
 
-            runner.net_job(work, parent=self).success(self._on_done).failure(
-                self._on_failed
-            ).run()
+            runner.net_job(work, parent=self).success(self._on_done).failure(self._on_failed).run()
 
         self._set(running=True, progress=None, error="")
         runner.store_job(_open_store, parent=self).success(start).failure(self._on_failed).run()

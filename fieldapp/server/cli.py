@@ -61,12 +61,38 @@ def register(sub: Any) -> None:
     ssub.add_parser(
         "rotate-epoch", help="na het terugzetten van een back-up: laat laptops alles opnieuw sturen"
     ).set_defaults(func=cmd_rotate_epoch)
+    # The grouped forms (issue contract): `server user add`, `server device list|revoke|wipe`.
+    user = ssub.add_parser("user", help="gebruikers").add_subparsers(
+        dest="user_command", required=True
+    )
+    uadd = user.add_parser("add", help="maak een gebruiker")
+    uadd.add_argument("username")
+    uadd.add_argument("--role", choices=("worker", "teamlead"), default="worker")
+    uadd.add_argument("--team", default="")
+    uadd.add_argument("--display-name", default="")
+    uadd.add_argument("--password-file")
+    uadd.set_defaults(func=cmd_add_user)
+    device = ssub.add_parser("device", help="apparaten").add_subparsers(
+        dest="device_command", required=True
+    )
+    device.add_parser("list", help="toon apparaten").set_defaults(func=cmd_list_devices)
+    drev = device.add_parser(
+        "revoke", help="intrekken: eerst openstaand werk versturen, dan wissen (vertrek)"
+    )
+    drev.add_argument("device_id")
+    drev.set_defaults(func=cmd_revoke, push_first=True)
+    dwipe = device.add_parser(
+        "wipe", help="direct wissen bij het volgende contact (verlies, diefstal)"
+    )
+    dwipe.add_argument("device_id")
+    dwipe.set_defaults(func=cmd_revoke, push_first=False)
     bak = ssub.add_parser("backup", help="versleutelde kopie van de ingebouwde database")
     bak.add_argument("target")
     bak.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("connect", help="meld deze laptop aan bij een server")
-    p.add_argument("url")
+    p.add_argument("url", nargs="?", help="adres van de server (of --server)")
+    p.add_argument("--server", dest="server_url", help="adres van de server")
     p.add_argument("--user", required=True)
     p.add_argument("--password-file")
     p.add_argument("--ca-bundle", help="CA-certificaten (PEM) voor een eigen certificaat")
@@ -238,6 +264,9 @@ def _store(args: argparse.Namespace) -> Any:
 
 
 def cmd_connect(args: argparse.Namespace) -> int:
+    args.url = args.server_url or args.url
+    if not args.url:
+        raise ServerUsageError("Geef het adres van de server: fieldapp connect --server URL.")
     from fieldapp.sync.client import enroll
 
     store = _store(args)

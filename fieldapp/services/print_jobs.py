@@ -37,6 +37,7 @@ class Organisation:
     postcode_plaats: str
     team: str
     qr: str = "tel"
+    gemeentecode: str = ""
 
 
 def load_organisation(db_path: Path | None = None) -> Organisation:
@@ -50,6 +51,7 @@ def load_organisation(db_path: Path | None = None) -> Organisation:
         postcode_plaats=str(data.get("postcode_plaats", "")),
         team=str(data.get("team", "")),
         qr=str(data.get("qr", "tel")),
+        gemeentecode=str(data.get("gemeentecode", "")),
     )
 
 

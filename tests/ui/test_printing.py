@@ -113,9 +113,8 @@ def test_preview_of_the_evening_shift_has_a_front_and_back_page_per_four_cards(
     dialog = open_from_today(window, qtbot)
     # Shifts come morning first: the afternoon route, then the evening route, then the list.
     assert dialog.options.target.count() == 3
-    assert "middag" in dialog.options.target.itemText(
-        0
-    ) and "3 adressen" in dialog.options.target.itemText(0)
+    first_route = dialog.options.target.itemText(0)
+    assert "middag" in first_route and f"{AFTERNOON_VISITS} adressen" in first_route
     choose(dialog, qtbot, output=Output.CARDS.value, target=1)
     pages = math.ceil(EVENING_VISITS / 4) * 2
     assert dialog.pdf.page_count == pages == dialog.pdf.document.pageCount()
@@ -152,7 +151,6 @@ def test_letter_that_needs_a_plan_explains_instead_of_printing(window, qtbot, to
     )
     qtbot.waitUntil(lambda: not dialog.building and dialog.status.text() != "", timeout=10_000)
     qtbot.waitUntil(lambda: "plan eerst" in dialog.status.text(), timeout=10_000)
-    assert unplanned not in dialog.status.text() or "Zaak" in dialog.status.text()
     assert dialog.built is None and not dialog.print_button.isEnabled()
     assert dialog.pdf.page_count == 0
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from fieldapp.sync.transport import check_url
+from fieldapp.sync.transport import SyncAuthError, check_url
 from ui.backend import Backend
 from ui.messages import user_message
 from ui.qt import (
+    QCoreApplication,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -27,6 +28,15 @@ from ui.qt import (
     Signal,
 )
 from ui.sync_controller import ServerLogin
+
+
+def enrol_failure_message(error: BaseException) -> str:
+    """At enrolment a 401 means a wrong user name or password, not a revoked laptop."""
+    if isinstance(error, SyncAuthError):
+        return QCoreApplication.translate(
+            "ServerForm", "De gebruikersnaam of het wachtwoord klopt niet."
+        )
+    return user_message(error)
 
 
 class ServerForm(QWidget):
@@ -161,7 +171,7 @@ class ConnectDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.ok.setEnabled(True)
-        self._show(user_message(error))
+        self._show(enrol_failure_message(error))
 
     def _show(self, text: str, *, error: bool = True) -> None:
         self.message.setText(text)

@@ -14,8 +14,7 @@ from __future__ import annotations
 from fieldapp.errors import WeakPassphrase
 from fieldapp.store.keys import MIN_PASSPHRASE_CHARS, check_new_passphrase, normalise_passphrase
 from ui.backend import Backend
-from ui.dialogs.connect_dialog import ServerForm
-from ui.messages import user_message
+from ui.dialogs.connect_dialog import ServerForm, enrol_failure_message
 from ui.qt import (
     QDialog,
     QFormLayout,
@@ -66,6 +65,13 @@ class FirstRunDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
+        self.notice = QLabel()
+        self.notice.setObjectName("FirstRunNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(
+            "QLabel { background: #e8f1f8; color: #1d3b53; border-radius: 6px; padding: 10px; }"
+        )
+        self.notice.hide()
         self.choose_create = QRadioButton(self.tr("&Nieuwe beveiligde opslag maken"))
         self.choose_connect = QRadioButton(self.tr("&Verbinden met de server van het team"))
         self.choose_create.setChecked(True)
@@ -89,6 +95,7 @@ class FirstRunDialog(QDialog):
         buttons.addWidget(cancel)
         buttons.addWidget(self.ok)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
         layout.addWidget(intro)
         layout.addWidget(self.choose_create)
         layout.addWidget(self.choose_connect)
@@ -183,11 +190,12 @@ class FirstRunDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.ok.setEnabled(True)
-        self._show(user_message(error))
+        self._show(enrol_failure_message(error))
 
     def show_notice(self, text: str) -> None:
-        """A calm, non-error explanation above the buttons (e.g. after a remote wipe)."""
-        self._show(text, error=False)
+        """A calm explanation at the top (e.g. why the data on this laptop was wiped)."""
+        self.notice.setText(text)
+        self.notice.show()
 
     def _show(self, text: str, *, error: bool = True) -> None:
         self.message.setText(text)

@@ -7,15 +7,9 @@ personal data) is remembered so the worker lands back on it after unlocking.
 
 from __future__ import annotations
 
-import importlib
-from datetime import UTC, datetime
-from typing import Any
-
-from sqlalchemy.orm import Session
-
-from fieldapp.services.changes import Changes
 from ui.auto_lock import AutoLock
 from ui.backend import Backend
+from ui.dialogs.connect_dialog import ConnectDialog
 from ui.dialogs.first_run import FirstRunDialog
 from ui.dialogs.print_dialog import PrintDialog
 from ui.dialogs.settings_dialog import SettingsDialog
@@ -32,7 +26,6 @@ from ui.qt import (
     QSize,
     QStackedWidget,
     Qt,
-    QTimer,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -40,11 +33,11 @@ from ui.qt import (
 )
 from ui.resources import icon
 from ui.settings import UiSettings
+from ui.sync_controller import SyncController, SyncState
 from ui.views.case_view import CaseView
+from ui.views.status_bar import SyncStatusBar
 from ui.views.today_view import TodayView
 from ui.views.unlock_page import UnlockPage
-
-SYNC_STATUS_INTERVAL_MS = 30_000
 
 
 class MainWindow(QMainWindow):
@@ -63,6 +56,10 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(900, 600))
         self.resume_case_id: str | None = None
         self.first_run: FirstRunDialog | None = None
+        self.connect_dialog: ConnectDialog | None = None
+        self.sync = SyncController(backend, self)
+        self.sync.wiped.connect(self._on_wiped)
+        self.sync.state_changed.connect(self._on_sync_state)
         self.print_dialog: PrintDialog | None = None
 
         self.auto_lock = AutoLock(round(settings.autolock_minutes * 60_000), self)
@@ -112,14 +109,11 @@ class MainWindow(QMainWindow):
         self.act_settings.triggered.connect(self.open_settings)
         for action in (self.act_today, self.act_print, self.act_lock, self.act_settings):
             self.toolbar.addAction(action)
-        self.sync_label = QLabel()
-        self.statusBar().addPermanentWidget(self.sync_label)
-        self._sync_timer = QTimer(self)
-        self._sync_timer.setInterval(SYNC_STATUS_INTERVAL_MS)
-        self._sync_timer.timeout.connect(self.refresh_sync_status)
+        self.sync_bar = SyncStatusBar(self.sync)
+        self.sync_bar.connect_requested.connect(self.open_connect)
+        self.statusBar().addPermanentWidget(self.sync_bar, 1)
         self._retranslate()
 
-        backend.hub.changed.connect(self._on_changed)
         backend.hub.locked.connect(self._on_locked)
         self._show_locked_state()
 
@@ -137,6 +131,7 @@ class MainWindow(QMainWindow):
         self.case_view.back.connect(self.show_today)
         self.today.print_requested.connect(self.open_print)
         self.case_view.print_requested.connect(self.open_print)
+        self.today.sync_requested.connect(self.sync.sync_now)
         self.work.addWidget(self.today)
         self.work.addWidget(self.case_view)
 
@@ -173,8 +168,6 @@ class MainWindow(QMainWindow):
         self.auto_lock.arm()
         for action in (self.act_today, self.act_lock, self.act_print):
             action.setEnabled(True)
-        self.refresh_sync_status()
-        self._sync_timer.start()
         if self.resume_case_id is not None:
             case_id, self.resume_case_id = self.resume_case_id, None
             self.show_case(case_id)
@@ -191,6 +184,9 @@ class MainWindow(QMainWindow):
         self.today.focus_list()
 
     def show_case(self, case_id: str) -> None:
+        if self.sync.hides(case_id):  # details hidden until the next sync, or a husk
+            self.show_today()
+            return
         self.case_view.load(case_id)
         self.work.setCurrentWidget(self.case_view)
         self.case_view.quick_note.setFocus()
@@ -226,8 +222,6 @@ class MainWindow(QMainWindow):
 
     def _on_locked(self) -> None:
         self.auto_lock.disarm()
-        self._sync_timer.stop()
-        self.sync_label.clear()
         self._show_locked_state()
 
     def _show_locked_state(self) -> None:
@@ -262,38 +256,46 @@ class MainWindow(QMainWindow):
             else:
                 self.show_today()
 
-    def _on_changed(self, changes: Changes, _initiator: object) -> None:
-        if changes.sync or changes.attempts:
-            self.refresh_sync_status()
-
     def refresh_sync_status(self) -> None:
-        """Pending outbox and last sync, from services.sync.outbox_status when available."""
-        try:
-            sync_service: Any = importlib.import_module("fieldapp.services.sync")
-        except ImportError:
-            return
-        outbox_status = getattr(sync_service, "outbox_status", None)
-        if outbox_status is None or not self.backend.is_unlocked:
-            return
+        self.sync.refresh()
 
-        def fetch(session: Session) -> Any:
-            return outbox_status(session, datetime.now(UTC))
+    def open_connect(self) -> ConnectDialog | None:
+        """Enrol a store that was made without a server; sync right after."""
+        if not self.backend.is_unlocked:
+            return None
+        dialog = ConnectDialog(self.backend, self, on_connected=self._after_connect)
+        self.connect_dialog = dialog
+        dialog.open()
+        return dialog
 
-        self.backend.runner.query(fetch, parent=self).success(self._show_sync).failure(
-            lambda _e: None
-        ).run()
+    def _after_connect(self) -> None:
+        self.sync.refresh()
+        self.sync.sync_now()
+        self.show_today()
 
-    def _show_sync(self, status: Any) -> None:
-        pending = getattr(status, "pending", None)
-        if pending is None and isinstance(status, tuple) and status:
-            pending = status[0]
-        if pending is None:
-            return
-        if pending == 0:
-            text = self.tr("Alles verzonden")
-        else:
-            text = self.tr("%1 nog niet verzonden").replace("%1", str(pending))
-        self.sync_label.setText(text)
+    def _on_sync_state(self, state: SyncState) -> None:
+        if state.details_hidden and self.work.currentWidget() is self.case_view:
+            self.case_view.clear()
+            self.show_today()
+
+    def _on_wiped(self) -> None:
+        """The server revoked this laptop and the store is gone: close everything, explain
+        calmly, and start again at first run."""
+        self.resume_case_id = None
+        for dialog in (self.print_dialog, self.connect_dialog):
+            if dialog is not None and is_alive(dialog):
+                dialog.close()
+        self.backend.lock()
+        self.start()
+        if self.first_run is not None:
+            self.first_run.show_notice(
+                self.tr(
+                    "Deze laptop is door de beheerder van het team ingetrokken. Daarom zijn alle "
+                    "Veldwerk-gegevens op deze laptop veilig gewist; u hoeft daarvoor niets te "
+                    "doen. Wilt u weer met Veldwerk werken, verbind deze laptop dan opnieuw met "
+                    "de server (vraag uw teamleider om toegang)."
+                )
+            )
 
     def bring_forward(self) -> None:
         """Another start for the same store asked us to come to the front."""

@@ -1,13 +1,20 @@
-"""Vandaag: the worker's home screen (planned route, else open cases by priority)."""
+"""Vandaag: the worker's home screen (planned route, else open cases by priority).
+
+Sync rules enforced in the query itself (on the DB thread, so no hidden row reaches the GUI):
+after too long without a successful sync (``services.sync.details_hidden``, 14 days) no case
+is listed and a notice asks to sync first; husks (cases emptied by a tombstone, kept only until
+their pending attempts are acked) are never listed.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.listing import CaseListRow
 from fieldapp.services import queries
+from fieldapp.services import sync as sync_service
 from fieldapp.services.changes import Changes
 from ui.backend import Backend
 from ui.display import long_date
@@ -16,6 +23,7 @@ from ui.print_request import Output, PrintSource
 from ui.qt import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QKeySequence,
     QLabel,
@@ -36,6 +44,7 @@ from ui.views.case_card import CaseCardDelegate
 class TodayView(QWidget):
     open_case = Signal(str)
     print_requested = Signal(object)  # PrintSource
+    sync_requested = Signal()
 
     def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +54,7 @@ class TodayView(QWidget):
         self.proxy = CaseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._stale = True
+        self.details_hidden = False
         self.today_provider = date.today
 
         self.title = QLabel(self.tr("Vandaag"))
@@ -102,6 +112,8 @@ class TodayView(QWidget):
         layout.addWidget(self.count)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
+        self.hidden_notice = self._build_hidden_notice()
+        layout.addWidget(self.hidden_notice, 0, Qt.AlignmentFlag.AlignTop)
         self.setTabOrder(self.search, self.wijk)
         self.setTabOrder(self.wijk, self.list)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
@@ -119,11 +131,22 @@ class TodayView(QWidget):
         worker_id = identity.worker_id if identity else None
         policy = self.backend.policy
 
-        def fetch(session: Session) -> tuple[bool, list[CaseListRow]]:
-            return queries.today_rows(session, today=today, worker_id=worker_id, policy=policy)
+        now = datetime.now(UTC)
 
-        def show(result: tuple[bool, list[CaseListRow]]) -> None:
-            planned, rows = result
+        def fetch(session: Session) -> tuple[bool, list[CaseListRow], bool]:
+            if sync_service.details_hidden(session, now):
+                return False, [], True
+            planned, rows = queries.today_rows(
+                session, today=today, worker_id=worker_id, policy=policy
+            )
+            husks = sync_service.husk_ids(session)
+            if husks:
+                rows = [r for r in rows if r.id not in husks]
+            return planned, rows, False
+
+        def show(result: tuple[bool, list[CaseListRow], bool]) -> None:
+            planned, rows, hidden = result
+            self.set_details_hidden(hidden)
             self.model.set_rows(rows, today=today, planned=planned)
             self._fill_wijken()
             self._update_header()
@@ -140,7 +163,9 @@ class TodayView(QWidget):
         self._stale = True
 
     def _on_changed(self, changes: Changes, initiator: object) -> None:
-        if not (changes.cases or changes.attempts or changes.plans or changes.signals):
+        if not (
+            changes.cases or changes.attempts or changes.plans or changes.signals or changes.sync
+        ):
             return
         if self.isVisible():
             self.reload()
@@ -189,7 +214,7 @@ class TodayView(QWidget):
             self.count.setText(
                 self.tr("%1 van %2 zaken").replace("%1", str(shown)).replace("%2", str(total))
             )
-        self.empty.setVisible(shown == 0 and self.backend.is_unlocked)
+        self.empty.setVisible(shown == 0 and self.backend.is_unlocked and not self.details_hidden)
 
     def _on_activated(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)
@@ -208,6 +233,45 @@ class TodayView(QWidget):
                 day=self.model.today, case_ids=ids, use_shifts=True, default=Output.CARDS.value
             )
         )
+
+    # --- sync notice -------------------------------------------------------------------------
+
+    def _build_hidden_notice(self) -> QFrame:
+        frame = QFrame()
+        frame.setObjectName("SyncFirstNotice")
+        frame.setStyleSheet(
+            "QFrame#SyncFirstNotice { background: #fff4cc; border: 1px solid #e5c75a;"
+            " border-radius: 8px; }"
+        )
+        title = QLabel(self.tr("Synchroniseer eerst: het is te lang geleden"))
+        title.setObjectName("PageTitle")
+        title.setWordWrap(True)
+        body = QLabel(
+            self.tr(
+                "Deze laptop heeft al meer dan 14 dagen niet met de server gesynchroniseerd. "
+                "Daarom zijn de gegevens van zaken verborgen tot de volgende geslaagde "
+                "synchronisatie. Wat u al hebt vastgelegd, blijft bewaard en wordt dan verstuurd."
+            )
+        )
+        body.setWordWrap(True)
+        self.sync_button = QPushButton(icon("sync"), self.tr("Nu &synchroniseren"))
+        self.sync_button.setObjectName("PrimaryButton")
+        self.sync_button.clicked.connect(lambda: self.sync_requested.emit())
+        inner = QVBoxLayout(frame)
+        inner.setContentsMargins(20, 16, 20, 16)
+        inner.addWidget(title)
+        inner.addWidget(body)
+        inner.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignLeft)
+        frame.hide()
+        return frame
+
+    def set_details_hidden(self, hidden: bool) -> None:
+        self.details_hidden = hidden
+        self.hidden_notice.setVisible(hidden)
+        for widget in (self.list, self.count, self.search, self.wijk, self.print_button):
+            widget.setVisible(not hidden)
+        if hidden:
+            self.empty.hide()
 
     def focus_list(self) -> None:
         self.list.setFocus()
