@@ -209,7 +209,8 @@ class SyncState:
     last_sync_at: datetime | None = None
     warn_unsent: bool = False
     details_hidden: bool = False
-    error: str = ""  # the last failure, in Dutch; cleared by a success
+    error: str = ""  # the last failure other than "no network", in Dutch; cleared by a success
+    offline_reason: str = ""  # why the last sync found no server (tooltip of "Offline")
     blocked: bool = False  # auth or upgrade problem: no automatic retries
 
 
@@ -327,7 +328,17 @@ class SyncController(QObject):
             self.state_changed.emit(self.state)
             self.wiped.emit()
             return
-        self._set(running=False, progress=None, online=True, error="", blocked=False)
+        # A successful sync is what un-hides details; the status query below confirms it.
+        self._set(
+            running=False,
+            progress=None,
+            online=True,
+            error="",
+            offline_reason="",
+            blocked=False,
+            details_hidden=False,
+            last_sync_at=self.clock(),
+        )
         # The client wrote through its own sessions: tell the views once.
         self.backend.hub.changed.emit(
             Changes(cases=True, attempts=True, signals=True, plans=True, workers=True, sync=True),
@@ -353,7 +364,11 @@ class SyncController(QObject):
             # Type only: exception texts may carry personal data from the database layer.
             log.error("sync failed: %s", type(error).__name__)
             message = user_message(error)
-        self._set(running=False, progress=None, online=online, blocked=blocked, error=message)
+        if isinstance(error, SyncUnavailable):
+            # "Offline" says it already; the reason (a captive portal, say) is its tooltip.
+            self._set(running=False, progress=None, online=False, error="", offline_reason=message)
+        else:
+            self._set(running=False, progress=None, online=online, blocked=blocked, error=message)
         self.refresh()  # pages pushed before the failure are acked: show the new count
 
     def _on_status(self, rows: StatusRows) -> None:

@@ -22,12 +22,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TypeVar
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.server.auth import team_scope, worker_scope
 from fieldapp.server.db import CaseTeamRow, ChangeLogRow, allocate_seqs, current_seq
-from fieldapp.store.schema import AttemptRow, CaseRow, PersonRow, SignalRow, Worker
+from fieldapp.store.schema import AttemptRow, CaseRow, PersonRow, SignalRow, Worker, utcnow
 from fieldapp.sync.protocol import (
     AddressPayload,
     AttemptPayload,
@@ -39,6 +39,8 @@ from fieldapp.sync.protocol import (
 )
 
 T = TypeVar("T")
+# Core table for the bulk writes below (no ORM bookkeeping per row).
+_CHANGE_LOG: Table = ChangeLogRow.__table__  # type: ignore[assignment]
 KIND_UPSERT = "upsert"
 KIND_TOMBSTONE = "tombstone"
 
@@ -72,15 +74,19 @@ def emit_case_changes(
     *,
     skip_scopes: frozenset[str] = frozenset(),
     bump_version: bool = True,
+    after: dict[str, set[str]] | None = None,
 ) -> int:
     """Write feed rows for the cases in ``before`` (their scopes before the write).
 
     ``skip_scopes``: upserts not needed there (the pusher's own scope after a push: the device
     already has what it pushed). ``bump_version=False`` when no case field changed (only
     attempts were added): clients accept an upsert of equal version, so the new attempts still
-    arrive, and a hot push path saves one UPDATE per case. Returns the number of rows written.
+    arrive, and a hot push path saves one UPDATE per case. ``after``: the scopes after the write
+    when the caller knows them (a push of attempts only: unchanged); read from the database when
+    omitted. Returns the number of rows written.
     """
-    after = case_scopes(session, before)
+    if after is None:
+        after = case_scopes(session, before)
     rows: list[tuple[str, str, str, str | None]] = []
     for cid in sorted(before):
         closed = False
@@ -93,18 +99,19 @@ def emit_case_changes(
     if not rows:
         return 0
     seqs = allocate_seqs(session, len(rows))
+    now = utcnow()
     for chunk in _chunks(sorted({(s, c) for s, c, _, _ in rows}), 200):
         for scope in {s for s, _ in chunk}:
             ids = [c for s, c in chunk if s == scope]
             session.execute(
-                delete(ChangeLogRow).where(
-                    ChangeLogRow.scope == scope, ChangeLogRow.case_id.in_(ids)
+                delete(_CHANGE_LOG).where(
+                    _CHANGE_LOG.c.scope == scope, _CHANGE_LOG.c.case_id.in_(ids)
                 )
             )
     session.execute(
-        insert(ChangeLogRow),
+        insert(_CHANGE_LOG),
         [
-            {"seq": seq, "scope": s, "case_id": c, "kind": k, "reason": r}
+            {"seq": seq, "scope": s, "case_id": c, "kind": k, "reason": r, "created_at": now}
             for seq, (s, c, k, r) in zip(seqs, rows, strict=True)
         ],
     )
@@ -199,70 +206,40 @@ def read_page(
     return changes, last, has_more
 
 
+_PERSON_FIELDS = tuple(PersonPayload.model_fields)
+_SIGNAL_FIELDS = tuple(SignalPayload.model_fields)
+_ATTEMPT_FIELDS = tuple(AttemptPayload.model_fields)
+
+
 def case_payloads(session: Session, case_ids: list[str]) -> dict[str, CasePayload]:
-    """Full payloads (people, signals, attempts) for the given cases, in bulk queries."""
+    """Full payloads (people, signals, attempts) for the given cases, in bulk queries.
+
+    Reads plain column rows (Core), not ORM entities: identity-map bookkeeping for thousands
+    of rows that are only serialised costs more than the queries. Payloads are still validated.
+    """
     out: dict[str, CasePayload] = {}
+    cases_t, people_t = _table(CaseRow), _table(PersonRow)
+    signals_t, attempts_t = _table(SignalRow), _table(AttemptRow)
+    person_cols = [people_t.c.case_id, *(people_t.c[f] for f in _PERSON_FIELDS)]
+    signal_cols = [signals_t.c.case_id, *(signals_t.c[f] for f in _SIGNAL_FIELDS)]
+    attempt_cols = [attempts_t.c.case_id, *(attempts_t.c[f] for f in _ATTEMPT_FIELDS)]
     for chunk in _chunks(sorted(set(case_ids)), 500):
-        cases = session.scalars(select(CaseRow).where(CaseRow.id.in_(chunk))).all()
         people: dict[str, list[PersonPayload]] = defaultdict(list)
-        for p in session.scalars(select(PersonRow).where(PersonRow.case_id.in_(chunk))):
-            people[p.case_id].append(
-                PersonPayload(
-                    id=p.id,
-                    identity_key=p.identity_key,
-                    achternaam=p.achternaam,
-                    voorletters=p.voorletters,
-                    voorvoegsel=p.voorvoegsel,
-                    voornaam=p.voornaam,
-                    geboortedatum=p.geboortedatum,
-                    geslacht=p.geslacht,
-                    bsn=p.bsn,
-                    bsn_invalid=p.bsn_invalid,
-                    telefoon=p.telefoon,
-                    email=p.email,
-                )
-            )
+        for p in session.execute(select(*person_cols).where(people_t.c.case_id.in_(chunk))):
+            people[p.case_id].append(PersonPayload.model_validate(p._mapping))
         signals: dict[str, list[SignalPayload]] = defaultdict(list)
-        for s in session.scalars(select(SignalRow).where(SignalRow.case_id.in_(chunk))):
-            signals[s.case_id or ""].append(
-                SignalPayload(
-                    id=s.id,
-                    partner=s.partner,
-                    external_id=s.external_id,
-                    person_id=s.person_id,
-                    status=s.status,
-                    bedrag_cents=s.bedrag_cents,
-                    ontstaansdatum=s.ontstaansdatum,
-                    signaaldatum=s.signaaldatum,
-                    received_on=s.received_on,
-                    crisissignaal=s.crisissignaal,
-                    warme_overdracht=s.warme_overdracht,
-                    flags=[str(f) for f in s.flags or []],
-                    address_key=s.address_key,
-                )
-            )
+        for s in session.execute(select(*signal_cols).where(signals_t.c.case_id.in_(chunk))):
+            values = dict(s._mapping)
+            values["flags"] = [str(f) for f in s.flags or []]
+            signals[s.case_id or ""].append(SignalPayload.model_validate(values))
         attempts: dict[str, list[AttemptPayload]] = defaultdict(list)
-        for a in session.scalars(
-            select(AttemptRow)
-            .where(AttemptRow.case_id.in_(chunk))
-            .order_by(AttemptRow.occurred_at, AttemptRow.id)
+        for a in session.execute(
+            select(*attempt_cols)
+            .where(attempts_t.c.case_id.in_(chunk))
+            .order_by(attempts_t.c.occurred_at, attempts_t.c.id)
         ):
-            attempts[a.case_id].append(
-                AttemptPayload(
-                    id=a.id,
-                    soort=a.soort,
-                    bereikt=a.bereikt,
-                    occurred_at=a.occurred_at,
-                    dagdeel=a.dagdeel,
-                    outcome=a.outcome,
-                    note=a.note,
-                    worker_id=a.worker_id,
-                    device_id=a.device_id,
-                    voids=a.voids,
-                    void_reason=a.void_reason,
-                )
-            )
-        for c in cases:
+            attempts[a.case_id].append(AttemptPayload.model_validate(a._mapping))
+        for c in session.execute(select(cases_t).where(cases_t.c.id.in_(chunk))):
             address = None
             if c.postcode and c.huisnummer is not None:
                 address = AddressPayload(
@@ -315,6 +292,11 @@ def team_workers(session: Session, team: str) -> list[WorkerPayload]:
         )
         for w in session.scalars(select(Worker).where(Worker.team == team).order_by(Worker.id))
     ]
+
+
+def _table(model: type[object]) -> Table:
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    return table
 
 
 def _chunks(items: list[T], size: int) -> list[list[T]]:

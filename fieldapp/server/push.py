@@ -23,17 +23,19 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from fieldapp.server.auth import Principal, team_scope, worker_scope
 from fieldapp.server.db import CaseTeamRow, ChangeLogRow, ConflictRow, QuarantineRow
-from fieldapp.server.feed import case_scopes, emit_case_changes
+from fieldapp.server.feed import emit_case_changes
 from fieldapp.store.schema import AttemptRow, CaseEventRow, CaseRow
 from fieldapp.sync.protocol import AttemptItem, CaseEventItem, PushItem, Rejected
 
 GRACE = timedelta(days=14)
 MAX_FUTURE = timedelta(days=1)
+# Core table: a plain executemany, without the ORM bulk path's per-row bookkeeping.
+_ATTEMPTS: Table = AttemptRow.__table__  # type: ignore[assignment]
 
 
 @dataclass
@@ -147,7 +149,18 @@ def apply_push(
             select(CaseTeamRow.case_id, CaseTeamRow.team).where(CaseTeamRow.case_id.in_(case_ids))
         ).all()
     )
-    before = case_scopes(session, case_ids)
+    # Scopes before the write, from the rows just read (no second round trip).
+    before: dict[str, set[str]] = {}
+    for cid in case_ids:
+        scopes: set[str] = set()
+        if cid in cases:
+            worker, status = cases[cid]
+            if worker and status == "open":
+                scopes.add(worker_scope(worker))
+        if cid in teams:
+            scopes.add(team_scope(teams[cid]))
+        before[cid] = scopes
+    events_applied = False
     touched: set[str] = set()
     new_attempts: list[dict[str, object]] = []
 
@@ -182,6 +195,7 @@ def apply_push(
                 case_row = session.get(CaseRow, item.case_id)
                 assert case_row is not None
                 _apply_event(case_row, item)
+                events_applied = True
                 cases[item.case_id] = (case_row.assigned_worker_id, case_row.status)
             seen[(item.type, item.id)] = digest
             out.accepted.append(item.id)
@@ -213,13 +227,16 @@ def apply_push(
 
     session.flush()
     if new_attempts:
-        session.execute(insert(AttemptRow), new_attempts)
+        session.execute(insert(_ATTEMPTS), new_attempts)
     if touched:
+        touched_before = {cid: before[cid] for cid in touched}
         emit_case_changes(
             session,
-            {cid: before[cid] for cid in touched},
+            touched_before,
             skip_scopes=frozenset({who.scope}),
             bump_version=any(isinstance(i, CaseEventItem) for i in items),
+            # Attempts alone never move a case between scopes: skip re-reading them.
+            after=None if events_applied else touched_before,
         )
     return out
 

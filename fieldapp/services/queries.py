@@ -13,7 +13,7 @@ from fieldapp.domain.priority import Policy
 from fieldapp.services.errors import CaseNotFound
 from fieldapp.store.repos import cases as case_repo
 from fieldapp.store.repos.convert import worker_of
-from fieldapp.store.schema import KeyValueRow, Worker
+from fieldapp.store.schema import KeyValueRow, PlannedVisitRow, ShiftRow, Worker
 
 __all__ = [
     "AttemptMark",
@@ -37,14 +37,20 @@ def list_case_rows(
     include_closed: bool = False,
     today: date | None = None,
     policy: Policy = DEFAULT_POLICY,
+    limit: int | None = None,
 ) -> list[CaseListRow]:
-    """Cases as flat rows, highest priority first, then nearest deadline."""
+    """Cases as flat rows, highest priority first, then nearest deadline.
+
+    ``limit`` gives a quick first page (top by stored priority) for a fast first paint; load
+    the full list after it.
+    """
     rows = case_repo.list_rows(
         session,
         policy=policy,
         today=today or date.today(),
         worker_id=worker_id,
         include_closed=include_closed,
+        limit=limit,
     )
     rows.sort(key=lambda r: (-r.priority, r.deadline, r.address_line))
     return rows
@@ -56,8 +62,20 @@ def today_rows(
     today: date,
     worker_id: str | None,
     policy: Policy = DEFAULT_POLICY,
+    limit: int | None = None,
 ) -> tuple[bool, list[CaseListRow]]:
-    """(planned, rows): today's planned visits in route order, else open cases by priority."""
+    """(planned, rows): today's planned visits in route order, else open cases by priority.
+
+    With ``limit``, planned visits still come complete (they are few); the unplanned list is
+    cut to the first ``limit`` rows.
+    """
+    if limit is not None:
+        planned_only = _planned_rows(session, today=today, worker_id=worker_id, policy=policy)
+        if planned_only:
+            return True, planned_only
+        return False, list_case_rows(
+            session, worker_id=worker_id, today=today, policy=policy, limit=limit
+        )
     rows = list_case_rows(session, worker_id=worker_id, today=today, policy=policy)
     planned = [r for r in rows if r.planned_seq is not None]
     if planned:
@@ -70,6 +88,19 @@ def today_rows(
         )
         return True, planned
     return False, rows
+
+
+def _planned_rows(
+    session: Session, *, today: date, worker_id: str | None, policy: Policy
+) -> list[CaseListRow]:
+    """Today's route if the worker has one (a cheap existence check first)."""
+    query = select(PlannedVisitRow.id).join(ShiftRow).where(ShiftRow.day == today).limit(1)
+    if worker_id is not None:
+        query = query.where(ShiftRow.worker_id == worker_id)
+    if session.scalar(query) is None:
+        return []
+    planned, rows = today_rows(session, today=today, worker_id=worker_id, policy=policy)
+    return rows if planned else []
 
 
 def get_case(

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import Table, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.services.changes import Changes
@@ -140,48 +140,34 @@ def load_identity(session: Session) -> SyncIdentity | None:
 # --- push --------------------------------------------------------------------------------------
 
 
+_ATTEMPTS: Table = AttemptRow.__table__  # type: ignore[assignment]
+_EVENTS: Table = CaseEventRow.__table__  # type: ignore[assignment]
+_ATTEMPT_ITEM_COLS = [c for c in AttemptItem.model_fields if c != "type"]
+_EVENT_ITEM_COLS = [c for c in CaseEventItem.model_fields if c != "type"]
+
+
 def pending_items(session: Session, limit: int) -> list[PushItem]:
-    """The oldest ``limit`` pending outbox items (attempts first, then case events)."""
+    """The oldest ``limit`` pending outbox items (attempts first, then case events).
+
+    Reads plain column rows (no ORM entities: a page is only serialised and sent); every item
+    is still validated against the wire model."""
     items: list[PushItem] = []
-    for a in session.scalars(
-        select(AttemptRow)
-        .where(AttemptRow.sync_state == PENDING)
-        .order_by(AttemptRow.created_at, AttemptRow.id)
+    for a in session.execute(
+        select(*(_ATTEMPTS.c[f] for f in _ATTEMPT_ITEM_COLS))
+        .where(_ATTEMPTS.c.sync_state == PENDING)
+        .order_by(_ATTEMPTS.c.created_at, _ATTEMPTS.c.id)
         .limit(limit)
     ):
-        items.append(
-            AttemptItem(
-                id=a.id,
-                case_id=a.case_id,
-                soort=a.soort,  # type: ignore[arg-type]
-                bereikt=a.bereikt,
-                occurred_at=a.occurred_at,
-                dagdeel=a.dagdeel,  # type: ignore[arg-type]
-                outcome=a.outcome,  # type: ignore[arg-type]
-                note=a.note,
-                voids=a.voids,
-                void_reason=a.void_reason,
-            )
-        )
+        items.append(AttemptItem.model_validate(a._mapping))
     room = limit - len(items)
     if room > 0:
-        for e in session.scalars(
-            select(CaseEventRow)
-            .where(CaseEventRow.sync_state == PENDING)
-            .order_by(CaseEventRow.at, CaseEventRow.id)
+        for e in session.execute(
+            select(*(_EVENTS.c[f] for f in _EVENT_ITEM_COLS))
+            .where(_EVENTS.c.sync_state == PENDING)
+            .order_by(_EVENTS.c.at, _EVENTS.c.id)
             .limit(room)
         ):
-            items.append(
-                CaseEventItem(
-                    id=e.id,
-                    case_id=e.case_id,
-                    kind=e.kind,  # type: ignore[arg-type]
-                    resultaat=e.resultaat,  # type: ignore[arg-type]
-                    reason=e.reason,
-                    effort_override=e.effort_override,
-                    at=e.at,
-                )
-            )
+            items.append(CaseEventItem.model_validate(e._mapping))
     return items
 
 
@@ -200,14 +186,15 @@ def mark_pushed(session: Session, reply: PushResponse, now: datetime) -> Changes
     ids = [*reply.accepted, *reply.duplicates, *reply.quarantined, *reply.conflicts]
     if not ids:
         return Changes()
+    # Core statements: one UPDATE ... WHERE id IN (...) per table, no ORM session sync.
     session.execute(
-        update(AttemptRow)
-        .where(AttemptRow.id.in_(ids), AttemptRow.sync_state == PENDING)
+        update(_ATTEMPTS)
+        .where(_ATTEMPTS.c.id.in_(ids), _ATTEMPTS.c.sync_state == PENDING)
         .values(sync_state=ACKED, acked_at=now, server_epoch_at_ack=reply.server_epoch)
     )
     session.execute(
-        update(CaseEventRow)
-        .where(CaseEventRow.id.in_(ids), CaseEventRow.sync_state == PENDING)
+        update(_EVENTS)
+        .where(_EVENTS.c.id.in_(ids), _EVENTS.c.sync_state == PENDING)
         .values(sync_state=ACKED, acked_at=now)
     )
     return Changes(attempts=True, sync=True)

@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.store.schema import (
@@ -33,6 +33,10 @@ from fieldapp.store.schema import (
 )
 from fieldapp.sync.protocol import CasePayload, ChangesPage
 
+_CASES: Table = CaseRow.__table__  # type: ignore[assignment]
+_PEOPLE: Table = PersonRow.__table__  # type: ignore[assignment]
+_SIGNALS: Table = SignalRow.__table__  # type: ignore[assignment]
+_ATTEMPTS: Table = AttemptRow.__table__  # type: ignore[assignment]
 KV_CURSOR = "sync.cursor"
 KV_HUSKS = "sync.husks"
 PENDING = "pending"
@@ -138,23 +142,32 @@ def _upsert_cases(session: Session, payloads: list[CasePayload]) -> None:
     fresh_ids = [c.id for c in fresh]
     new = [_case_values(c) for c in fresh if c.id not in stored]
     old = [_case_values(c) for c in fresh if c.id in stored]
+    # Core statements (plain executemany): the ORM bulk path's per-row bookkeeping costs more
+    # than SQLCipher itself for a page of hundreds of cases.
     if new:
-        session.execute(insert(CaseRow), new)
+        session.execute(insert(_CASES), new)
     if old:
-        session.execute(update(CaseRow), old)
+        # Executemany UPDATE by id; bind names prefixed (Core reserves the column names for
+        # the SET clause). ``updated_at`` comes from the column's onupdate.
+        by_id = (
+            update(_CASES)
+            .where(_CASES.c.id == bindparam("b_id"))
+            .values({k: bindparam(f"b_{k}") for k in old[0] if k != "id"})
+        )
+        session.execute(by_id, [{f"b_{k}": v for k, v in row.items()} for row in old])
     # People and signals are replaced wholesale: the server's payload is the truth.
-    session.execute(delete(SignalRow).where(SignalRow.case_id.in_(fresh_ids)))
-    session.execute(delete(PersonRow).where(PersonRow.case_id.in_(fresh_ids)))
+    session.execute(delete(_SIGNALS).where(_SIGNALS.c.case_id.in_(fresh_ids)))
+    session.execute(delete(_PEOPLE).where(_PEOPLE.c.case_id.in_(fresh_ids)))
     people = [{**p.model_dump(), "case_id": c.id} for c in fresh for p in c.people]
     signals = [{**x.model_dump(), "case_id": c.id} for c in fresh for x in c.signals]
     if people:
-        session.execute(insert(PersonRow), people)
+        session.execute(insert(_PEOPLE), people)
     if signals:
         # A signal that moved here from another case we hold: drop the stale copy first.
-        session.execute(delete(SignalRow).where(SignalRow.id.in_([x["id"] for x in signals])))
-        session.execute(insert(SignalRow), signals)
+        session.execute(delete(_SIGNALS).where(_SIGNALS.c.id.in_([x["id"] for x in signals])))
+        session.execute(insert(_SIGNALS), signals)
     wanted = {x.id: (c.id, x) for c in fresh for x in c.attempts}
-    known = set(session.scalars(select(AttemptRow.id).where(AttemptRow.id.in_(list(wanted)))))
+    known = set(session.scalars(select(_ATTEMPTS.c.id).where(_ATTEMPTS.c.id.in_(list(wanted)))))
     now = datetime.now(UTC)
     rows = [
         {**x.model_dump(), "case_id": cid, "sync_state": ACKED, "acked_at": now, "created_at": now}
@@ -162,7 +175,7 @@ def _upsert_cases(session: Session, payloads: list[CasePayload]) -> None:
         if aid not in known
     ]
     if rows:
-        session.execute(insert(AttemptRow), rows)
+        session.execute(insert(_ATTEMPTS), rows)
 
 
 def _tombstone(session: Session, case_id: str) -> bool:

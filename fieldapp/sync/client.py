@@ -250,9 +250,9 @@ class SyncClient:
                 "POST",
                 "/v1/sync/push",
                 PushResponse,
-                json=PushRequest(protocol_version=1, device_id=device_id, items=items).model_dump(
-                    mode="json"
-                ),
+                content=PushRequest(
+                    protocol_version=1, device_id=device_id, items=items
+                ).model_dump_json().encode(),
             )
             sent = {i.id for i in items}
             answered = {*reply.accepted, *reply.duplicates, *reply.quarantined, *reply.conflicts}

@@ -146,9 +146,14 @@ class Transport:
         expect: type[M],
         *,
         json: Any = None,
+        content: bytes | None = None,
         params: Mapping[str, str | int] | None = None,
     ) -> M:
-        """Send with retries; return the validated reply or raise a :class:`SyncError`."""
+        """Send with retries; return the validated reply or raise a :class:`SyncError`.
+
+        ``content``: an already-encoded JSON body (e.g. ``model_dump_json()``), sent as
+        ``application/json``; cheaper than ``json=`` for big pushes."""
+        headers = {"Content-Type": "application/json"} if content is not None else None
         last: SyncError = SyncUnavailable(MSG_UNAVAILABLE)
         for attempt in range(self.retries + 1):
             if self.cancel.is_set():
@@ -159,7 +164,9 @@ class Transport:
                     raise SyncCancelled(MSG_CANCELLED)
             self.attempts_made += 1
             try:
-                response = self._client.request(method, path, json=json, params=params)
+                response = self._client.request(
+                    method, path, json=json, content=content, params=params, headers=headers
+                )
                 body = response.content  # reads fully; a short body raises here
             except httpx.TransportError:
                 last = SyncUnavailable(MSG_UNAVAILABLE)

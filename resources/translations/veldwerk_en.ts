@@ -87,163 +87,163 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/views/case_view.py" line="108"/>
+        <location filename="../../ui/views/case_view.py" line="109"/>
         <source>Terug naar Vandaag</source>
         <translation>Back to Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="126"/>
-        <location filename="../../ui/views/case_view.py" line="139"/>
+        <location filename="../../ui/views/case_view.py" line="127"/>
+        <location filename="../../ui/views/case_view.py" line="140"/>
         <source>Signalen</source>
         <translation>Signals</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="132"/>
+        <location filename="../../ui/views/case_view.py" line="133"/>
         <source>Notities bij de zaak</source>
         <translation>Case notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="134"/>
+        <location filename="../../ui/views/case_view.py" line="135"/>
         <source>Notities opslaan</source>
         <translation>Save notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="137"/>
+        <location filename="../../ui/views/case_view.py" line="138"/>
         <source>Huishouden</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="141"/>
+        <location filename="../../ui/views/case_view.py" line="142"/>
         <source>Waarom deze prioriteit</source>
         <translation>Why this priority</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="143"/>
+        <location filename="../../ui/views/case_view.py" line="144"/>
         <source>Notities</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="153"/>
+        <location filename="../../ui/views/case_view.py" line="154"/>
         <source>Notitie bij de poging (optioneel)</source>
         <translation>Note for this attempt (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="154"/>
+        <location filename="../../ui/views/case_view.py" line="155"/>
         <source>Notitie bij de poging</source>
         <translation>Note for this attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="162"/>
+        <location filename="../../ui/views/case_view.py" line="163"/>
         <source>Sneltoets: Ctrl+%1</source>
         <translation>Shortcut: Ctrl+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="167"/>
+        <location filename="../../ui/views/case_view.py" line="168"/>
         <source>Uitgebreid formulier…</source>
         <translation>Detailed form…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="173"/>
+        <location filename="../../ui/views/case_view.py" line="174"/>
         <source>Tijdlijn van pogingen</source>
         <translation>Timeline of attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="174"/>
+        <location filename="../../ui/views/case_view.py" line="175"/>
         <source>Poging doorstrepen…</source>
         <translation>Strike out attempt…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="176"/>
+        <location filename="../../ui/views/case_view.py" line="177"/>
         <source>Zaak afsluiten of overdragen…</source>
         <translation>Close or hand over case…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="185"/>
+        <location filename="../../ui/views/case_view.py" line="186"/>
         <source>Contactpoging vastleggen</source>
         <translation>Log a contact attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="181"/>
+        <location filename="../../ui/views/case_view.py" line="182"/>
         <source>Tijdlijn</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="178"/>
+        <location filename="../../ui/views/case_view.py" line="179"/>
         <source>Brief of kaartje…</source>
         <translation>Letter or card…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="258"/>
+        <location filename="../../ui/views/case_view.py" line="259"/>
         <source>Adres onbekend</source>
         <translation>Address unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="266"/>
+        <location filename="../../ui/views/case_view.py" line="267"/>
         <source>Afgesloten: %1</source>
         <translation>Closed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="269"/>
+        <location filename="../../ui/views/case_view.py" line="270"/>
         <source>Open sinds %1 · termijn %2 · %3 openstaand</source>
         <translation>Open since %1 · deadline %2 · %3 outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="277"/>
+        <location filename="../../ui/views/case_view.py" line="278"/>
         <source>(naam onbekend)</source>
         <translation>(name unknown)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="280"/>
+        <location filename="../../ui/views/case_view.py" line="281"/>
         <source>, %1 jaar</source>
         <translation>, %1 years</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="284"/>
+        <location filename="../../ui/views/case_view.py" line="285"/>
         <source>Geen personen bekend.</source>
         <translation>No people known.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="294"/>
+        <location filename="../../ui/views/case_view.py" line="295"/>
         <source>Geen bijzonderheden.</source>
         <translation>Nothing special.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="361"/>
+        <location filename="../../ui/views/case_view.py" line="362"/>
         <source>✓ Opgeslagen: %1 (%2)</source>
         <translation>✓ Saved: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="373"/>
+        <location filename="../../ui/views/case_view.py" line="374"/>
         <source>Opslaan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="424"/>
+        <location filename="../../ui/views/case_view.py" line="425"/>
         <source>✓ Poging opgeslagen.</source>
         <translation>✓ Attempt saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="440"/>
+        <location filename="../../ui/views/case_view.py" line="441"/>
         <source>Kies eerst een poging in de tijdlijn.</source>
         <translation>First choose an attempt in the timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="466"/>
+        <location filename="../../ui/views/case_view.py" line="467"/>
         <source>✓ Poging doorgestreept.</source>
         <translation>✓ Attempt struck out.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="504"/>
+        <location filename="../../ui/views/case_view.py" line="505"/>
         <source>✓ Zaak afgesloten.</source>
         <translation>✓ Case closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="541"/>
+        <location filename="../../ui/views/case_view.py" line="542"/>
         <source>✓ Notities opgeslagen.</source>
         <translation>✓ Notes saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="578"/>
+        <location filename="../../ui/views/case_view.py" line="579"/>
         <source>Niet-opgeslagen werk van vóór het vergrendelen is terug.</source>
         <translation>Unsaved work from before the lock has been restored.</translation>
     </message>
@@ -304,6 +304,34 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="126"/>
+        <source>Verbinden met de server van het team</source>
+        <translation>Connect to the team&apos;s server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="129"/>
+        <source>Na het verbinden verstuurt Veldwerk uw vastgelegde werk naar de server en haalt het de zaken op die aan u zijn toegewezen. Uw wachtwoordzin voor deze laptop blijft dezelfde.</source>
+        <translation>Once connected, Veldwerk sends your recorded work to the server and fetches the cases assigned to you. Your passphrase for this laptop stays the same.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="140"/>
+        <source>&amp;Verbinden</source>
+        <translation>&amp;Connect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="144"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="165"/>
+        <source>Verbinden…</source>
+        <translation>Connecting…</translation>
+    </message>
+</context>
+<context>
     <name>Display</name>
     <message>
         <location filename="../../ui/display.py" line="39"/>
@@ -339,120 +367,109 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="65"/>
+        <location filename="../../ui/dialogs/first_run.py" line="60"/>
         <source>Welkom bij Veldwerk</source>
-        <extracomment>Set by the sync helper&apos;s integration: (server_url, enrolment_code, passphrase) -&gt; None.</extracomment>
         <translation>Welcome to Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="68"/>
+        <location filename="../../ui/dialogs/first_run.py" line="63"/>
         <source>Op deze computer staan nog geen gegevens. Alles wat Veldwerk bewaart, wordt versleuteld met een wachtwoordzin die alleen u kent.</source>
         <translation>There is no data on this computer yet. Everything Veldwerk keeps is encrypted with a passphrase only you know.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="73"/>
+        <location filename="../../ui/dialogs/first_run.py" line="75"/>
         <source>&amp;Nieuwe beveiligde opslag maken</source>
         <translation>Create a &amp;new protected store</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="74"/>
+        <location filename="../../ui/dialogs/first_run.py" line="76"/>
         <source>&amp;Verbinden met de server van het team</source>
         <translation>&amp;Connect to the team&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="84"/>
-        <location filename="../../ui/dialogs/first_run.py" line="151"/>
+        <location filename="../../ui/dialogs/first_run.py" line="86"/>
+        <location filename="../../ui/dialogs/first_run.py" line="134"/>
         <source>&amp;Opslag maken</source>
         <translation>&amp;Create store</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="88"/>
+        <location filename="../../ui/dialogs/first_run.py" line="90"/>
         <source>Afsluiten</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="108"/>
+        <location filename="../../ui/dialogs/first_run.py" line="112"/>
         <source>Nieuwe wachtwoordzin</source>
         <translation>New passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="111"/>
+        <location filename="../../ui/dialogs/first_run.py" line="115"/>
         <source>Herhaal de wachtwoordzin</source>
         <translation>Repeat the passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="121"/>
+        <location filename="../../ui/dialogs/first_run.py" line="125"/>
         <source>&amp;Wachtwoordzin:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="122"/>
+        <location filename="../../ui/dialogs/first_run.py" line="126"/>
         <source>&amp;Herhaal:</source>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="138"/>
-        <source>Verbinden met een server kan in deze versie nog niet vanuit dit scherm. Vraag uw teamleider om een koppelcode, of maak eerst een opslag op deze computer.</source>
-        <translation>Connecting to a server from this screen is not available in this version yet. Ask your team lead for an enrolment code, or create a store on this computer first.</translation>
+        <location filename="../../ui/dialogs/first_run.py" line="137"/>
+        <source>&amp;Verbinden en opslag maken</source>
+        <translation>&amp;Connect and create storage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="144"/>
-        <source>&amp;Serveradres:</source>
-        <translation>&amp;Server address:</translation>
+        <location filename="../../ui/dialogs/first_run.py" line="182"/>
+        <source>Verbinden met de server…</source>
+        <translation>Connecting to the server…</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/first_run.py" line="145"/>
-        <source>&amp;Koppelcode:</source>
-        <translation>&amp;Enrolment code:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/first_run.py" line="154"/>
-        <source>&amp;Verbinden</source>
-        <translation>&amp;Connect</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/first_run.py" line="162"/>
         <source>Nog %1 tekens nodig (minimaal %2). Tip: een zin van vier woorden.</source>
         <translation>%1 more characters needed (at least %2). Tip: a sentence of four words.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="167"/>
+        <location filename="../../ui/dialogs/first_run.py" line="150"/>
         <source>te zwak</source>
         <translation>too weak</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="168"/>
+        <location filename="../../ui/dialogs/first_run.py" line="151"/>
         <source>zwak</source>
         <translation>weak</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="169"/>
+        <location filename="../../ui/dialogs/first_run.py" line="152"/>
         <source>redelijk</source>
         <translation>fair</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="170"/>
+        <location filename="../../ui/dialogs/first_run.py" line="153"/>
         <source>goed</source>
         <translation>good</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="171"/>
+        <location filename="../../ui/dialogs/first_run.py" line="154"/>
         <source>sterk</source>
         <translation>strong</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="173"/>
+        <location filename="../../ui/dialogs/first_run.py" line="156"/>
         <source>Sterkte: %1.</source>
         <translation>Strength: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="175"/>
-        <location filename="../../ui/dialogs/first_run.py" line="184"/>
+        <location filename="../../ui/dialogs/first_run.py" line="158"/>
+        <location filename="../../ui/dialogs/first_run.py" line="171"/>
         <source>De twee wachtwoordzinnen zijn niet gelijk.</source>
         <translation>The two passphrases are not the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="192"/>
+        <location filename="../../ui/dialogs/first_run.py" line="180"/>
         <source>Opslag wordt gemaakt…</source>
         <translation>Creating store…</translation>
     </message>
@@ -717,50 +734,45 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="62"/>
-        <location filename="../../ui/views/main_window.py" line="144"/>
+        <location filename="../../ui/views/main_window.py" line="55"/>
+        <location filename="../../ui/views/main_window.py" line="139"/>
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="97"/>
+        <location filename="../../ui/views/main_window.py" line="94"/>
         <source>Navigatie</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="145"/>
+        <location filename="../../ui/views/main_window.py" line="140"/>
         <source>&amp;Vandaag</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="146"/>
+        <location filename="../../ui/views/main_window.py" line="141"/>
         <source>Ver&amp;grendelen</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="147"/>
+        <location filename="../../ui/views/main_window.py" line="142"/>
         <source>&amp;Printen</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="148"/>
+        <location filename="../../ui/views/main_window.py" line="143"/>
         <source>&amp;Instellingen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="151"/>
+        <location filename="../../ui/views/main_window.py" line="146"/>
         <source>DEMO — verzonnen gegevens om te oefenen. Wachtwoordzin: %1</source>
         <translation>DEMO — made-up data for practice. Passphrase: %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/main_window.py" line="293"/>
-        <source>Alles verzonden</source>
-        <translation>Everything sent</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="295"/>
-        <source>%1 nog niet verzonden</source>
-        <translation>%1 not sent yet</translation>
+        <source>Deze laptop is door de beheerder van het team ingetrokken. Daarom zijn alle Veldwerk-gegevens op deze laptop veilig gewist; u hoeft daarvoor niets te doen. Wilt u weer met Veldwerk werken, verbind deze laptop dan opnieuw met de server (vraag uw teamleider om toegang).</source>
+        <translation>This laptop was withdrawn by the team&apos;s administrator. That is why all Veldwerk data on this laptop has been safely erased; you do not need to do anything about it. To work with Veldwerk again, connect this laptop to the server again (ask your team lead for access).</translation>
     </message>
 </context>
 <context>
@@ -1046,6 +1058,94 @@
     </message>
 </context>
 <context>
+    <name>ServerForm</name>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="36"/>
+        <source>De gebruikersnaam of het wachtwoord klopt niet.</source>
+        <translation>The user name or password is not correct.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="51"/>
+        <source>Serveradres</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="53"/>
+        <source>Gebruikersnaam</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="56"/>
+        <source>Wachtwoord op de server</source>
+        <translation>Password on the server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="58"/>
+        <source>alleen als uw gemeente dat zegt</source>
+        <translation>only if your municipality says so</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="59"/>
+        <source>Certificaatbestand (CA)</source>
+        <translation>Certificate file (CA)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="60"/>
+        <source>Kiezen…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="68"/>
+        <source>&amp;Serveradres:</source>
+        <translation>&amp;Server address:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="69"/>
+        <source>&amp;Gebruikersnaam:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="70"/>
+        <source>Wacht&amp;woord:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="71"/>
+        <source>&amp;Certificaat (CA):</source>
+        <translation>&amp;Certificate (CA):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="80"/>
+        <source>Certificaatbestand kiezen</source>
+        <translation>Choose certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="82"/>
+        <source>Certificaten (*.pem *.crt *.cer);;Alle bestanden (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="93"/>
+        <source>Vul het adres van de server in.</source>
+        <translation>Enter the server&apos;s address.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="102"/>
+        <source>Vul uw gebruikersnaam in.</source>
+        <translation>Enter your user name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="104"/>
+        <source>Vul uw wachtwoord voor de server in.</source>
+        <translation>Enter your password for the server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="107"/>
+        <source>Het certificaatbestand bestaat niet.</source>
+        <translation>The certificate file does not exist.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ui/dialogs/settings_dialog.py" line="22"/>
@@ -1089,6 +1189,129 @@
         <location filename="../../ui/models/case_detail.py" line="61"/>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="73"/>
+        <source>Stoppen</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="75"/>
+        <source>Synchroniseren stoppen; wat al verstuurd is, blijft verstuurd</source>
+        <translation>Stop syncing; whatever was already sent stays sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="78"/>
+        <source>&amp;Synchroniseren</source>
+        <translation>&amp;Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="80"/>
+        <source>Werk versturen en nieuwe zaken ophalen</source>
+        <translation>Send work and fetch new cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="82"/>
+        <source>Verbinden met server…</source>
+        <translation>Connect to server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="122"/>
+        <source>Deze opslag is nog niet verbonden met de server van het team</source>
+        <translation>This storage is not yet connected to the team&apos;s server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="134"/>
+        <source>Nog nooit gesynchroniseerd</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="138"/>
+        <source>vandaag %1</source>
+        <translation>today %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="140"/>
+        <source>gisteren %1</source>
+        <translation>yesterday %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="143"/>
+        <source>Laatst gesynchroniseerd: %1</source>
+        <translation>Last synced: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="147"/>
+        <source>Verbinding nog onbekend</source>
+        <translation>Connection not known yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="150"/>
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="153"/>
+        <source>○ Offline</source>
+        <translation>○ Offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="159"/>
+        <source>Alles verstuurd</source>
+        <translation>Everything sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="164"/>
+        <source>1 poging nog niet verstuurd</source>
+        <translation>1 attempt not sent yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="166"/>
+        <source>%1 pogingen nog niet verstuurd</source>
+        <translation>%1 attempts not sent yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="168"/>
+        <source>Let op: %1, langer dan 24 uur</source>
+        <translation>Attention: %1, for more than 24 hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="172"/>
+        <source>Er staat werk klaar dat al meer dan een dag niet verstuurd is. Maak verbinding met internet en synchroniseer.</source>
+        <translation>Some work has been waiting for more than a day. Connect to the internet and sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="179"/>
+        <source>Bewaard op deze laptop; wordt verstuurd bij de volgende synchronisatie</source>
+        <translation>Kept on this laptop; sent at the next sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="186"/>
+        <source>Verbinden…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="192"/>
+        <source>Werk versturen… %1 van %2</source>
+        <translation>Sending work… %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="199"/>
+        <source>Zaken ophalen… %1</source>
+        <translation>Fetching cases… %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="202"/>
+        <source>Gegevens wissen…</source>
+        <translation>Erasing data…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/status_bar.py" line="205"/>
+        <source>Afronden…</source>
+        <translation>Finishing…</translation>
     </message>
 </context>
 <context>
@@ -1152,74 +1375,89 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="50"/>
+        <location filename="../../ui/views/today_view.py" line="60"/>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="56"/>
+        <location filename="../../ui/views/today_view.py" line="66"/>
         <source>Zoek op naam, adres of postcode</source>
         <translation>Search by name, address or postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="59"/>
+        <location filename="../../ui/views/today_view.py" line="69"/>
         <source>Zoeken</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="62"/>
+        <location filename="../../ui/views/today_view.py" line="72"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="65"/>
+        <location filename="../../ui/views/today_view.py" line="75"/>
         <source>&amp;Wijk:</source>
         <translation>&amp;District:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="75"/>
+        <location filename="../../ui/views/today_view.py" line="85"/>
         <source>Zaken voor vandaag</source>
         <translation>Cases for today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="80"/>
+        <location filename="../../ui/views/today_view.py" line="90"/>
         <source>Geen zaken gevonden.</source>
         <translation>No cases found.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="89"/>
+        <location filename="../../ui/views/today_view.py" line="99"/>
         <source>Kaartjes en brieven…</source>
         <translation>Cards and letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="90"/>
+        <location filename="../../ui/views/today_view.py" line="100"/>
         <source>Printen voor de route of de zaken in de lijst</source>
         <translation>Print for the route or the cases in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="161"/>
+        <location filename="../../ui/views/today_view.py" line="186"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="180"/>
+        <location filename="../../ui/views/today_view.py" line="205"/>
         <source>%1 · geplande route</source>
         <translation>%1 · planned route</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="183"/>
+        <location filename="../../ui/views/today_view.py" line="208"/>
         <source>%1 · open zaken op prioriteit en termijn</source>
         <translation>%1 · open cases by priority and deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="187"/>
+        <location filename="../../ui/views/today_view.py" line="212"/>
         <source>%1 zaken</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="190"/>
+        <location filename="../../ui/views/today_view.py" line="215"/>
         <source>%1 van %2 zaken</source>
         <translation>%1 of %2 cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="246"/>
+        <source>Synchroniseer eerst: het is te lang geleden</source>
+        <translation>Sync first: it has been too long</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="251"/>
+        <source>Deze laptop heeft al meer dan 14 dagen niet met de server gesynchroniseerd. Daarom zijn de gegevens van zaken verborgen tot de volgende geslaagde synchronisatie. Wat u al hebt vastgelegd, blijft bewaard en wordt dan verstuurd.</source>
+        <translation>This laptop has not synced with the server for more than 14 days. Case details are therefore hidden until the next successful sync. Everything you recorded is kept and will be sent then.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="257"/>
+        <source>Nu &amp;synchroniseren</source>
+        <translation>&amp;Sync now</translation>
     </message>
 </context>
 <context>

@@ -179,3 +179,18 @@ def test_same_person_with_and_without_bsn_is_listed_once(store: Store) -> None:
     )
     [case] = rows(store)
     assert case.names == "A. Koç"
+
+
+def test_first_page_is_the_top_of_the_full_list(store: Store) -> None:
+    run(
+        store,
+        *(
+            signal(Signaalpartner.ZORG, nr=n, euros=60 + 100 * n, ext=f"Z-{n}")
+            for n in range(1, 30)
+        ),
+    )
+    with store.session() as s:
+        full = queries.list_case_rows(s, today=TODAY)
+        planned, first = queries.today_rows(s, today=TODAY, worker_id=None, limit=5)
+    assert not planned
+    assert [r.id for r in first] == [r.id for r in full[:5]]

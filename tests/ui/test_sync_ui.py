@@ -160,7 +160,8 @@ def test_pending_attempts_show_offline_and_drop_to_zero_after_sync(app, server, 
 
     press_sync(window, qtbot)  # server down: offline, nothing lost, no crash
     assert bar.online.text() == "○ Offline"
-    assert "Geen verbinding met de server" in bar.message.text()
+    assert "Geen verbinding met de server" in bar.online.toolTip()
+    assert "blijft bewaard" in bar.online.toolTip()
     assert bar.pending.text() == "3 pogingen nog niet verstuurd"
     assert window.sync.state.last_sync_at == before
 
@@ -238,7 +239,7 @@ def test_details_hidden_after_15_days_until_the_next_sync(app, server, qtbot) ->
         assert window.case_view.case is None
 
         window.today.sync_button.click()  # "Nu synchroniseren" in the notice
-        qtbot.waitUntil(lambda: not window.sync.running and window.sync.state.online, 15_000)
+        qtbot.waitUntil(lambda: not window.sync.running and window.sync.state.online, timeout=15_000)
         qtbot.waitUntil(lambda: window.today.model.rowCount() == CASES, timeout=10_000)
         assert not window.today.hidden_notice.isVisible()
         assert window.today.list.isVisible()
@@ -258,7 +259,7 @@ def test_revoked_laptop_is_wiped_and_the_app_returns_to_first_run(
     )
     assert reply.status_code == 200
     window.sync_bar.sync_button.click()
-    qtbot.waitUntil(lambda: window.first_run is not None and window.first_run.isVisible(), 15_000)
+    qtbot.waitUntil(lambda: window.first_run is not None and window.first_run.isVisible(), timeout=15_000)
     wait_idle(qtbot, window)
     assert not window.backend.is_unlocked
     assert window.today.model.rowCount() == 0
@@ -336,6 +337,7 @@ def test_first_run_connects_to_the_server_and_pulls_the_cases(
     dialog.ok.click()
     qtbot.waitUntil(lambda: window.backend.is_unlocked, timeout=15_000)
     assert form.password.text() == ""
+    qtbot.waitUntil(lambda: window.sync.state.enrolled, timeout=10_000)
     press_sync(window, qtbot)
     qtbot.waitUntil(lambda: window.today.model.rowCount() == CASES, timeout=10_000)
     ident = window.backend.identity
@@ -344,3 +346,121 @@ def test_first_run_connects_to_the_server_and_pulls_the_cases(
         from fieldapp.server.db import DeviceRow
 
         assert s.get(DeviceRow, ident.device_id) is not None  # the app stamps the server's id
+
+
+def test_an_old_app_is_told_to_update(app, server, qtbot) -> None:
+    from fieldapp.sync.protocol import PROTOCOL_HEADER
+
+    window, bar = app, app.sync_bar
+
+    def old_client(url, token, ca, cancel):  # type: ignore[no-untyped-def]
+        transport = fast_transport(url, token, ca, cancel)
+        transport._client.headers[PROTOCOL_HEADER] = "0"  # what a too-old app would send
+        return transport
+
+    window.backend.transport_factory = old_client
+    press_sync(window, qtbot)
+    assert "Werk Veldwerk bij" in bar.message.text()
+    assert window.sync.state.blocked
+
+
+def test_locking_during_a_sync_cancels_it_and_loses_nothing(app, server, qtbot) -> None:
+    window = app
+    errors: list[BaseException] = []
+    window.backend.runner.on_unhandled = errors.append
+    log_attempts(window, qtbot, 2)
+    in_request = threading.Event()
+    go_on = threading.Event()
+
+    def held_transport(url, token, ca, cancel):  # type: ignore[no-untyped-def]
+        transport = fast_transport(url, token, ca, cancel)
+        real_call = transport.call
+
+        def call(*args, **kwargs):  # type: ignore[no-untyped-def]
+            in_request.set()
+            go_on.wait(10)
+            return real_call(*args, **kwargs)
+
+        transport.call = call  # type: ignore[method-assign]
+        return transport
+
+    window.backend.transport_factory = held_transport
+    assert window.sync.sync_now()
+    qtbot.waitUntil(in_request.is_set, timeout=10_000)
+    window.auto_lock.lock_requested.emit("idle")  # auto-lock while the push is under way
+    go_on.set()
+    qtbot.waitUntil(lambda: not window.sync.running, timeout=10_000)
+    wait_idle(qtbot, window)
+    assert window.pages.currentWidget() is window.unlock_page
+    assert not window.sync_bar.isVisible()
+    assert errors == []
+
+    window.backend.transport_factory = fast_transport
+    window.unlock_page.passphrase.setText(TEST_PASSPHRASE)
+    window.unlock_page.button.click()
+    qtbot.waitUntil(lambda: window.sync.state.pending_count == 2, timeout=10_000)
+    assert server.attempts_held() == 0
+    press_sync(window, qtbot)
+    qtbot.waitUntil(lambda: window.sync.state.pending_count == 0)
+    assert server.attempts_held() == 2
+
+
+def test_pending_work_goes_out_by_itself_when_the_server_is_back(
+    app, server, qtbot, monkeypatch
+) -> None:
+    import ui.sync_controller as controller_module
+
+    window, bar = app, app.sync_bar
+    server.stop()
+    log_attempts(window, qtbot, 2)
+    press_sync(window, qtbot)
+    assert window.sync.state.online is False
+    monkeypatch.setattr(controller_module, "AFTER_SAVE_MS", 50)
+    window.sync.auto = True
+    server.start()
+    window.sync.on_network(True)  # what QNetworkInformation reports when the network returns
+    qtbot.waitUntil(lambda: bar.pending.text() == "Alles verstuurd", timeout=10_000)
+    assert server.attempts_held() == 2
+
+    # Without network information: the periodic retry notices the server is back.
+    server.stop()
+    log_attempts(window, qtbot, 1)
+    qtbot.waitUntil(lambda: window.sync.state.online is False, timeout=10_000)  # after-save try
+    server.start()
+    window.sync.set_auto_interval(100)
+    qtbot.waitUntil(lambda: bar.pending.text() == "Alles verstuurd", timeout=10_000)
+    assert server.attempts_held() == 3
+
+
+def test_a_local_store_can_be_connected_later(make_window, town, server, qtbot) -> None:
+    window = make_window(town)
+    window.sync.auto = False
+    window.backend.transport_factory = fast_transport
+    window.start()
+    window.unlock_page.passphrase.setText(TEST_PASSPHRASE)
+    window.unlock_page.button.click()
+    bar = window.sync_bar
+    qtbot.waitUntil(bar.connect_button.isVisible, timeout=10_000)
+    qtbot.waitUntil(lambda: window.today.model.rowCount() > 0, timeout=10_000)
+    assert not bar.pending.isVisible() and not bar.sync_button.isVisible()
+    local_device = window.backend.identity.device_id
+    log_attempts(window, qtbot, 1)  # made before enrolment: re-stamped with the server's id
+    dialog = window.open_connect()
+    dialog.form.url.setText(server.url)
+    dialog.form.username.setText(server.worker.username)
+    dialog.form.password.setText(server.worker.password)
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15_000)
+    qtbot.waitUntil(lambda: not window.sync.running and window.sync.state.enrolled, timeout=15_000)
+    wait_idle(qtbot, window)
+    assert bar.sync_button.isVisible() and not bar.connect_button.isVisible()
+    device = window.backend.identity.device_id
+    assert device != local_device
+    with server.db.session() as s:
+        from fieldapp.server.db import DeviceRow
+
+        assert s.get(DeviceRow, device) is not None
+    window.close()
+    with Store.open(town, TEST_PASSPHRASE) as store, store.session() as s:
+        stamped = set(s.scalars(select(AttemptRow.device_id)))
+    assert stamped == {device}

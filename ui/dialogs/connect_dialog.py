@@ -68,7 +68,9 @@ class ServerForm(QWidget):
         form.addRow(self.tr("&Serveradres:"), self.url)
         form.addRow(self.tr("&Gebruikersnaam:"), self.username)
         form.addRow(self.tr("Wacht&woord:"), self.password)
-        form.addRow(self.tr("&Certificaat (CA):"), ca_row)
+        ca_label = QLabel(self.tr("&Certificaat (CA):"))
+        ca_label.setBuddy(self.ca_bundle)
+        form.addRow(ca_label, ca_row)
         for field in (self.url, self.username, self.password, self.ca_bundle):
             field.textChanged.connect(lambda _t: self.changed.emit())
 

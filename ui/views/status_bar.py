@@ -11,7 +11,16 @@ from datetime import datetime
 
 from fieldapp.domain.dayparts import AMSTERDAM
 from ui.display import short_date
-from ui.qt import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSize, QWidget, Signal
+from ui.qt import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSize,
+    QSizePolicy,
+    QWidget,
+    Signal,
+)
 from ui.resources import icon
 from ui.sync_controller import SyncController, SyncState
 
@@ -22,6 +31,15 @@ STYLE_DONE = "QLabel { color: #2e6b3a; padding: 2px 6px; }"
 STYLE_ONLINE = "QLabel { color: #2e6b3a; font-weight: 600; }"
 STYLE_OFFLINE = "QLabel { color: #52606d; font-weight: 600; }"
 STYLE_ERROR = "QLabel { color: #b3261e; }"
+
+
+def short_message(text: str, limit: int = 80) -> str:
+    """The status bar is narrow: a long message shows its first sentence (the whole text is
+    the tooltip); short ones ("... Werk Veldwerk bij.") stay whole."""
+    if len(text) <= limit:
+        return text
+    head, sep, _rest = text.partition(". ")
+    return head + "." if sep else text
 
 
 class SyncStatusBar(QWidget):
@@ -39,10 +57,13 @@ class SyncStatusBar(QWidget):
         self.last_sync.setObjectName("Muted")
         self.pending = QLabel()
         self.pending.setObjectName("SyncPending")
+        # Unsent work is the one thing that must never be cut off; the message gives way.
+        self.pending.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.message = QLabel()
         self.message.setObjectName("SyncMessage")
         self.message.setStyleSheet(STYLE_ERROR)
-        self.message.setMaximumWidth(460)
+        self.message.setMaximumWidth(560)
+        self.message.setMinimumWidth(60)  # may shrink below its text; the tooltip has it all
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(140)
         self.progress.setMaximumHeight(14)
@@ -64,8 +85,9 @@ class SyncStatusBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.setSpacing(10)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
         for widget in (
-            self.message,
             self.online,
             self.last_sync,
             self.pending,
@@ -91,7 +113,7 @@ class SyncStatusBar(QWidget):
         self.progress.setVisible(enrolled and state.running)
         self.stage.setVisible(enrolled and state.running)
         self.message.setVisible(bool(state.error) and not state.running)
-        self.message.setText(state.error)
+        self.message.setText(short_message(state.error))
         self.message.setToolTip(state.error)
         if not visible:
             return
@@ -101,6 +123,7 @@ class SyncStatusBar(QWidget):
             )
             return
         self._show_online(state.online)
+        self.online.setToolTip(state.offline_reason if state.online is False else "")
         self.last_sync.setText(self.last_sync_text(state.last_sync_at))
         self._show_pending(state)
         if state.running:

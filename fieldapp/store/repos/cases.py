@@ -64,12 +64,17 @@ def load_case(session: Session, case_id: str, policy: Policy, today: date) -> Ca
     )
 
 
-def _case_filter(worker_id: str | None, include_closed: bool) -> Select[str]:
+def _case_filter(
+    worker_id: str | None, include_closed: bool, limit: int | None = None
+) -> Select[str]:
     query = select(CaseRow.id)
     if worker_id is not None:
         query = query.where(CaseRow.assigned_worker_id == worker_id)
     if not include_closed:
         query = query.where(CaseRow.status == CaseStatus.OPEN.value)
+    if limit is not None:
+        # A quick first page: the stored priority, then the nearest deadline.
+        query = query.order_by(CaseRow.priority.desc(), CaseRow.deadline).limit(limit)
     return query
 
 
@@ -87,13 +92,14 @@ def list_rows(
     today: date,
     worker_id: str | None = None,
     include_closed: bool = False,
+    limit: int | None = None,
 ) -> list[CaseListRow]:
     """Flat list rows from five set-based column queries (no ORM objects, no per-case trips).
 
     Vandaag on 10,000 cases depends on this staying cheap: select columns, map enums through
     dicts, build each row once.
     """
-    ids = _case_filter(worker_id, include_closed)
+    ids = _case_filter(worker_id, include_closed, limit)
     signals: dict[str | None, list[tuple[str, int | None, date | None]]] = defaultdict(list)
     for case_id, partner, cents, status, since in session.execute(
         select(
