@@ -765,12 +765,12 @@
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="146"/>
+        <location filename="../../ui/views/main_window.py" line="147"/>
         <source>DEMO — verzonnen gegevens om te oefenen. Wachtwoordzin: %1</source>
         <translation>DEMO — made-up data for practice. Passphrase: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="293"/>
+        <location filename="../../ui/views/main_window.py" line="294"/>
         <source>Deze laptop is door de beheerder van het team ingetrokken. Daarom zijn alle Veldwerk-gegevens op deze laptop veilig gewist; u hoeft daarvoor niets te doen. Wilt u weer met Veldwerk werken, verbind deze laptop dan opnieuw met de server (vraag uw teamleider om toegang).</source>
         <translation>This laptop was withdrawn by the team&apos;s administrator. That is why all Veldwerk data on this laptop has been safely erased; you do not need to do anything about it. To work with Veldwerk again, connect this laptop to the server again (ask your team lead for access).</translation>
     </message>
@@ -1194,122 +1194,122 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="73"/>
+        <location filename="../../ui/views/status_bar.py" line="102"/>
         <source>Stoppen</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="75"/>
+        <location filename="../../ui/views/status_bar.py" line="104"/>
         <source>Synchroniseren stoppen; wat al verstuurd is, blijft verstuurd</source>
         <translation>Stop syncing; whatever was already sent stays sent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="78"/>
+        <location filename="../../ui/views/status_bar.py" line="106"/>
         <source>&amp;Synchroniseren</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="80"/>
+        <location filename="../../ui/views/status_bar.py" line="107"/>
         <source>Werk versturen en nieuwe zaken ophalen</source>
         <translation>Send work and fetch new cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="82"/>
+        <location filename="../../ui/views/status_bar.py" line="108"/>
         <source>Verbinden met server…</source>
         <translation>Connect to server…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="122"/>
+        <location filename="../../ui/views/status_bar.py" line="129"/>
         <source>Deze opslag is nog niet verbonden met de server van het team</source>
         <translation>This storage is not yet connected to the team&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="134"/>
+        <location filename="../../ui/views/status_bar.py" line="141"/>
         <source>Nog nooit gesynchroniseerd</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="138"/>
+        <location filename="../../ui/views/status_bar.py" line="145"/>
         <source>vandaag %1</source>
         <translation>today %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="140"/>
+        <location filename="../../ui/views/status_bar.py" line="147"/>
         <source>gisteren %1</source>
         <translation>yesterday %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="143"/>
+        <location filename="../../ui/views/status_bar.py" line="150"/>
         <source>Laatst gesynchroniseerd: %1</source>
         <translation>Last synced: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="147"/>
+        <location filename="../../ui/views/status_bar.py" line="154"/>
         <source>Verbinding nog onbekend</source>
         <translation>Connection not known yet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="150"/>
+        <location filename="../../ui/views/status_bar.py" line="157"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="153"/>
+        <location filename="../../ui/views/status_bar.py" line="160"/>
         <source>○ Offline</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="159"/>
+        <location filename="../../ui/views/status_bar.py" line="166"/>
         <source>Alles verstuurd</source>
         <translation>Everything sent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="164"/>
+        <location filename="../../ui/views/status_bar.py" line="171"/>
         <source>1 poging nog niet verstuurd</source>
         <translation>1 attempt not sent yet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="166"/>
+        <location filename="../../ui/views/status_bar.py" line="173"/>
         <source>%1 pogingen nog niet verstuurd</source>
         <translation>%1 attempts not sent yet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="168"/>
+        <location filename="../../ui/views/status_bar.py" line="175"/>
         <source>Let op: %1, langer dan 24 uur</source>
         <translation>Attention: %1, for more than 24 hours</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="172"/>
+        <location filename="../../ui/views/status_bar.py" line="179"/>
         <source>Er staat werk klaar dat al meer dan een dag niet verstuurd is. Maak verbinding met internet en synchroniseer.</source>
         <translation>Some work has been waiting for more than a day. Connect to the internet and sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="179"/>
+        <location filename="../../ui/views/status_bar.py" line="186"/>
         <source>Bewaard op deze laptop; wordt verstuurd bij de volgende synchronisatie</source>
         <translation>Kept on this laptop; sent at the next sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="186"/>
+        <location filename="../../ui/views/status_bar.py" line="193"/>
         <source>Verbinden…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="192"/>
+        <location filename="../../ui/views/status_bar.py" line="199"/>
         <source>Werk versturen… %1 van %2</source>
         <translation>Sending work… %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="199"/>
+        <location filename="../../ui/views/status_bar.py" line="206"/>
         <source>Zaken ophalen… %1</source>
         <translation>Fetching cases… %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="202"/>
+        <location filename="../../ui/views/status_bar.py" line="209"/>
         <source>Gegevens wissen…</source>
         <translation>Erasing data…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/status_bar.py" line="205"/>
+        <location filename="../../ui/views/status_bar.py" line="212"/>
         <source>Afronden…</source>
         <translation>Finishing…</translation>
     </message>

@@ -77,9 +77,7 @@ def server(tmp_path: Path) -> Iterator[SyncServer]:
     worker = make_actor(db, "anna", "worker", "Noord")
     lead = make_actor(db, "lea", "teamlead", "Noord")
     make_cases(db, team="Noord", worker_id=worker.worker_id, count=CASES)
-    url, stop = start_embedded_server(
-        None, db=db, settings=ServerSettings(fast_password_hash=True)
-    )
+    url, stop = start_embedded_server(None, db=db, settings=ServerSettings(fast_password_hash=True))
     srv = SyncServer(db, url, int(url.rsplit(":", 1)[1]), worker, lead, stop)
     try:
         yield srv
@@ -239,7 +237,9 @@ def test_details_hidden_after_15_days_until_the_next_sync(app, server, qtbot) ->
         assert window.case_view.case is None
 
         window.today.sync_button.click()  # "Nu synchroniseren" in the notice
-        qtbot.waitUntil(lambda: not window.sync.running and window.sync.state.online, timeout=15_000)
+        qtbot.waitUntil(
+            lambda: not window.sync.running and window.sync.state.online, timeout=15_000
+        )
         qtbot.waitUntil(lambda: window.today.model.rowCount() == CASES, timeout=10_000)
         assert not window.today.hidden_notice.isVisible()
         assert window.today.list.isVisible()
@@ -259,7 +259,9 @@ def test_revoked_laptop_is_wiped_and_the_app_returns_to_first_run(
     )
     assert reply.status_code == 200
     window.sync_bar.sync_button.click()
-    qtbot.waitUntil(lambda: window.first_run is not None and window.first_run.isVisible(), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: window.first_run is not None and window.first_run.isVisible(), timeout=15_000
+    )
     wait_idle(qtbot, window)
     assert not window.backend.is_unlocked
     assert window.today.model.rowCount() == 0
@@ -464,3 +466,48 @@ def test_a_local_store_can_be_connected_later(make_window, town, server, qtbot) 
     with Store.open(town, TEST_PASSPHRASE) as store, store.session() as s:
         stamped = set(s.scalars(select(AttemptRow.device_id)))
     assert stamped == {device}
+
+
+def test_closing_the_window_during_a_sync_keeps_the_work(app, server, enrolled, qtbot) -> None:
+    window = app
+    log_attempts(window, qtbot, 2)
+    in_request = threading.Event()
+    go_on = threading.Event()
+
+    def held_transport(url, token, ca, cancel):  # type: ignore[no-untyped-def]
+        transport = fast_transport(url, token, ca, cancel)
+        real_call = transport.call
+
+        def call(*args, **kwargs):  # type: ignore[no-untyped-def]
+            in_request.set()
+            go_on.wait(10)
+            return real_call(*args, **kwargs)
+
+        transport.call = call  # type: ignore[method-assign]
+        return transport
+
+    window.backend.transport_factory = held_transport
+    assert window.sync.sync_now()
+    qtbot.waitUntil(in_request.is_set, timeout=10_000)
+    threading.Timer(0.2, go_on.set).start()  # the request "returns" while the window closes
+    window.close()  # blocks until the DB thread and the network thread are done
+    assert server.attempts_held() == 0
+    with Store.open(enrolled, TEST_PASSPHRASE) as store, store.session() as s:
+        assert svc.pending_count(s) == 2
+
+
+def test_the_status_bar_speaks_english_after_a_language_switch(app, server, qtbot) -> None:
+    from ui.i18n import set_language
+
+    window, bar = app, app.sync_bar
+    server.stop()
+    log_attempts(window, qtbot, 2)
+    dialog = window.open_settings()
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    try:
+        dialog._save()
+        assert bar.sync_button.text() == "&Sync"
+        window.sync.refresh()
+        qtbot.waitUntil(lambda: bar.pending.text() == "2 attempts not sent yet", timeout=10_000)
+    finally:
+        set_language("nl")

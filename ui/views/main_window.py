@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.act_lock.setText(self.tr("Ver&grendelen"))
         self.act_print.setText(self.tr("&Printen"))
         self.act_settings.setText(self.tr("&Instellingen"))
+        self.sync_bar.retranslate()
         if self.demo_passphrase is not None:
             self.banner_label.setText(
                 self.tr("DEMO — verzonnen gegevens om te oefenen. Wachtwoordzin: %1").replace(

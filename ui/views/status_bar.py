@@ -70,16 +70,12 @@ class SyncStatusBar(QWidget):
         self.progress.setTextVisible(False)
         self.stage = QLabel()
         self.stage.setObjectName("Muted")
-        self.cancel_button = QPushButton(self.tr("Stoppen"))
-        self.cancel_button.setToolTip(
-            self.tr("Synchroniseren stoppen; wat al verstuurd is, blijft verstuurd")
-        )
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(lambda: controller.cancel())
-        self.sync_button = QPushButton(icon("sync"), self.tr("&Synchroniseren"))
+        self.sync_button = QPushButton(icon("sync"), "")
         self.sync_button.setIconSize(QSize(16, 16))
-        self.sync_button.setToolTip(self.tr("Werk versturen en nieuwe zaken ophalen"))
         self.sync_button.clicked.connect(lambda: controller.sync_now())
-        self.connect_button = QPushButton(self.tr("Verbinden met server…"))
+        self.connect_button = QPushButton()
         self.connect_button.clicked.connect(lambda: self.connect_requested.emit())
 
         layout = QHBoxLayout(self)
@@ -99,7 +95,18 @@ class SyncStatusBar(QWidget):
         ):
             layout.addWidget(widget)
         controller.state_changed.connect(self.show_state)
-        self.show_state(controller.state)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current language (after a language switch too)."""
+        self.cancel_button.setText(self.tr("Stoppen"))
+        self.cancel_button.setToolTip(
+            self.tr("Synchroniseren stoppen; wat al verstuurd is, blijft verstuurd")
+        )
+        self.sync_button.setText(self.tr("&Synchroniseren"))
+        self.sync_button.setToolTip(self.tr("Werk versturen en nieuwe zaken ophalen"))
+        self.connect_button.setText(self.tr("Verbinden met server…"))
+        self.show_state(self.controller.state)
 
     def show_state(self, state: SyncState) -> None:
         visible = state.unlocked
