@@ -8,6 +8,7 @@ their pending attempts are acked) are never listed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from sqlalchemy.orm import Session
@@ -39,6 +40,8 @@ from ui.qt import (
 )
 from ui.resources import icon
 from ui.views.case_card import CaseCardDelegate
+
+FIRST_PAGE = 150  # rows shown first after unlock, before the full list arrives
 
 
 class TodayView(QWidget):
@@ -132,17 +135,25 @@ class TodayView(QWidget):
         policy = self.backend.policy
 
         now = datetime.now(UTC)
+        # After unlock the list is empty: show the top of the list first (a cheap query), then
+        # the whole list. The DB thread runs both in order, so the full result always wins.
+        quick = self.model.rowCount() == 0
 
-        def fetch(session: Session) -> tuple[bool, list[CaseListRow], bool]:
-            if sync_service.details_hidden(session, now):
-                return False, [], True
-            planned, rows = queries.today_rows(
-                session, today=today, worker_id=worker_id, policy=policy
-            )
-            husks = sync_service.husk_ids(session)
-            if husks:
-                rows = [r for r in rows if r.id not in husks]
-            return planned, rows, False
+        def fetch_with(
+            limit: int | None,
+        ) -> Callable[[Session], tuple[bool, list[CaseListRow], bool]]:
+            def fetch(session: Session) -> tuple[bool, list[CaseListRow], bool]:
+                if sync_service.details_hidden(session, now):
+                    return False, [], True
+                planned, rows = queries.today_rows(
+                    session, today=today, worker_id=worker_id, policy=policy, limit=limit
+                )
+                husks = sync_service.husk_ids(session)
+                if husks:
+                    rows = [r for r in rows if r.id not in husks]
+                return planned, rows, False
+
+            return fetch
 
         def show(result: tuple[bool, list[CaseListRow], bool]) -> None:
             planned, rows, hidden = result
@@ -151,7 +162,9 @@ class TodayView(QWidget):
             self._fill_wijken()
             self._update_header()
 
-        self.backend.runner.query(fetch, parent=self).success(show).run()
+        if quick:
+            self.backend.runner.query(fetch_with(FIRST_PAGE), parent=self).success(show).run()
+        self.backend.runner.query(fetch_with(None), parent=self).success(show).run()
 
     def clear(self) -> None:
         self.model.clear()
