@@ -169,7 +169,7 @@ def test_failed_upgrade_rolls_back_completely(
         real_upgrade(*args, **kwargs)  # type: ignore[arg-type]
         raise RuntimeError("simulated failure after the DDL ran")
 
-    monkeypatch.setattr(runner.command, "upgrade", upgrade_then_fail)
+    monkeypatch.setattr(command, "upgrade", upgrade_then_fail)
     with pytest.raises(RuntimeError):
         Store.open(old_store, FIXTURE_PASSPHRASE)
     monkeypatch.undo()
@@ -186,3 +186,9 @@ def test_failed_upgrade_rolls_back_completely(
     assert store.last_upgrade.changed
     assert store.last_upgrade.backup_path == old_store.with_name(f"{DB_NAME}.bak-0001-2")
     store.close()
+
+
+def test_fast_path_head_constant_matches_alembic() -> None:
+    from fieldapp.store.migrations.runner import HEAD_REVISION, head_revision
+
+    assert head_revision() == HEAD_REVISION

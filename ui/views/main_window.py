@@ -7,11 +7,12 @@ personal data) is remembered so the worker lands back on it after unlocking.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ui.auto_lock import AutoLock
 from ui.backend import Backend
 from ui.dialogs.connect_dialog import ConnectDialog
 from ui.dialogs.first_run import FirstRunDialog
-from ui.dialogs.print_dialog import PrintDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.i18n import set_language
 from ui.print_request import PrintSource
@@ -38,6 +39,10 @@ from ui.views.case_view import CaseView
 from ui.views.status_bar import SyncStatusBar
 from ui.views.today_view import TodayView
 from ui.views.unlock_page import UnlockPage
+
+if TYPE_CHECKING:
+    # Printing pulls in reportlab: imported when first used, not at start-up.
+    from ui.dialogs.print_dialog import PrintDialog
 
 
 class MainWindow(QMainWindow):
@@ -200,6 +205,8 @@ class MainWindow(QMainWindow):
             return None
         if self.print_dialog is not None and is_alive(self.print_dialog):
             self.print_dialog.close()
+        from ui.dialogs.print_dialog import PrintDialog
+
         dialog = PrintDialog(self.backend, source, self)
         self.print_dialog = dialog
         dialog.open()

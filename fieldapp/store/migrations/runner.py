@@ -19,14 +19,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.config import Config
-from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 from fieldapp.errors import StoreCorrupt, StoreTooNew
 from fieldapp.store.engine import (
@@ -60,6 +58,8 @@ class UpgradeResult:
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     """An in-memory Alembic config (no ini file); ``connection`` is handed to env.py."""
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
@@ -69,6 +69,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     heads = ScriptDirectory.from_config(alembic_config()).get_heads()
     if len(heads) != 1:
         raise RuntimeError(f"expected one migration head, found {len(heads)}")
@@ -76,18 +78,40 @@ def head_revision() -> str:
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
 
 def current_revision(engine: Engine) -> str | None:
     """The revision stamped in the database, or None if it has no version table."""
+    from alembic.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+HEAD_REVISION = "0002"
+"""The newest revision in ``versions/``. Opening a store at head (every open but the first
+after an upgrade) then needs no Alembic import at all: ~0.1 s less start-up. A test checks it
+equals Alembic's own head."""
+
+
+def _stamped_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if VERSION_TABLE not in inspect(conn).get_table_names():
+            return None
+        rows = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).all()
+    return rows[0][0] if len(rows) == 1 else None
+
+
 def upgrade_to_head(engine: Engine, db_path: Path, dek: bytearray | None) -> UpgradeResult:
     """See module docstring. ``dek`` is needed to verify the backup (None for a plain DB)."""
+    if _stamped_revision(engine) == HEAD_REVISION:
+        return UpgradeResult(HEAD_REVISION, HEAD_REVISION, None)
+    from alembic.migration import MigrationContext
+
     head = head_revision()
     with engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
@@ -105,6 +129,9 @@ def upgrade_to_head(engine: Engine, db_path: Path, dek: bytearray | None) -> Upg
 
 def schema_differences(engine: Engine) -> list[Any]:
     """Alembic's autogenerate diff between the database and ``schema.py`` (empty = equal)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
     with engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
         return list(compare_metadata(ctx, Base.metadata))
@@ -150,6 +177,8 @@ def _verify_backup(path: Path, dek: bytearray | None, revision: str) -> None:
 
 
 def _run_upgrade(engine: Engine) -> None:
+    from alembic import command
+
     with engine.connect() as conn:
         driver = conn.connection.driver_connection
         assert driver is not None
