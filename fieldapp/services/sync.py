@@ -158,7 +158,7 @@ def pending_items(session: Session, limit: int) -> list[PushItem]:
         .order_by(_ATTEMPTS.c.created_at, _ATTEMPTS.c.id)
         .limit(limit)
     ):
-        items.append(AttemptItem.model_validate(a._mapping))
+        items.append(AttemptItem(**a._mapping))
     room = limit - len(items)
     if room > 0:
         for e in session.execute(
@@ -167,7 +167,7 @@ def pending_items(session: Session, limit: int) -> list[PushItem]:
             .order_by(_EVENTS.c.at, _EVENTS.c.id)
             .limit(room)
         ):
-            items.append(CaseEventItem.model_validate(e._mapping))
+            items.append(CaseEventItem(**e._mapping))
     return items
 
 

@@ -6,9 +6,9 @@ per page), so the UI's database worker can keep running in between.
 
 Stages (resumable; each page is its own local transaction):
 
-1. PUSH: pending outbox pages of <= 200 items; each validated reply acks exactly the ids it
-   lists. A reply with a new server epoch resets the cursor and re-marks held items pending,
-   which this same stage then pushes.
+1. PUSH: pending outbox pages of <= 500 items and <= 1 MB; each validated reply acks exactly
+   the ids it lists. A reply with a new server epoch resets the cursor and re-marks held items
+   pending, which this same stage then pushes.
 2. PULL: change-feed pages; each page and its cursor are stored in one transaction. A 410
    (stale cursor) restarts from the beginning. Tombstoned cases are purged; afterwards the WAL
    is checkpointed (TRUNCATE) so freed pages do not linger.
@@ -33,11 +33,14 @@ from fieldapp.store import keys
 from fieldapp.store.keys import DEFAULT_PARAMS, KdfParams
 from fieldapp.store.unit_of_work import Store, shm_path_for, wal_path_for
 from fieldapp.sync.protocol import (
+    MAX_BODY_BYTES,
+    MAX_PULL_LIMIT,
     MAX_PUSH_ITEMS,
     ChangesPage,
     EnrollRequest,
     EnrollResponse,
     OkResponse,
+    PushItem,
     PushRequest,
     PushResponse,
     RecoveryRequest,
@@ -176,6 +179,18 @@ def wipe_store(store: Store) -> None:
 # --- sync ----------------------------------------------------------------------------------------
 
 
+def _encode_push(device_id: str, items: list[PushItem]) -> tuple[list[PushItem], bytes]:
+    """The JSON body of a push page, shortened until it fits the server's body limit (long
+    notes): the items left out stay pending and go in the next page."""
+    while True:
+        body = PushRequest(protocol_version=1, device_id=device_id, items=items)
+        data = body.model_dump_json().encode()
+        if len(data) <= MAX_BODY_BYTES or len(items) == 1:
+            return items, data
+        items = items[: len(items) // 2]
+
+
+
 class SyncClient:
     """Sync one open store with its enrolled server. One sync at a time per instance."""
 
@@ -185,7 +200,7 @@ class SyncClient:
         *,
         transport_factory: TransportFactory = default_transport,
         push_page: int = MAX_PUSH_ITEMS,
-        pull_limit: int = 200,
+        pull_limit: int = MAX_PULL_LIMIT,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.store = store
@@ -245,15 +260,9 @@ class SyncClient:
                 ][: self.push_page]
             if not items:
                 return
+            items, body = _encode_push(device_id, items)
             report(SyncProgress("push", result.pushed, total, "Werk versturen..."))
-            reply = transport.call(
-                "POST",
-                "/v1/sync/push",
-                PushResponse,
-                content=PushRequest(
-                    protocol_version=1, device_id=device_id, items=items
-                ).model_dump_json().encode(),
-            )
+            reply = transport.call("POST", "/v1/sync/push", PushResponse, content=body)
             sent = {i.id for i in items}
             answered = {*reply.accepted, *reply.duplicates, *reply.quarantined, *reply.conflicts}
             answered |= {r.id for r in reply.rejected}

@@ -71,7 +71,11 @@ class CaseCardDelegate(QStyledItemDelegate):
             + 2 * _PAD
             + 2 * _MARGIN
         )
-        return QSize(max(option.rect.width(), 480), height)
+        # Width follows the viewport (the list re-lays out on resize), never wider than it:
+        # a card list must not scroll sideways.
+        view = self.parent()
+        width = view.viewport().width() if hasattr(view, "viewport") else option.rect.width()
+        return QSize(max(width, 320), height)
 
     def paint(
         self,

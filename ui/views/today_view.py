@@ -83,6 +83,8 @@ class TodayView(QWidget):
         self.list.setModel(self.proxy)
         self.list.setItemDelegate(CaseCardDelegate(self.list))
         self.list.setUniformItemSizes(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAccessibleName(self.tr("Zaken voor vandaag"))
