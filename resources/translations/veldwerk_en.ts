@@ -734,43 +734,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="55"/>
-        <location filename="../../ui/views/main_window.py" line="139"/>
+        <location filename="../../ui/views/main_window.py" line="60"/>
+        <location filename="../../ui/views/main_window.py" line="144"/>
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="94"/>
+        <location filename="../../ui/views/main_window.py" line="99"/>
         <source>Navigatie</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="140"/>
+        <location filename="../../ui/views/main_window.py" line="145"/>
         <source>&amp;Vandaag</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="141"/>
+        <location filename="../../ui/views/main_window.py" line="146"/>
         <source>Ver&amp;grendelen</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="142"/>
+        <location filename="../../ui/views/main_window.py" line="147"/>
         <source>&amp;Printen</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="143"/>
+        <location filename="../../ui/views/main_window.py" line="148"/>
         <source>&amp;Instellingen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="147"/>
+        <location filename="../../ui/views/main_window.py" line="152"/>
         <source>DEMO — verzonnen gegevens om te oefenen. Wachtwoordzin: %1</source>
         <translation>DEMO — made-up data for practice. Passphrase: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="294"/>
+        <location filename="../../ui/views/main_window.py" line="301"/>
         <source>Deze laptop is door de beheerder van het team ingetrokken. Daarom zijn alle Veldwerk-gegevens op deze laptop veilig gewist; u hoeft daarvoor niets te doen. Wilt u weer met Veldwerk werken, verbind deze laptop dan opnieuw met de server (vraag uw teamleider om toegang).</source>
         <translation>This laptop was withdrawn by the team&apos;s administrator. That is why all Veldwerk data on this laptop has been safely erased; you do not need to do anything about it. To work with Veldwerk again, connect this laptop to the server again (ask your team lead for access).</translation>
     </message>
@@ -1171,22 +1171,22 @@
 <context>
     <name>Signals</name>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="58"/>
+        <location filename="../../ui/models/case_detail.py" line="75"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="59"/>
+        <location filename="../../ui/models/case_detail.py" line="76"/>
         <source>Bedrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="60"/>
+        <location filename="../../ui/models/case_detail.py" line="77"/>
         <source>Sinds</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="61"/>
+        <location filename="../../ui/models/case_detail.py" line="78"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1317,57 +1317,57 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="126"/>
+        <location filename="../../ui/models/case_detail.py" line="114"/>
         <source>Wanneer</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="127"/>
+        <location filename="../../ui/models/case_detail.py" line="115"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="128"/>
+        <location filename="../../ui/models/case_detail.py" line="116"/>
         <source>Resultaat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="129"/>
+        <location filename="../../ui/models/case_detail.py" line="117"/>
         <source>Notitie</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="162"/>
+        <location filename="../../ui/models/case_detail.py" line="159"/>
         <source>correctie: vorige poging doorgestreept</source>
         <translation>correction: earlier attempt struck out</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="166"/>
+        <location filename="../../ui/models/case_detail.py" line="163"/>
         <source>bereikt</source>
         <translation>reached</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="168"/>
+        <location filename="../../ui/models/case_detail.py" line="165"/>
         <source>niet bereikt</source>
         <translation>not reached</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="171"/>
+        <location filename="../../ui/models/case_detail.py" line="168"/>
         <source>wil hulp</source>
         <translation>wants help</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="173"/>
+        <location filename="../../ui/models/case_detail.py" line="170"/>
         <source>geen hulp nodig</source>
         <translation>no help needed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="175"/>
+        <location filename="../../ui/models/case_detail.py" line="172"/>
         <source>doorgestreept</source>
         <translation>struck out</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="179"/>
+        <location filename="../../ui/models/case_detail.py" line="176"/>
         <source>Reden: %1</source>
         <translation>Reason: %1</translation>
     </message>
@@ -1375,87 +1375,87 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="60"/>
+        <location filename="../../ui/views/today_view.py" line="63"/>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="66"/>
+        <location filename="../../ui/views/today_view.py" line="69"/>
         <source>Zoek op naam, adres of postcode</source>
         <translation>Search by name, address or postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="69"/>
+        <location filename="../../ui/views/today_view.py" line="72"/>
         <source>Zoeken</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="72"/>
+        <location filename="../../ui/views/today_view.py" line="75"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="75"/>
+        <location filename="../../ui/views/today_view.py" line="78"/>
         <source>&amp;Wijk:</source>
         <translation>&amp;District:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="85"/>
+        <location filename="../../ui/views/today_view.py" line="90"/>
         <source>Zaken voor vandaag</source>
         <translation>Cases for today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="90"/>
+        <location filename="../../ui/views/today_view.py" line="95"/>
         <source>Geen zaken gevonden.</source>
         <translation>No cases found.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="99"/>
+        <location filename="../../ui/views/today_view.py" line="104"/>
         <source>Kaartjes en brieven…</source>
         <translation>Cards and letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="100"/>
+        <location filename="../../ui/views/today_view.py" line="105"/>
         <source>Printen voor de route of de zaken in de lijst</source>
         <translation>Print for the route or the cases in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="186"/>
+        <location filename="../../ui/views/today_view.py" line="201"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="205"/>
+        <location filename="../../ui/views/today_view.py" line="220"/>
         <source>%1 · geplande route</source>
         <translation>%1 · planned route</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="208"/>
+        <location filename="../../ui/views/today_view.py" line="223"/>
         <source>%1 · open zaken op prioriteit en termijn</source>
         <translation>%1 · open cases by priority and deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="212"/>
+        <location filename="../../ui/views/today_view.py" line="227"/>
         <source>%1 zaken</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="215"/>
+        <location filename="../../ui/views/today_view.py" line="230"/>
         <source>%1 van %2 zaken</source>
         <translation>%1 of %2 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="246"/>
+        <location filename="../../ui/views/today_view.py" line="261"/>
         <source>Synchroniseer eerst: het is te lang geleden</source>
         <translation>Sync first: it has been too long</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="251"/>
+        <location filename="../../ui/views/today_view.py" line="266"/>
         <source>Deze laptop heeft al meer dan 14 dagen niet met de server gesynchroniseerd. Daarom zijn de gegevens van zaken verborgen tot de volgende geslaagde synchronisatie. Wat u al hebt vastgelegd, blijft bewaard en wordt dan verstuurd.</source>
         <translation>This laptop has not synced with the server for more than 14 days. Case details are therefore hidden until the next successful sync. Everything you recorded is kept and will be sent then.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="257"/>
+        <location filename="../../ui/views/today_view.py" line="272"/>
         <source>Nu &amp;synchroniseren</source>
         <translation>&amp;Sync now</translation>
     </message>

@@ -6,13 +6,14 @@ auto-lock. Columns are ``COL_*`` constants; ROW_ROLE returns the dataclass of th
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from fieldapp.domain.attempts import ContactAttempt
 from fieldapp.domain.signals import Signal
 from ui.display import euros, local_time, short_date
 from ui.labels import CONTACT_ICONS, contactsoort_label, dagdeel_label, partner_label
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QFont,
@@ -26,19 +27,27 @@ from ui.resources import icon
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
+RowT = TypeVar("RowT")
 
 
-class SignalTableModel(QAbstractTableModel):
-    COL_PARTNER, COL_AMOUNT, COL_SINCE, COL_STATUS = range(4)
+class _RowTable(QAbstractTableModel, Generic[RowT]):
+    """Rows of one dataclass type, four columns; subclasses give titles and ``data``."""
+
+    CONTEXT = ""
+    TITLES: tuple[str, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Signal] = []
+        self._rows: list[RowT] = []
 
-    def set_rows(self, rows: list[Signal]) -> None:
+    def set_rows(self, rows: list[RowT]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._after_set()
         self.endResetModel()
+
+    def _after_set(self) -> None:
+        """Hook for derived state, inside the reset."""
 
     def clear(self) -> None:
         self.set_rows([])
@@ -47,20 +56,27 @@ class SignalTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else len(self.TITLES)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = [
-            QCoreApplication.translate("Signals", "Partner"),
-            QCoreApplication.translate("Signals", "Bedrag"),
-            QCoreApplication.translate("Signals", "Sinds"),
-            QCoreApplication.translate("Signals", "Status"),
-        ]
-        return titles[section] if 0 <= section < len(titles) else None
+        if not 0 <= section < len(self.TITLES):
+            return None
+        return QCoreApplication.translate(self.CONTEXT, self.TITLES[section])
+
+
+class SignalTableModel(_RowTable[Signal]):
+    COL_PARTNER, COL_AMOUNT, COL_SINCE, COL_STATUS = range(4)
+    CONTEXT = "Signals"
+    TITLES = (
+        QT_TRANSLATE_NOOP("Signals", "Partner"),
+        QT_TRANSLATE_NOOP("Signals", "Bedrag"),
+        QT_TRANSLATE_NOOP("Signals", "Sinds"),
+        QT_TRANSLATE_NOOP("Signals", "Status"),
+    )
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -89,46 +105,27 @@ class SignalTableModel(QAbstractTableModel):
         return None
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(_RowTable[ContactAttempt]):
     """Attempts oldest first. A voided attempt is struck through and says 'doorgestreept'."""
 
     COL_WHEN, COL_SOORT, COL_RESULT, COL_NOTE = range(4)
+    CONTEXT = "Timeline"
+    TITLES = (
+        QT_TRANSLATE_NOOP("Timeline", "Wanneer"),
+        QT_TRANSLATE_NOOP("Timeline", "Contact"),
+        QT_TRANSLATE_NOOP("Timeline", "Resultaat"),
+        QT_TRANSLATE_NOOP("Timeline", "Notitie"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ContactAttempt] = []
         self._voided: dict[str, str] = {}
+        super().__init__(parent)
 
-    def set_rows(self, rows: list[ContactAttempt]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._voided = {a.voids: a.void_reason for a in rows if a.voids}
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_rows([])
+    def _after_set(self) -> None:
+        self._voided = {a.voids: a.void_reason for a in self._rows if a.voids}
 
     def is_voided(self, attempt_id: str) -> bool:
         return attempt_id in self._voided
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = [
-            QCoreApplication.translate("Timeline", "Wanneer"),
-            QCoreApplication.translate("Timeline", "Contact"),
-            QCoreApplication.translate("Timeline", "Resultaat"),
-            QCoreApplication.translate("Timeline", "Notitie"),
-        ]
-        return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
