@@ -1,7 +1,7 @@
 """Sync load: 200 devices syncing at once against one server process on PostgreSQL.
 
     . .ci/postgres.sh   # or export FIELDAPP_TEST_PG_URL yourself
-    .venv/bin/python benchmarks/sync_load.py [--db URL] [--devices 200]
+    .venv/bin/python benchmarks/sync_load.py [--db URL] [--devices 200] [--workers 2]
 
 Each simulated device (a thread using the real client transport: its own connection, a real
 token, the laptop's retry policy) pushes one batch of attempts on its own cases and pulls its
@@ -130,10 +130,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", default=os.environ.get("FIELDAPP_TEST_PG_URL"))
     parser.add_argument("--devices", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=1, help="fieldapp serve --workers N")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="veldwerk-load-"))
     devices = setup(args.db, tmp / "server", args.devices + 1)
-    url, proc = start_server(tmp / "server", args.db)
+    url, proc = start_server(tmp / "server", args.db, args.workers)
     try:
         # Baseline: one device alone (several rounds for a stable p95).
         solo: list[float] = []
@@ -163,7 +164,8 @@ def main() -> int:
         proc.terminate()
         proc.wait()
     kind = "PostgreSQL" if args.db and args.db.startswith("postgresql") else "SQLCipher"
-    print(f"sync load on {kind}: {args.devices} devices at once, {len(crowd)} requests", end="")
+    print(f"sync load on {kind} ({args.workers} server worker(s)): ", end="")
+    print(f"{args.devices} devices at once, {len(crowd)} requests", end="")
     print(f" in {wall:.1f} s ({len(crowd) / wall:.0f} requests/s)")
     print(
         f"  errors after the client's retries: {len(errors) + len(solo_errors)} (goal 0) "

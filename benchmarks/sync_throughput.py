@@ -93,7 +93,9 @@ def case_rows(n: int, worker_id: str | None, tag: str) -> tuple[list[dict], list
     return cases, people, signals
 
 
-def start_server(data_dir: Path, db_url: str | None) -> tuple[str, subprocess.Popen[bytes]]:
+def start_server(
+    data_dir: Path, db_url: str | None, workers: int = 1
+) -> tuple[str, subprocess.Popen[bytes]]:
     """``fieldapp serve`` in its own process, as deployed (the client's SQLCipher memory
     security is process-wide and would slow an in-process server down)."""
     with socket.socket() as sock:
@@ -111,6 +113,8 @@ def start_server(data_dir: Path, db_url: str | None) -> tuple[str, subprocess.Po
     ]
     if db_url:
         cmd += ["--db", db_url]
+    if workers > 1:
+        cmd += ["--workers", str(workers)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     for _ in range(600):
@@ -146,22 +150,17 @@ def main() -> int:
         s.execute(insert(SignalRow), signals)
         s.execute(insert(CaseTeamRow), [{"case_id": c["id"], "team": "Bench"} for c in cases])
         emit_case_changes(s, {c["id"]: set() for c in cases})
+        # Cases in no one's feed to hold the baseline attempts: on the bench worker's cases
+        # those 10,000 rows would ride along in the timed pull (not part of its baseline).
+        hosts, _, _ = case_rows(args.cases, None, uuid.uuid4().hex[:6])
+        s.execute(insert(CaseRow), hosts)
 
-    # Baseline: the same numbers of rows, bulk-inserted straight into the same database. The
-    # baseline attempts go on the baseline cases (in no one's feed): on the bench worker's cases
-    # they would ride along in the pull below (10,000 extra rows not in its baseline).
-    c2, p2, s2 = case_rows(args.cases, None, uuid.uuid4().hex[:6])
-    t0 = time.perf_counter()
-    with db.session() as s, s.begin():
-        s.execute(insert(CaseRow), c2)
-        s.execute(insert(PersonRow), p2)
-        s.execute(insert(SignalRow), s2)
-    bulk_cases_s = time.perf_counter() - t0
+    # Baseline: the same numbers of rows, bulk-inserted straight into the same database.
     now = datetime.now(UTC)
     attempt_rows = [
         dict(
             id=str(uuid.uuid4()),
-            case_id=c2[i % len(c2)]["id"],
+            case_id=hosts[i % len(hosts)]["id"],
             soort="Huisbezoek",
             bereikt=False,
             occurred_at=now - timedelta(minutes=i),
@@ -179,10 +178,17 @@ def main() -> int:
         )
         for i in range(args.attempts)
     ]
+    c2, p2, s2 = case_rows(args.cases, None, uuid.uuid4().hex[:6])
     t0 = time.perf_counter()
     with db.session() as s, s.begin():
         s.execute(insert(AttemptRow), attempt_rows)
     bulk_attempts_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    with db.session() as s, s.begin():
+        s.execute(insert(CaseRow), c2)
+        s.execute(insert(PersonRow), p2)
+        s.execute(insert(SignalRow), s2)
+    bulk_cases_s = time.perf_counter() - t0
     db.dispose()
 
     url, proc = start_server(tmp / "server", args.db)

@@ -22,7 +22,7 @@ from typing import Final
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.server.db import DeviceRow, ServerKeys, UserRow
@@ -88,27 +88,38 @@ def team_scope(team: str) -> str:
 
 def principal_for_token(session: Session, token: str, now: datetime) -> Principal | None:
     """The caller behind a bearer token, or None. Touches ``last_seen`` at most once a minute
-    (a write per request would serialise all reads on SQLite)."""
+    (a write per request would serialise all reads on SQLite). One indexed lookup by the
+    token's SHA-256 (plain columns: this runs on every request)."""
     row = session.execute(
-        select(DeviceRow, UserRow)
+        select(
+            DeviceRow.id,
+            DeviceRow.status,
+            DeviceRow.push_first,
+            DeviceRow.last_seen,
+            UserRow.id,
+            UserRow.role,
+            UserRow.team,
+            UserRow.worker_id,
+            UserRow.disabled,
+        )
         .join(UserRow, UserRow.id == DeviceRow.user_id)
         .where(DeviceRow.token_hash == token_hash(token))
     ).first()
     if row is None:
         return None
-    device, user = row
-    if user.disabled:
+    device_id, status, push_first, last_seen, user_id, role, team, worker_id, disabled = row
+    if disabled:
         return None
-    if device.last_seen is None or now - device.last_seen > _LAST_SEEN_EVERY:
-        device.last_seen = now
+    if last_seen is None or now - last_seen > _LAST_SEEN_EVERY:
+        session.execute(update(DeviceRow).where(DeviceRow.id == device_id).values(last_seen=now))
     return Principal(
-        user_id=user.id,
-        role=user.role,
-        team=user.team,
-        worker_id=user.worker_id,
-        device_id=device.id,
-        device_status=device.status,
-        push_first=device.push_first,
+        user_id=user_id,
+        role=role,
+        team=team,
+        worker_id=worker_id,
+        device_id=device_id,
+        device_status=status,
+        push_first=push_first,
     )
 
 

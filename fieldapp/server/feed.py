@@ -20,9 +20,10 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import Table, delete, insert, select, update
+from pydantic import BaseModel
+from sqlalchemy import Select, Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.server.auth import team_scope, worker_scope
@@ -39,6 +40,7 @@ from fieldapp.sync.protocol import (
 )
 
 T = TypeVar("T")
+P = TypeVar("P", bound=BaseModel)
 # Core table for the bulk writes below (no ORM bookkeeping per row).
 _CHANGE_LOG: Table = ChangeLogRow.__table__  # type: ignore[assignment]
 KIND_UPSERT = "upsert"
@@ -225,20 +227,26 @@ def case_payloads(session: Session, case_ids: list[str]) -> dict[str, CasePayloa
     attempt_cols = [attempts_t.c.case_id, *(attempts_t.c[f] for f in _ATTEMPT_FIELDS)]
     for chunk in _chunks(sorted(set(case_ids)), 500):
         people: dict[str, list[PersonPayload]] = defaultdict(list)
-        for p in session.execute(select(*person_cols).where(people_t.c.case_id.in_(chunk))):
-            people[p.case_id].append(PersonPayload.model_validate(p._mapping))
-        signals: dict[str, list[SignalPayload]] = defaultdict(list)
-        for s in session.execute(select(*signal_cols).where(signals_t.c.case_id.in_(chunk))):
-            values = dict(s._mapping)
-            values["flags"] = [str(f) for f in s.flags or []]
-            signals[s.case_id or ""].append(SignalPayload.model_validate(values))
-        attempts: dict[str, list[AttemptPayload]] = defaultdict(list)
-        for a in session.execute(
+        people = _by_case(
+            session,
+            select(*person_cols).where(people_t.c.case_id.in_(chunk)),
+            PersonPayload,
+            _PERSON_FIELDS,
+        )
+        signals = _by_case(
+            session,
+            select(*signal_cols).where(signals_t.c.case_id.in_(chunk)),
+            SignalPayload,
+            _SIGNAL_FIELDS,
+        )
+        attempts = _by_case(
+            session,
             select(*attempt_cols)
             .where(attempts_t.c.case_id.in_(chunk))
-            .order_by(attempts_t.c.occurred_at, attempts_t.c.id)
-        ):
-            attempts[a.case_id].append(AttemptPayload.model_validate(a._mapping))
+            .order_by(attempts_t.c.occurred_at, attempts_t.c.id),
+            AttemptPayload,
+            _ATTEMPT_FIELDS,
+        )
         for c in session.execute(select(cases_t).where(cases_t.c.id.in_(chunk))):
             address = None
             if c.postcode and c.huisnummer is not None:
@@ -274,6 +282,20 @@ def case_payloads(session: Session, case_ids: list[str]) -> dict[str, CasePayloa
                 version=c.version,
                 purge_after=c.purge_after,
             )
+    return out
+
+
+def _by_case(
+    session: Session, stmt: Select[Any], model: type[P], fields: tuple[str, ...]
+) -> defaultdict[str, list[P]]:
+    """Validated payloads per case id from ``stmt`` (selecting case_id, then ``fields``).
+    Rows are zipped with the known names: ``Row._mapping`` builds a key view per row."""
+    out: defaultdict[str, list[P]] = defaultdict(list)
+    for row in session.execute(stmt):
+        values = dict(zip(fields, row[1:], strict=True))
+        if "flags" in values:
+            values["flags"] = [str(f) for f in values["flags"] or []]
+        out[row[0] or ""].append(model.model_validate(values))
     return out
 
 

@@ -20,6 +20,7 @@ The device token lives only here, in the encrypted ``kv`` table.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -146,27 +147,31 @@ _ATTEMPT_ITEM_COLS = [c for c in AttemptItem.model_fields if c != "type"]
 _EVENT_ITEM_COLS = [c for c in CaseEventItem.model_fields if c != "type"]
 
 
-def pending_items(session: Session, limit: int) -> list[PushItem]:
-    """The oldest ``limit`` pending outbox items (attempts first, then case events).
+def pending_items(session: Session, limit: int, *, exclude: Collection[str] = ()) -> list[PushItem]:
+    """The oldest ``limit`` pending outbox items (attempts first, then case events), leaving
+    out the ids in ``exclude`` (items already in flight, or refused this sync).
 
     Reads plain column rows (no ORM entities: a page is only serialised and sent); every item
     is still validated against the wire model."""
+    skip = list(exclude)
     items: list[PushItem] = []
+    attempts = select(*(_ATTEMPTS.c[f] for f in _ATTEMPT_ITEM_COLS)).where(
+        _ATTEMPTS.c.sync_state == PENDING
+    )
+    if skip:
+        attempts = attempts.where(_ATTEMPTS.c.id.not_in(skip))
     for a in session.execute(
-        select(*(_ATTEMPTS.c[f] for f in _ATTEMPT_ITEM_COLS))
-        .where(_ATTEMPTS.c.sync_state == PENDING)
-        .order_by(_ATTEMPTS.c.created_at, _ATTEMPTS.c.id)
-        .limit(limit)
+        attempts.order_by(_ATTEMPTS.c.created_at, _ATTEMPTS.c.id).limit(limit)
     ):
         items.append(AttemptItem(**a._mapping))
     room = limit - len(items)
     if room > 0:
-        for e in session.execute(
-            select(*(_EVENTS.c[f] for f in _EVENT_ITEM_COLS))
-            .where(_EVENTS.c.sync_state == PENDING)
-            .order_by(_EVENTS.c.at, _EVENTS.c.id)
-            .limit(room)
-        ):
+        events = select(*(_EVENTS.c[f] for f in _EVENT_ITEM_COLS)).where(
+            _EVENTS.c.sync_state == PENDING
+        )
+        if skip:
+            events = events.where(_EVENTS.c.id.not_in(skip))
+        for e in session.execute(events.order_by(_EVENTS.c.at, _EVENTS.c.id).limit(room)):
             items.append(CaseEventItem(**e._mapping))
     return items
 

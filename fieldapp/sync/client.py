@@ -6,13 +6,19 @@ per page), so the UI's database worker can keep running in between.
 
 Stages (resumable; each page is its own local transaction):
 
-1. PUSH: pending outbox pages of <= 500 items and <= 1 MB; each validated reply acks exactly
+1. PUSH: pending outbox pages of <= 200 items and <= 1 MB; each validated reply acks exactly
    the ids it lists. A reply with a new server epoch resets the cursor and re-marks held items
    pending, which this same stage then pushes.
 2. PULL: change-feed pages; each page and its cursor are stored in one transaction. A 410
    (stale cursor) restarts from the beginning. Tombstoned cases are purged; afterwards the WAL
    is checkpointed (TRUNCATE) so freed pages do not linger.
 3. A wipe order (403) wipes the store: with ``push_first`` only after the outbox is empty.
+
+Requests go out one at a time and in order (the next push page only after the previous reply,
+i.e. after the server committed it). To keep the line busy, a short-lived network thread does
+the HTTP while this thread works on the store: the next push page is read, and the next pull
+page fetched, while the current one is acked or applied. A prefetched pull page is applied
+only after the previous page and its cursor are committed, and dropped otherwise.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,8 +39,8 @@ from fieldapp.services import sync as svc
 from fieldapp.store import keys
 from fieldapp.store.keys import DEFAULT_PARAMS, KdfParams
 from fieldapp.store.unit_of_work import Store, shm_path_for, wal_path_for
+from fieldapp.sync.lookahead import NetThread, encode_push
 from fieldapp.sync.protocol import (
-    MAX_BODY_BYTES,
     MAX_PULL_LIMIT,
     MAX_PUSH_ITEMS,
     ChangesPage,
@@ -41,8 +48,6 @@ from fieldapp.sync.protocol import (
     EnrollResponse,
     OkResponse,
     PushItem,
-    PushRequest,
-    PushResponse,
     RecoveryRequest,
     RecoveryResponse,
 )
@@ -179,18 +184,6 @@ def wipe_store(store: Store) -> None:
 # --- sync ----------------------------------------------------------------------------------------
 
 
-def _encode_push(device_id: str, items: list[PushItem]) -> tuple[list[PushItem], bytes]:
-    """The JSON body of a push page, shortened until it fits the server's body limit (long
-    notes): the items left out stay pending and go in the next page."""
-    while True:
-        body = PushRequest(protocol_version=1, device_id=device_id, items=items)
-        data = body.model_dump_json().encode()
-        if len(data) <= MAX_BODY_BYTES or len(items) == 1:
-            return items, data
-        items = items[: len(items) // 2]
-
-
-
 class SyncClient:
     """Sync one open store with its enrolled server. One sync at a time per instance."""
 
@@ -248,81 +241,116 @@ class SyncClient:
     def _push(
         self, transport: Transport, device_id: str, result: SyncResult, report: ProgressFn
     ) -> None:
+        # One request in flight at a time, strictly in outbox order (page N+1 leaves only after
+        # page N's reply, i.e. after the server committed it). What overlaps is local work: the
+        # next page is read while the current one is on the wire, and a reply is acked while
+        # the next page is on the wire (a network thread; this thread keeps the store).
         with self.store.session() as session:
             total = svc.pending_count(session)
         seen_rejected: set[str] = set()
-        for _ in range(_MAX_PAGES):
-            with self.store.session() as session:
-                items = [
-                    i
-                    for i in svc.pending_items(session, self.push_page + len(seen_rejected))
-                    if i.id not in seen_rejected
-                ][: self.push_page]
-            if not items:
+        with NetThread(transport) as net:
+            page = self._push_page(device_id, seen_rejected)
+            if page is None:
                 return
-            items, body = _encode_push(device_id, items)
             report(SyncProgress("push", result.pushed, total, "Werk versturen..."))
-            reply = transport.call("POST", "/v1/sync/push", PushResponse, content=body)
-            sent = {i.id for i in items}
-            answered = {*reply.accepted, *reply.duplicates, *reply.quarantined, *reply.conflicts}
-            answered |= {r.id for r in reply.rejected}
-            if answered != sent:
-                # A reply that does not account for exactly what we sent is not ours to trust.
-                raise SyncUnavailable("push reply does not match the batch")
-            with self.store.session() as session:
-                svc.mark_pushed(session, reply, self.clock())
-                if svc.note_epoch(session, reply.server_epoch, device_id):
-                    result.epoch_changed = True
-                    total = svc.pending_count(session)
-            seen_rejected |= {r.id for r in reply.rejected}
-            result.pushed += len(items)
-            result.accepted += len(reply.accepted)
-            result.duplicates += len(reply.duplicates)
-            result.quarantined += len(reply.quarantined)
-            result.conflicts += len(reply.conflicts)
-            result.rejected += len(reply.rejected)
+            in_flight = net.push(page[1])
+            for _ in range(_MAX_PAGES):
+                items = page[0]
+                sent = {i.id for i in items}
+                following = self._push_page(device_id, seen_rejected | sent)
+                reply = in_flight.result()
+                answered = {
+                    *reply.accepted,
+                    *reply.duplicates,
+                    *reply.quarantined,
+                    *reply.conflicts,
+                }
+                answered |= {r.id for r in reply.rejected}
+                if answered != sent:
+                    # A reply that does not account for exactly what we sent is not ours.
+                    raise SyncUnavailable("push reply does not match the batch")
+                # (``following`` excludes this page: refused items stay pending and are not
+                # sent again in this sync.)
+                if following is not None:
+                    report(
+                        SyncProgress("push", result.pushed + len(items), total, "Werk versturen...")
+                    )
+                    in_flight = net.push(following[1])
+                with self.store.session() as session:
+                    svc.mark_pushed(session, reply, self.clock())
+                    if svc.note_epoch(session, reply.server_epoch, device_id):
+                        result.epoch_changed = True
+                        total = svc.pending_count(session)
+                seen_rejected |= {r.id for r in reply.rejected}
+                result.pushed += len(items)
+                result.accepted += len(reply.accepted)
+                result.duplicates += len(reply.duplicates)
+                result.quarantined += len(reply.quarantined)
+                result.conflicts += len(reply.conflicts)
+                result.rejected += len(reply.rejected)
+                if following is None:
+                    # Items re-marked pending by an epoch change (or recorded meanwhile).
+                    following = self._push_page(device_id, seen_rejected)
+                    if following is None:
+                        return
+                    report(SyncProgress("push", result.pushed, total, "Werk versturen..."))
+                    in_flight = net.push(following[1])
+                page = following
         raise SyncUnavailable("too many push pages")
+
+    def _push_page(self, device_id: str, exclude: set[str]) -> tuple[list[PushItem], bytes] | None:
+        """The next outbox page (items and JSON body), or None when nothing is left."""
+        with self.store.session() as session:
+            items = svc.pending_items(session, self.push_page, exclude=exclude)
+        return encode_push(device_id, items) if items else None
 
     def _pull(
         self, transport: Transport, device_id: str, result: SyncResult, report: ProgressFn
     ) -> None:
+        # Page N+1 is fetched while page N is applied; it is applied only after page N and its
+        # cursor are committed, and dropped if page N could not be applied.
         restarted = False
-        for _ in range(_MAX_PAGES):
-            with self.store.session() as session:
-                since = svc.cursor(session)
-            try:
-                page = transport.call(
-                    "GET",
-                    "/v1/sync/changes",
-                    ChangesPage,
-                    params={"since": since, "limit": self.pull_limit},
-                )
-            except StaleCursorError:
-                if restarted:
-                    raise SyncUnavailable("cursor refused twice") from None
-                restarted = True
+        with NetThread(transport) as net:
+            prefetched: Future[ChangesPage] | None = None
+            for _ in range(_MAX_PAGES):
+                if prefetched is None:
+                    with self.store.session() as session:
+                        since = svc.cursor(session)
+                    prefetched = net.changes(since, self.pull_limit)
+                request, prefetched = prefetched, None
+                try:
+                    page = request.result()
+                except StaleCursorError:
+                    if restarted:
+                        raise SyncUnavailable("cursor refused twice") from None
+                    restarted = True
+                    with self.store.session() as session:
+                        svc.reset_cursor(session)
+                    continue
+                if page.has_more:
+                    prefetched = net.changes(page.next_cursor, self.pull_limit)
                 with self.store.session() as session:
-                    svc.reset_cursor(session)
-                continue
-            with self.store.session() as session:
-                if svc.note_epoch(session, page.server_epoch, device_id):
-                    # Restored server: our cursor means nothing there. Re-push, then re-pull.
-                    result.epoch_changed = True
-                    epoch_changed = True
-                else:
-                    epoch_changed = False
-                    _changes, tombstones = svc.apply_page(session, page)
-                    result.pulled += len(page.changes)
-                    result.tombstones += tombstones
-                    svc.drop_finished_husks(session)
-            if epoch_changed:
-                self._push(transport, device_id, result, report)
-                continue
-            report(SyncProgress("pull", result.pulled, None, "Zaken ophalen..."))
-            if not page.has_more:
-                break
-        else:
-            raise SyncUnavailable("too many pull pages")
+                    if svc.note_epoch(session, page.server_epoch, device_id):
+                        # Restored server: our cursor means nothing there. Re-push, re-pull.
+                        result.epoch_changed = True
+                        epoch_changed = True
+                    else:
+                        epoch_changed = False
+                        _changes, tombstones = svc.apply_page(session, page)
+                        result.pulled += len(page.changes)
+                        result.tombstones += tombstones
+                        svc.drop_finished_husks(session)
+                if epoch_changed:
+                    if prefetched is not None:
+                        net.discard(prefetched)
+                        prefetched = None
+                    self._push(transport, device_id, result, report)
+                    continue
+                report(SyncProgress("pull", result.pulled, None, "Zaken ophalen..."))
+                if not page.has_more:
+                    break
+            else:
+                raise SyncUnavailable("too many pull pages")
         with self.store.session() as session:
             svc.drop_finished_husks(session)
             # Retention also applies to cases the server has not (yet) tombstoned.

@@ -27,7 +27,7 @@ from fieldapp.domain.ddas import Contactsoort, Dagdeel, Eindresultaat
 PROTOCOL_VERSION = 1
 MIN_PROTOCOL_VERSION = 1
 PROTOCOL_HEADER = "X-Veldwerk-Protocol"
-MAX_PUSH_ITEMS = 500
+MAX_PUSH_ITEMS = 200
 MAX_PULL_LIMIT = 500
 MAX_BODY_BYTES = 1024 * 1024
 MAX_NOTE_CHARS = 20_000
