@@ -20,6 +20,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -40,6 +41,9 @@ from fieldapp.store.schema import AttemptRow, CaseEventRow, CaseRow, SignalRow
 from fieldapp.store.unit_of_work import Store
 
 Sessions = Callable[[], AbstractContextManager[Session]]
+
+if TYPE_CHECKING:  # the server package is imported only when the demo is built or served
+    from fieldapp.server.db import ServerDatabase
 
 DEMO_PASSPHRASE = "demo veldwerk zonder echte mensen"  # noqa: S105 (public by design)
 DEMO_PASSWORD = "demo-wachtwoord-veldwerk"  # noqa: S105 (public by design)
@@ -127,7 +131,7 @@ def _remove_demo(path: Path) -> None:
 
 
 @contextmanager
-def running_demo_server(path: Path, *, db: object | None = None) -> Iterator[str]:
+def running_demo_server(path: Path, *, db: ServerDatabase | None = None) -> Iterator[str]:
     """Run the demo's embedded server on a free loopback port and point the laptop store at it
     (the port changes per run; the demo owns both sides, so the stored URL is updated)."""
     from fieldapp.server.embedded import start_embedded_server
@@ -135,7 +139,7 @@ def running_demo_server(path: Path, *, db: object | None = None) -> Iterator[str
     url, stop = start_embedded_server(
         None,
         data_dir=server_dir_for(path),
-        db=db,  # type: ignore[arg-type]
+        db=db,
     )
     try:
         if path.exists() and db is None:
@@ -156,13 +160,10 @@ def _point_store_at(path: Path, url: str) -> None:
         store.close()
 
 
-def _build_server_side(db: object, *, today: date, households: int) -> str:
+def _build_server_side(db: ServerDatabase, *, today: date, households: int) -> str:
     """Import the town into the server's database as a team lead would; returns the demo
     worker's username."""
-    from fieldapp.server.db import ServerDatabase
     from fieldapp.server.embedded import add_user, adopt_unowned_cases
-
-    assert isinstance(db, ServerDatabase)
 
     @contextmanager
     def sessions() -> Iterator[Session]:

@@ -12,8 +12,9 @@ from fieldapp.domain.listing import AttemptMark, CaseListRow, WorkerInfo
 from fieldapp.domain.priority import Policy
 from fieldapp.services.errors import CaseNotFound
 from fieldapp.store.repos import cases as case_repo
+from fieldapp.store.repos import kv as kv_repo
 from fieldapp.store.repos.convert import worker_of
-from fieldapp.store.schema import KeyValueRow, PlannedVisitRow, ShiftRow, Worker
+from fieldapp.store.schema import Worker
 
 __all__ = [
     "AttemptMark",
@@ -56,6 +57,9 @@ def list_case_rows(
     return rows
 
 
+_DAYPART_ORDER = {"Ochtend": 0, "Middag": 1, "Avond": 2}
+
+
 def today_rows(
     session: Session,
     *,
@@ -66,41 +70,23 @@ def today_rows(
 ) -> tuple[bool, list[CaseListRow]]:
     """(planned, rows): today's planned visits in route order, else open cases by priority.
 
-    With ``limit``, planned visits still come complete (they are few); the unplanned list is
-    cut to the first ``limit`` rows.
+    Only the planned cases are loaded when there is a route (they are few); without one,
+    ``limit`` cuts the list to a quick first page.
     """
-    if limit is not None:
-        planned_only = _planned_rows(session, today=today, worker_id=worker_id, policy=policy)
-        if planned_only:
-            return True, planned_only
-        return False, list_case_rows(
-            session, worker_id=worker_id, today=today, policy=policy, limit=limit
-        )
-    rows = list_case_rows(session, worker_id=worker_id, today=today, policy=policy)
-    planned = [r for r in rows if r.planned_seq is not None]
+    planned = case_repo.list_rows(
+        session, policy=policy, today=today, worker_id=worker_id, planned_on=today
+    )
     if planned:
-        order = {"Ochtend": 0, "Middag": 1, "Avond": 2}
         planned.sort(
             key=lambda r: (
-                order[r.planned_dagdeel.value] if r.planned_dagdeel else 3,
-                r.planned_seq,
+                _DAYPART_ORDER[r.planned_dagdeel.value] if r.planned_dagdeel else 3,
+                r.planned_seq or 0,
             )
         )
         return True, planned
-    return False, rows
-
-
-def _planned_rows(
-    session: Session, *, today: date, worker_id: str | None, policy: Policy
-) -> list[CaseListRow]:
-    """Today's route if the worker has one (a cheap existence check first)."""
-    query = select(PlannedVisitRow.id).join(ShiftRow).where(ShiftRow.day == today).limit(1)
-    if worker_id is not None:
-        query = query.where(ShiftRow.worker_id == worker_id)
-    if session.scalar(query) is None:
-        return []
-    planned, rows = today_rows(session, today=today, worker_id=worker_id, policy=policy)
-    return rows if planned else []
+    return False, list_case_rows(
+        session, worker_id=worker_id, today=today, policy=policy, limit=limit
+    )
 
 
 def get_case(
@@ -116,14 +102,5 @@ def list_workers(session: Session) -> list[WorkerInfo]:
     return [worker_of(w) for w in session.scalars(select(Worker).order_by(Worker.display_name))]
 
 
-def get_kv(session: Session, key: str) -> str | None:
-    row = session.get(KeyValueRow, key)
-    return None if row is None else row.value
-
-
-def set_kv(session: Session, key: str, value: str) -> None:
-    row = session.get(KeyValueRow, key)
-    if row is None:
-        session.add(KeyValueRow(key=key, value=value))
-    else:
-        row.value = value
+get_kv = kv_repo.get_kv
+set_kv = kv_repo.set_kv

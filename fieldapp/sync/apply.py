@@ -21,11 +21,11 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from fieldapp.store.repos.kv import get_kv, set_kv
 from fieldapp.store.schema import (
     AttemptRow,
     CaseEventRow,
     CaseRow,
-    KeyValueRow,
     PersonRow,
     PlannedVisitRow,
     SignalRow,
@@ -41,19 +41,6 @@ KV_CURSOR = "sync.cursor"
 KV_HUSKS = "sync.husks"
 PENDING = "pending"
 ACKED = "acked"
-
-
-def _get_kv(session: Session, key: str) -> str | None:
-    row = session.get(KeyValueRow, key)
-    return None if row is None else row.value
-
-
-def _set_kv(session: Session, key: str, value: str) -> None:
-    row = session.get(KeyValueRow, key)
-    if row is None:
-        session.add(KeyValueRow(key=key, value=value))
-    else:
-        row.value = value
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +78,7 @@ def apply_page_rows(session: Session, page: ChangesPage) -> AppliedPage:
             tombstone_ids.append(change.case_id)
     _upsert_cases(session, list(latest.values()))
     tombstones = sum(int(_tombstone(session, cid)) for cid in tombstone_ids)
-    _set_kv(session, KV_CURSOR, page.next_cursor)
+    set_kv(session, KV_CURSOR, page.next_cursor)
     return AppliedPage(frozenset(case_ids), tombstones, bool(page.workers))
 
 
@@ -226,12 +213,12 @@ def _has_pending(session: Session, case_id: str) -> bool:
 
 
 def _husks(session: Session) -> set[str]:
-    raw = _get_kv(session, KV_HUSKS)
+    raw = get_kv(session, KV_HUSKS)
     return set(json.loads(raw)) if raw else set()
 
 
 def _save_husks(session: Session, husks: set[str]) -> None:
-    _set_kv(session, KV_HUSKS, json.dumps(sorted(husks)))
+    set_kv(session, KV_HUSKS, json.dumps(sorted(husks)))
 
 
 def _unhusk(session: Session, case_id: str) -> None:

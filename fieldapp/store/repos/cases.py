@@ -65,9 +65,21 @@ def load_case(session: Session, case_id: str, policy: Policy, today: date) -> Ca
 
 
 def _case_filter(
-    worker_id: str | None, include_closed: bool, limit: int | None = None
+    worker_id: str | None,
+    include_closed: bool,
+    limit: int | None = None,
+    planned_on: date | None = None,
 ) -> Select[str]:
     query = select(CaseRow.id)
+    if planned_on is not None:
+        # Vandaag with a route: only the cases planned that day.
+        query = query.where(
+            CaseRow.id.in_(
+                select(PlannedVisitRow.case_id)
+                .join(ShiftRow, ShiftRow.id == PlannedVisitRow.shift_id)
+                .where(ShiftRow.day == planned_on)
+            )
+        )
     if worker_id is not None:
         query = query.where(CaseRow.assigned_worker_id == worker_id)
     if not include_closed:
@@ -93,13 +105,14 @@ def list_rows(
     worker_id: str | None = None,
     include_closed: bool = False,
     limit: int | None = None,
+    planned_on: date | None = None,
 ) -> list[CaseListRow]:
     """Flat list rows from five set-based column queries (no ORM objects, no per-case trips).
 
     Vandaag on 10,000 cases depends on this staying cheap: select columns, map enums through
     dicts, build each row once.
     """
-    ids = _case_filter(worker_id, include_closed, limit)
+    ids = _case_filter(worker_id, include_closed, limit, planned_on)
     signals: dict[str | None, list[tuple[str, int | None, date | None]]] = defaultdict(list)
     for case_id, partner, cents, status, since in session.execute(
         select(
