@@ -122,12 +122,14 @@ def _stored_hash_event(row: CaseEventRow) -> str:
 
 
 def apply_push(
-    session: Session, who: Principal, items: list[PushItem], now: datetime
+    session: Session, who: Principal, all_items: list[PushItem], now: datetime
 ) -> PushOutcome:
     """Apply ``items`` inside the caller's transaction (the caller commits, then replies)."""
     out = PushOutcome()
-    routes = [i for i in items if isinstance(i, RouteEditItem)]
-    items = [i for i in items if not isinstance(i, RouteEditItem)]
+    routes = [i for i in all_items if isinstance(i, RouteEditItem)]
+    items: list[AttemptItem | CaseEventItem] = [
+        i for i in all_items if not isinstance(i, RouteEditItem)
+    ]
     ids = [i.id for i in items]
     attempt_ids = [i.id for i in items if isinstance(i, AttemptItem)]
     event_ids = [i.id for i in items if isinstance(i, CaseEventItem)]

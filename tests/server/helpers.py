@@ -19,6 +19,7 @@ from fieldapp.server.auth import create_user, enroll_device, make_hasher
 from fieldapp.server.db import CaseTeamRow, ServerDatabase, open_server_db
 from fieldapp.server.feed import emit_case_changes
 from fieldapp.store.schema import CaseRow, PersonRow, SignalRow
+from fieldapp.sync.protocol import PROTOCOL_VERSION
 
 PG_ENV = "FIELDAPP_TEST_PG_URL"
 HASHER = make_hasher(fast=True)
@@ -79,7 +80,10 @@ class Actor:
 
     @property
     def headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.token}", "X-Veldwerk-Protocol": "1"}
+        return {
+            "Authorization": f"Bearer {self.token}",
+            "X-Veldwerk-Protocol": str(PROTOCOL_VERSION),
+        }
 
 
 def make_actor(db: ServerDatabase, username: str, role: str, team: str) -> Actor:
@@ -193,4 +197,4 @@ def attempt_item(
 
 
 def push_body(actor: Actor, items: list[dict[str, object]]) -> dict[str, object]:
-    return {"protocol_version": 1, "device_id": actor.device_id, "items": items}
+    return {"protocol_version": PROTOCOL_VERSION, "device_id": actor.device_id, "items": items}

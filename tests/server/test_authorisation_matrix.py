@@ -12,6 +12,7 @@ import httpx
 
 from fieldapp.server.auth import enroll_device
 from fieldapp.server.db import UserRow
+from fieldapp.sync.protocol import PROTOCOL_VERSION
 from tests.server.helpers import Actor, attempt_item, make_actor, make_cases
 
 CALLERS = (
@@ -83,7 +84,11 @@ def _target_team(caller: str, target: str) -> str:
 def _requests(
     http: httpx.Client, w: World, h: dict[str, str], cid: str, team: str, device_id: str
 ) -> dict[str, Callable[[], httpx.Response]]:
-    push = {"protocol_version": 1, "device_id": device_id, "items": [attempt_item(cid)]}
+    push = {
+        "protocol_version": PROTOCOL_VERSION,
+        "device_id": device_id,
+        "items": [attempt_item(cid)],
+    }
     assign = {"case_ids": [cid], "worker_id": w.worker[team]}
     spare = w.spare_device[team]
     return {
