@@ -60,13 +60,13 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def _open_store(args: argparse.Namespace) -> Any:
-    from fieldapp.store.unit_of_work import Store
+    from fieldapp.store.client_store import Store
 
     return Store.open(db_path(args), read_passphrase(args))
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from fieldapp.store.unit_of_work import Store
+    from fieldapp.store.client_store import Store
 
     path = db_path(args)
     store = Store.create(path, read_passphrase(args, confirm=True))
@@ -167,7 +167,7 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 
 def cmd_passphrase_change(args: argparse.Namespace) -> int:
-    from fieldapp.store.unit_of_work import Store
+    from fieldapp.store.client_store import Store
 
     old = read_passphrase(args)
     if args.new_passphrase_file:
@@ -203,9 +203,9 @@ def cmd_demo(args: argparse.Namespace, gui: GuiLauncher | None) -> int:
 def cmd_export_ddas(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
+    from fieldapp.files import write_private_atomic
     from fieldapp.reporting.ddas_export import Supplier, build_delivery
     from fieldapp.services.print_jobs import load_organisation
-    from fieldapp.store.keys import write_private_atomic
 
     try:
         start, end = date.fromisoformat(args.van), date.fromisoformat(args.tot)
