@@ -28,7 +28,8 @@ from sqlalchemy import Select, Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.server.auth import worker_scope
-from fieldapp.server.db import ChangeLogRow, allocate_seqs, current_seq
+from fieldapp.server.db.schema import ChangeLogRow
+from fieldapp.server.db.sequence import allocate_seqs, current_seq
 from fieldapp.server.feed_plans import shift_payloads, visit_payloads
 from fieldapp.server.scope import (
     ENTITY_CASE,

@@ -25,8 +25,9 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.planning.instance import PlanResult
-from fieldapp.privacy import audit
-from fieldapp.server.db import PlanJobRow, ServerDatabase
+from fieldapp.server import audit
+from fieldapp.server.db.engine import ServerDatabase
+from fieldapp.server.db.schema import PlanJobRow
 from fieldapp.server.plan_emit import emit_plan_write
 from fieldapp.services.plan_build import build_instances
 from fieldapp.services.plan_edit import PlanWrite, write_plan
@@ -218,7 +219,7 @@ def _save(db: ServerDatabase, job_id: str, results: list[PlanResult], shift_ids:
 
 
 def _team_case_ids(session: Session, team: str) -> set[str]:
-    from fieldapp.server.db import CaseTeamRow
+    from fieldapp.server.db.schema import CaseTeamRow
 
     return set(
         session.scalars(

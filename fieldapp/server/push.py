@@ -31,7 +31,7 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from fieldapp.server.auth import Principal
-from fieldapp.server.db import CaseTeamRow, ChangeLogRow, ConflictRow, QuarantineRow
+from fieldapp.server.db.schema import CaseTeamRow, ChangeLogRow, ConflictRow, QuarantineRow
 from fieldapp.server.feed import emit_case_changes
 from fieldapp.server.push_routes import apply_route_edits, route_edit_hash, stored_route_hashes
 from fieldapp.server.scope import existing_case_scopes

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.server.auth import Principal
-from fieldapp.server.db import ConflictRow
+from fieldapp.server.db.schema import ConflictRow
 from fieldapp.server.scope import ENTITY_VISIT, shift_scopes
 from fieldapp.store.schema import PlannedVisitRow, RouteEditRow
 from fieldapp.sync.protocol import Rejected, RouteEditItem

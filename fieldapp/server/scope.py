@@ -28,7 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.server.auth import team_scope, worker_scope
-from fieldapp.server.db import CaseTeamRow, ChangeLogRow
+from fieldapp.server.db.schema import CaseTeamRow, ChangeLogRow
 from fieldapp.store.schema import CaseRow, PlannedVisitRow, ShiftRow
 
 ENTITY_CASE: Final = "case"

@@ -16,10 +16,9 @@ from fastapi import APIRouter, Path, Query, Request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fieldapp.privacy import audit
-from fieldapp.server import plan_jobs
+from fieldapp.server import audit, plan_jobs
 from fieldapp.server.auth import Principal
-from fieldapp.server.db import CaseTeamRow, PlanJobRow
+from fieldapp.server.db.schema import CaseTeamRow, PlanJobRow
 from fieldapp.server.errors import ApiError, not_found
 from fieldapp.server.feed_plans import shift_payloads, visit_payloads
 from fieldapp.server.plan_emit import emit_plan_write
