@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 from fieldapp.errors import StoreLocked
-from fieldapp.store.keys import DEFAULT_PARAMS, KdfParams
-from fieldapp.store.unit_of_work import MSG_LOCKED, StoreLock
+from fieldapp.store.instance_lock import MSG_LOCKED, StoreLock
+from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
 from ui.backend import Backend
 from ui.i18n import set_language
 from ui.qt import QApplication, QFont, QMessageBox
