@@ -34,6 +34,7 @@ GROUPS: tuple[str, ...] = (
     "server",
     "connect",
     "doctor",
+    "plan",
 )
 
 
