@@ -41,16 +41,20 @@ class CellEstimate:
 
     @property
     def basis(self) -> str:
-        kind, dagdeel = self.cell
-        label = f"{DAYPART_LABELS_NL[dagdeel]} {KIND_LABELS_NL[kind]}"
-        pct = round(self.chance * 100)
+        """The evidence in one Dutch sentence: the team's own rate and count, or the national
+        figure it was topped up with."""
+        label = cell_label(self.cell)
+        national = round(NATIONAL_HOME_VISIT_CONTACT * 100)
         if self.visits == 0:
-            return f"{label}: {pct} % (landelijk cijfer, nog geen bezoeken van dit team)"
+            return f"{label}: {national} % (landelijk cijfer, nog geen bezoeken van dit team)"
+        raw = round(100 * self.reached / self.visits)
         visits = "bezoek" if self.visits == 1 else "bezoeken"
-        text = f"{label}: {pct} % bij dit team, {self.visits} {visits}"
-        if self.visits < self.prior_visits:
-            text += f" (aangevuld met landelijk {round(NATIONAL_HOME_VISIT_CONTACT * 100)} %)"
-        return text
+        if self.visits >= self.prior_visits:
+            return f"{label}: {raw} % bij dit team, {self.visits} {visits}"
+        return (
+            f"{label}: {round(self.chance * 100)} % ({raw} % bij dit team over {self.visits}"
+            f" {visits}, aangevuld met landelijk {national} %)"
+        )
 
 
 def cell_label(cell: Cell) -> str:

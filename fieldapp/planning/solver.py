@@ -8,7 +8,6 @@ re-timed and re-checked by :mod:`fieldapp.planning.evaluate` before it is return
 
 from __future__ import annotations
 
-import importlib.util
 import time as _time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -64,11 +63,12 @@ class EditCheck:
 
 
 def vroom_available() -> bool:
-    """True when pyvroom can be imported (checked without importing it)."""
+    """True when pyvroom can be imported (the import costs ~1 s once: it pulls pandas)."""
     try:
-        return importlib.util.find_spec("vroom") is not None
-    except (ImportError, ValueError):
+        import vroom  # noqa: F401
+    except ImportError:
         return False
+    return True
 
 
 def solve(
