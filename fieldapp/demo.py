@@ -2,9 +2,11 @@
 
 The town (``fieldapp.demo_town``; no real person is in it) is imported into the server's
 database the way a team lead would; the demo worker's laptop store is enrolled on that server
-over loopback and pulls its cases, so sync is visible without any set-up. Today's route is
-planned on the laptop. The demo passphrase and password are public on purpose (shown on the
-Demo banner): the demo protects nothing because it holds nothing real.
+over loopback and pulls its cases, so sync is visible without any set-up. A week of shifts is
+planned by the planner on the server and published (``fieldapp.demo_plan``), each time the
+demo is opened on a new day; the laptop pulls it, so Vandaag always has a route. The demo
+passphrase and password are public on purpose (shown on the Demo banner): the demo protects
+nothing because it holds nothing real.
 
 Files: ``<dir>/veldwerk-demo.db`` (+ ``.keys``) for the laptop, ``<dir>/server/`` for the
 server (SQLCipher file + key file).
@@ -28,17 +30,23 @@ from sqlalchemy.orm import Session
 from fieldapp.config import load_policy
 from fieldapp.demo_town import DemoTown, build_town
 from fieldapp.domain.dayparts import AMSTERDAM
-from fieldapp.domain.ddas import Dagdeel, Eindresultaat
+from fieldapp.domain.ddas import Eindresultaat
 from fieldapp.domain.listing import WorkerInfo
 from fieldapp.intake.report import ParsedFile
 from fieldapp.services import queries
 from fieldapp.services.attempts import record_attempt
 from fieldapp.services.cases import assign_cases, close_case, upsert_worker
 from fieldapp.services.intake import import_parsed
-from fieldapp.services.planning import plan_shift
 from fieldapp.store.client_store import Store
 from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
-from fieldapp.store.schema import AttemptRow, CaseEventRow, CaseRow, SignalRow
+from fieldapp.store.schema import (
+    AttemptRow,
+    CaseEventRow,
+    CaseRow,
+    PlannedVisitRow,
+    ShiftRow,
+    SignalRow,
+)
 
 Sessions = Callable[[], AbstractContextManager[Session]]
 
@@ -50,6 +58,7 @@ DEMO_PASSWORD = "demo-wachtwoord-veldwerk"  # noqa: S105 (public by design)
 DEMO_SEED = 20261123
 KV_WORKER_ID = "worker_id"
 KV_DEMO = "demo"
+KV_PLAN_DAY = "demo.plan_day"
 _NS = uuid.UUID("6f1c7d1e-9a55-4d3c-8f3e-2a7b0c9d1e55")
 
 
@@ -65,6 +74,7 @@ class DemoInfo:
     planned_today: int
     server_url: str = ""
     pulled: int = 0
+    planned_week: int = 0
 
     def summary(self) -> str:
         state = "gebouwd" if self.built else "al aanwezig"
@@ -72,7 +82,8 @@ class DemoInfo:
             f"Demo {state}: {self.path}",
             f"  Laptop van {self.worker_name} ({self.username}): {self.cases_open} open zaken, "
             f"{self.signals} signalen, {self.attempts} contactpogingen",
-            f"  Vandaag {self.planned_today} huisbezoeken gepland (middag en avond)",
+            f"  Vandaag {self.planned_today} huisbezoeken gepland; de komende week "
+            f"{self.planned_week} (ochtend, middag, avond en zaterdag)",
             f"  Wachtwoordzin (alleen voor de demo): {DEMO_PASSPHRASE}",
         ]
         if self.server_url:
@@ -102,7 +113,8 @@ def ensure_demo_store(
     if path.exists():
         store = Store.open(path, DEMO_PASSPHRASE)
         try:
-            return _info(store, path, built=False, today=day)
+            url, pulled = _replan_if_new_day(store, path, day)
+            return _info(store, path, built=False, today=day, url=url, pulled=pulled)
         finally:
             store.close()
     from fieldapp.server.db.open import open_server_db
@@ -110,17 +122,46 @@ def ensure_demo_store(
     _remove_demo(path)  # a half-built demo from an interrupted run
     db = open_server_db(None, data_dir=server_dir_for(path))
     try:
+        from fieldapp.demo_plan import plan_demo_week
+
         username = _build_server_side(db, today=day, households=households)
+        plan_demo_week(db, day)
         store = Store.create(path, DEMO_PASSPHRASE, params=params)
         try:
             with running_demo_server(path, db=db) as url:
                 pulled = _enroll_and_sync(store, url, username)
-            _plan_today(store.session, _local_worker(store), day)
+            with store.session() as s:
+                queries.set_kv(s, KV_PLAN_DAY, day.isoformat())
             return _info(store, path, built=True, today=day, url=url, pulled=pulled)
         finally:
             store.close()
     finally:
         db.dispose()
+
+
+def _replan_if_new_day(store: Store, path: Path, day: date) -> tuple[str, int]:
+    """Opened on a new day: plan and publish the coming week on the demo server and pull it
+    onto the laptop. Returns (server url, changes pulled); ("", 0) when already planned."""
+    with store.session() as s:
+        if queries.get_kv(s, KV_PLAN_DAY) == day.isoformat():
+            return "", 0
+    from fieldapp.demo_plan import plan_demo_week
+    from fieldapp.server.db.open import open_server_db
+    from fieldapp.services.sync import KV_SERVER_URL
+    from fieldapp.sync.client import SyncClient
+
+    db = open_server_db(None, data_dir=server_dir_for(path))
+    try:
+        plan_demo_week(db, day)
+        with running_demo_server(path, db=db) as url:
+            with store.session() as s:
+                queries.set_kv(s, KV_SERVER_URL, url)
+            pulled = SyncClient(store).sync().pulled
+    finally:
+        db.dispose()
+    with store.session() as s:
+        queries.set_kv(s, KV_PLAN_DAY, day.isoformat())
+    return url, pulled
 
 
 def _remove_demo(path: Path) -> None:
@@ -198,11 +239,6 @@ def _enroll_and_sync(store: Store, url: str, username: str) -> int:
     with store.session() as s:
         queries.set_kv(s, KV_DEMO, "1")
     return int(getattr(result, "pulled", 0) or 0)
-
-
-def _local_worker(store: Store) -> str:
-    with store.session() as s:
-        return queries.get_kv(s, KV_WORKER_ID) or ""
 
 
 def build_into(sessions: Sessions, *, town: DemoTown, today: date) -> str:
@@ -322,30 +358,6 @@ def _attempts_and_closures(sessions: Sessions, town: DemoTown, today: date) -> N
         s.execute(update(CaseEventRow).values(sync_state="acked"))
 
 
-def _plan_today(sessions: Sessions, worker_id: str, today: date) -> None:
-    with sessions() as s:
-        rows = [
-            r
-            for r in queries.list_case_rows(s, worker_id=worker_id, today=today)
-            if r.huisnummer is not None
-        ]
-        afternoon, evening = rows[0:12:2], rows[1:12:2]
-        plan_shift(
-            s,
-            worker_id=worker_id,
-            day=today,
-            dagdeel=Dagdeel.MIDDAG,
-            case_ids=[r.id for r in afternoon],
-        )
-        plan_shift(
-            s,
-            worker_id=worker_id,
-            day=today,
-            dagdeel=Dagdeel.AVOND,
-            case_ids=[r.id for r in evening],
-        )
-
-
 def _info(
     store: Store, path: Path, *, built: bool, today: date, url: str = "", pulled: int = 0
 ) -> DemoInfo:
@@ -356,6 +368,12 @@ def _info(
         worker_id = queries.get_kv(s, KV_WORKER_ID)
         worker = next((w for w in queries.list_workers(s) if w.id == worker_id), None)
         planned, rows = queries.today_rows(s, today=today, worker_id=worker_id)
+        week = s.scalar(
+            select(func.count())
+            .select_from(PlannedVisitRow)
+            .join(ShiftRow, ShiftRow.id == PlannedVisitRow.shift_id)
+            .where(ShiftRow.day >= today, ShiftRow.day < today + timedelta(days=7))
+        )
     return DemoInfo(
         path=path,
         built=built,
@@ -367,4 +385,5 @@ def _info(
         planned_today=len(rows) if planned else 0,
         server_url=url,
         pulled=pulled,
+        planned_week=week or 0,
     )
