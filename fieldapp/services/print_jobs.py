@@ -38,6 +38,8 @@ class Organisation:
     team: str
     qr: str = "tel"
     gemeentecode: str = ""
+    gemeente_plaats: str = ""
+    """The place name used inside sentences; empty: ``gemeente`` without "Gemeente"."""
 
 
 def load_organisation(db_path: Path | None = None) -> Organisation:
@@ -52,6 +54,7 @@ def load_organisation(db_path: Path | None = None) -> Organisation:
         team=str(data.get("team", "")),
         qr=str(data.get("qr", "tel")),
         gemeentecode=str(data.get("gemeentecode", "")),
+        gemeente_plaats=str(data.get("gemeente_plaats", "")),
     )
 
 
@@ -66,6 +69,7 @@ def sender_for(worker: WorkerInfo, organisation: Organisation) -> Sender:
         email=worker.email,
         team=organisation.team,
         gemeente=organisation.gemeente,
+        gemeente_plaats=organisation.gemeente_plaats,
         postbus=organisation.postbus,
         postcode_plaats=organisation.postcode_plaats,
         qr_target=qr_target if phone else "",
