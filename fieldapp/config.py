@@ -99,10 +99,15 @@ def load_policy(path: Path | None = None) -> Policy:
         ),
         amount_bands=bands or base.amount_bands,
         effort=EffortStandard(
-            enforced=bool(inspanning.get("afdwingen", False)),
-            min_attempts=_int(inspanning, "min_pogingen", 3, "inspanning"),
-            min_channels=_int(inspanning, "min_kanalen", 2, "inspanning"),
-            min_personal=_int(inspanning, "min_persoonlijk", 1, "inspanning"),
-            min_dayparts=_int(inspanning, "min_dagdelen", 2, "inspanning"),
+            enforced=bool(inspanning.get("afdwingen", base.effort.enforced)),
+            min_attempts=_int(inspanning, "min_pogingen", base.effort.min_attempts, "inspanning"),
+            min_channels=_int(inspanning, "min_kanalen", base.effort.min_channels, "inspanning"),
+            min_personal=_int(
+                inspanning, "min_persoonlijk", base.effort.min_personal, "inspanning"
+            ),
+            min_dayparts=_int(inspanning, "min_dagdelen", base.effort.min_dayparts, "inspanning"),
+            min_outside_office=_int(
+                inspanning, "min_buiten_kantoortijd", base.effort.min_outside_office, "inspanning"
+            ),
         ),
     )

@@ -30,10 +30,16 @@ from fieldapp.demo_town import DemoTown, build_town
 from fieldapp.domain.dayparts import AMSTERDAM
 from fieldapp.domain.ddas import Dagdeel, Eindresultaat
 from fieldapp.domain.listing import WorkerInfo
+from fieldapp.domain.priority import Policy
 from fieldapp.intake.report import ParsedFile
 from fieldapp.services import queries
 from fieldapp.services.attempts import record_attempt
-from fieldapp.services.cases import assign_cases, close_case, upsert_worker
+from fieldapp.services.cases import (
+    assign_cases,
+    case_effort_shortfalls,
+    close_case,
+    upsert_worker,
+)
 from fieldapp.services.intake import import_parsed
 from fieldapp.services.planning import plan_shift
 from fieldapp.store.keys import DEFAULT_PARAMS, KdfParams
@@ -304,7 +310,7 @@ def _attempts_and_closures(sessions: Sessions, town: DemoTown, today: date) -> N
                 continue
             if case_id in reached:
                 result = results[i % len(results)]
-            elif per_case[case_id] >= 3:
+            elif per_case[case_id] >= 3 and not case_effort_shortfalls(s, case_id, Policy()):
                 result = Eindresultaat.DEFINITIEF_GEEN_CONTACT
             else:
                 continue

@@ -21,13 +21,19 @@ class AmountBand:
 
 @dataclass(frozen=True, slots=True)
 class EffortStandard:
-    """Minimum effort before a case may close as 'no contact' (enforced from issue "outcomes")."""
+    """Minimum effort before a case may close as 'no contact' (on by default).
 
-    enforced: bool = False
+    ``min_personal``: attempts by Telefoon or Huisbezoek; ``min_dayparts``: distinct dagdelen
+    of those personal attempts; ``min_outside_office``: personal attempts in the Avond or on a
+    Saturday (office hours miss working people). Checked by ``domain.effort``.
+    """
+
+    enforced: bool = True
     min_attempts: int = 3
     min_channels: int = 2
     min_personal: int = 1
     min_dayparts: int = 2
+    min_outside_office: int = 1
 
 
 @dataclass(frozen=True, slots=True)
