@@ -50,15 +50,41 @@ def _int(table: dict[str, Any], key: str, default: int, where: str) -> int:
     return value
 
 
+_selected_policy_file: Path | None = None
+
+
+def use_policy_file(path: Path | None) -> None:
+    """Make ``path`` the default of :func:`load_policy` for this process (``--policy``): the
+    CLI sets it before it opens the window, so the GUI uses the same file."""
+    global _selected_policy_file  # one process-wide choice, set once at start
+    _selected_policy_file = path
+
+
+def policy_file(path: Path | None = None) -> Path:
+    """The file :func:`load_policy` reads: ``path``, else ``--policy``, else the shipped one."""
+    return path or _selected_policy_file or DEFAULT_POLICY_FILE
+
+
+def policy_text(path: Path | None = None) -> str:
+    try:
+        return policy_file(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyInvalid(f"Afwegingskader niet leesbaar: {exc.__class__.__name__}") from exc
+
+
 def load_policy(path: Path | None = None) -> Policy:
-    """Read an afwegingskader TOML file (default: the shipped one) into a ``Policy``.
+    """Read an afwegingskader TOML file (default: see :func:`policy_file`) into a ``Policy``.
 
     Unknown keys are ignored; a wrong type raises ``PolicyInvalid`` naming the key.
     """
-    source = path or DEFAULT_POLICY_FILE
+    return parse_policy(policy_text(path))
+
+
+def parse_policy(text: str) -> Policy:
+    """An afwegingskader from TOML text (a file, or the text the server hands out)."""
     try:
-        data = tomllib.loads(source.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise PolicyInvalid(f"Afwegingskader niet leesbaar: {exc.__class__.__name__}") from exc
     base = Policy()
     drempel = data.get("drempel", {})
