@@ -33,6 +33,7 @@ GROUPS: tuple[str, ...] = (
     "letters",
     "server",
     "connect",
+    "report",
 )
 
 
