@@ -91,6 +91,7 @@ def parse_policy(text: str) -> Policy:
     termijnen = data.get("termijnen", {})
     gewichten = data.get("gewichten", {})
     inspanning = data.get("inspanning", {})
+    bewaren = data.get("bewaren", {})
     bands = tuple(
         AmountBand(
             _cents(b.get("vanaf_euro"), "bedragen.vanaf_euro"), _int(b, "punten", 0, "bedragen")
@@ -124,6 +125,7 @@ def parse_policy(text: str) -> Policy:
             gewichten, "termijn_verlopen", base.weight_deadline_overdue, "gewichten"
         ),
         amount_bands=bands or base.amount_bands,
+        retention_months=_int(bewaren, "maanden", base.retention_months, "bewaren"),
         effort=EffortStandard(
             enforced=bool(inspanning.get("afdwingen", base.effort.enforced)),
             min_attempts=_int(inspanning, "min_pogingen", base.effort.min_attempts, "inspanning"),

@@ -61,6 +61,9 @@ class Policy:
         AmountBand(250_000, 30),
     )
     effort: EffortStandard = field(default_factory=EffortStandard)
+    # Retention: personal data of a case is removed this many months after its last signal
+    # or its closure, whichever is later (privacy.retention).
+    retention_months: int = 6
 
 
 @dataclass(frozen=True, slots=True)
