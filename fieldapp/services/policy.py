@@ -37,3 +37,14 @@ def effective_policy(session: Session, fallback: Policy | None = None) -> Policy
         except PolicyInvalid:
             pass
     return fallback if fallback is not None else load_policy()
+
+
+def server_policy(session: Session) -> Policy | None:
+    """The policy the server handed out, or None before the first sync / when unreadable."""
+    text = get_kv(session, KV_SERVER_POLICY)
+    if not text:
+        return None
+    try:
+        return parse_policy(text)
+    except PolicyInvalid:
+        return None
