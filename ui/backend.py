@@ -20,8 +20,8 @@ from fieldapp.services import queries
 from fieldapp.services.changes import Changes
 from fieldapp.services.policy import server_policy
 from fieldapp.services.retention import is_due, purge_store
-from fieldapp.store.keys import DEFAULT_PARAMS, KdfParams
-from fieldapp.store.unit_of_work import Store
+from fieldapp.store.client_store import Store
+from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
 from fieldapp.sync.client import wipe_store
 from ui.change_hub import ChangeHub
 from ui.qt import QObject, QTimer, Signal

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from fieldapp import __version__
 from fieldapp.cli.common import GuiLauncher, db_path
 from fieldapp.errors import FieldAppError
 
@@ -33,6 +34,7 @@ GROUPS: tuple[str, ...] = (
     "letters",
     "server",
     "connect",
+    "doctor",
     "report",
 )
 
@@ -53,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="pad naar de database (standaard: gebruikersmap)")
     parser.add_argument("--passphrase-file", help="bestand met de wachtwoordzin (eerste regel)")
     parser.add_argument("--policy", help="afwegingskader (TOML); standaard het meegeleverde")
+    parser.add_argument("--version", action="version", version=f"Veldwerk {__version__}")
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="meer meldingen (geen persoonsgegevens)"
     )

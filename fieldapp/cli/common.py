@@ -52,6 +52,6 @@ def db_path(args: argparse.Namespace) -> Path:
 
 def open_store(args: argparse.Namespace) -> Any:
     """The client store named by ``--db``, unlocked with the passphrase from the edge."""
-    from fieldapp.store.unit_of_work import Store
+    from fieldapp.store.client_store import Store
 
     return Store.open(db_path(args), read_passphrase(args))

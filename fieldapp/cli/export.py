@@ -28,9 +28,9 @@ def register(sub: Any) -> None:
 def cmd_export_ddas(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
+    from fieldapp.files import write_private_atomic
     from fieldapp.reporting.ddas_export import Supplier, build_delivery
     from fieldapp.services.print_jobs import load_organisation
-    from fieldapp.store.keys import write_private_atomic
 
     try:
         start, end = date.fromisoformat(args.van), date.fromisoformat(args.tot)

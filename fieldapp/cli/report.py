@@ -50,9 +50,9 @@ def parse_period(args: argparse.Namespace) -> tuple[date, date]:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from fieldapp.files import write_private_atomic
     from fieldapp.reporting.charts import dashboard_csv, dashboard_png
     from fieldapp.services.reporting import dashboard
-    from fieldapp.store.keys import write_private_atomic
 
     start, end = parse_period(args)
     store = open_store(args)
@@ -82,8 +82,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_feedback(args: argparse.Namespace) -> int:
+    from fieldapp.files import write_private_atomic
     from fieldapp.reporting import partner_feedback as fb
-    from fieldapp.store.keys import write_private_atomic
 
     partner = fb.parse_partner(args.partner)
     start, end = parse_period(args)

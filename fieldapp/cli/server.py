@@ -99,7 +99,7 @@ def _db_args(p: argparse.ArgumentParser) -> None:
 
 
 def _open_db(args: argparse.Namespace) -> Any:
-    from fieldapp.server.db import open_server_db
+    from fieldapp.server.db.open import open_server_db
 
     return open_server_db(
         args.server_db,
@@ -179,7 +179,7 @@ def cmd_add_user(args: argparse.Namespace) -> int:
 
 
 def cmd_revoke(args: argparse.Namespace) -> int:
-    from fieldapp.privacy import audit
+    from fieldapp.server import audit
     from fieldapp.server.auth import revoke_device
 
     db = _open_db(args)
@@ -203,7 +203,7 @@ def cmd_revoke(args: argparse.Namespace) -> int:
 def cmd_list_devices(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
-    from fieldapp.server.db import DeviceRow, UserRow
+    from fieldapp.server.db.schema import DeviceRow, UserRow
 
     db = _open_db(args)
     try:
@@ -221,7 +221,7 @@ def cmd_list_devices(args: argparse.Namespace) -> int:
 
 
 def cmd_rotate_epoch(args: argparse.Namespace) -> int:
-    from fieldapp.server.db import rotate_epoch
+    from fieldapp.server.db.epoch import rotate_epoch
 
     db = _open_db(args)
     try:
@@ -234,7 +234,7 @@ def cmd_rotate_epoch(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from fieldapp.server.db import backup_embedded
+    from fieldapp.server.db.backup import backup_embedded
 
     db = _open_db(args)
     try:

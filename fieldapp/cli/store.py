@@ -22,7 +22,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from fieldapp.store.unit_of_work import Store
+    from fieldapp.store.client_store import Store
 
     path = db_path(args)
     store = Store.create(path, read_passphrase(args, confirm=True))
@@ -32,7 +32,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_passphrase_change(args: argparse.Namespace) -> int:
-    from fieldapp.store.unit_of_work import Store
+    from fieldapp.store.client_store import Store
 
     old = read_passphrase(args)
     if args.new_passphrase_file:

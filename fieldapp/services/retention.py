@@ -19,8 +19,8 @@ from fieldapp.privacy.retention import (
     cases_due,
     retention_today,
 )
+from fieldapp.store.client_store import Store
 from fieldapp.store.repos.kv import get_kv, set_kv
-from fieldapp.store.unit_of_work import Store
 
 KV_LAST_SYNC = "sync.last_sync_at"  # written by services.sync
 KV_HIGH_WATER = "retention.day"  # the latest day a run counted from

@@ -13,9 +13,9 @@ from sqlalchemy import select
 from fieldapp.cli import main
 from fieldapp.domain.ddas import Contactsoort
 from fieldapp.services.attempts import record_attempt
+from fieldapp.store.client_store import Store
 from fieldapp.store.repos.kv import set_kv
 from fieldapp.store.schema import CaseEventRow, CaseRow
-from fieldapp.store.unit_of_work import Store
 
 PASS = "blauwe regenjas op dinsdag"
 CSV = (

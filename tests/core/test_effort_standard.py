@@ -20,9 +20,9 @@ from fieldapp.services import queries
 from fieldapp.services.attempts import record_attempt
 from fieldapp.services.errors import EffortNotMet, OverrideNotAllowed
 from fieldapp.services.intake import import_parsed
+from fieldapp.store.client_store import Store
 from fieldapp.store.repos.kv import set_kv
 from fieldapp.store.schema import CaseEventRow
-from fieldapp.store.unit_of_work import Store
 from tests.core.signal_factory import parsed, signal
 
 AMS = ZoneInfo("Europe/Amsterdam")

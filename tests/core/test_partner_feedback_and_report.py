@@ -17,8 +17,8 @@ from fieldapp.domain.ddas import Contactsoort, Eindresultaat, Signaalstatus
 from fieldapp.reporting.partner_feedback import FeedbackRow, Terugmelding, to_csv
 from fieldapp.services.attempts import record_attempt
 from fieldapp.services.cases import close_case
+from fieldapp.store.client_store import Store
 from fieldapp.store.schema import SignalRow
-from fieldapp.store.unit_of_work import Store
 
 PASS = "blauwe regenjas op dinsdag"
 CSV = (

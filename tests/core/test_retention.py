@@ -20,10 +20,10 @@ from fieldapp.services.cases import close_case
 from fieldapp.services.intake import import_parsed
 from fieldapp.services.reporting import dashboard
 from fieldapp.services.retention import is_due, purge_store, run_local_retention
-from fieldapp.store.keys import FAST_TEST_PARAMS
+from fieldapp.store.client_store import Store
+from fieldapp.store.kdf import FAST_TEST_PARAMS
 from fieldapp.store.repos.kv import set_kv
 from fieldapp.store.schema import AttemptRow, CaseRow, PersonRow
-from fieldapp.store.unit_of_work import Store
 from tests.conftest import TEST_PASSPHRASE
 from tests.core.signal_factory import parsed, signal
 
