@@ -2,53 +2,30 @@
 
 Identity in the store's kv table: ``worker_id`` (whose cases Vandaag shows; absent = all open
 cases in this store) and ``device_id`` (made on first unlock; stamped on every attempt). Once
-the store is enrolled with a server, both are the server's (``adopt_enrolled_identity``).
+the store is enrolled with a server, both are the server's (``fieldapp.services.identity``).
 """
 
 from __future__ import annotations
 
 import threading
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from fieldapp.config import load_policy
 from fieldapp.domain.priority import Policy
-from fieldapp.services import queries
-from fieldapp.store.client_store import Store
+from fieldapp.services.identity import AppIdentity, ServerLogin, app_identity, enroll_with_login
+from fieldapp.store.client_store import Store, wipe_store
 from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
-from fieldapp.sync.client import wipe_store
+from fieldapp.sync.transport import TransportFactory
 from ui.change_hub import ChangeHub
 from ui.qt import QObject, Signal
-from ui.sync_controller import (
-    ParkedStore,
-    ServerLogin,
-    TransportFactory,
-    adopt_enrolled_identity,
-    enroll_store,
-    ui_transport,
-)
+from ui.sync_access import ParkedStore, ui_transport
 from ui.tasks import DbContext, TaskRunner
 
-KV_WORKER_ID = "worker_id"
-KV_DEVICE_ID = "device_id"
 
-
-@dataclass(frozen=True, slots=True)
-class Identity:
-    worker_id: str | None
-    device_id: str
-
-
-def _identity(store: Store) -> Identity:
+def _identity(store: Store) -> AppIdentity:
     with store.session() as session:
-        adopt_enrolled_identity(session)  # also for stores enrolled with `fieldapp connect`
-        device = queries.get_kv(session, KV_DEVICE_ID)
-        if device is None:
-            device = str(uuid.uuid4())
-            queries.set_kv(session, KV_DEVICE_ID, device)
-        return Identity(queries.get_kv(session, KV_WORKER_ID), device)
+        return app_identity(session)
 
 
 class Backend(QObject):
@@ -75,7 +52,7 @@ class Backend(QObject):
         self.policy = policy or load_policy()
         self.hub = ChangeHub(self)
         self.runner = TaskRunner(self.hub, self)
-        self.identity: Identity | None = None
+        self.identity: AppIdentity | None = None
         self.transport_factory: TransportFactory = ui_transport
 
     @property
@@ -95,7 +72,7 @@ class Backend(QObject):
     ) -> None:
         """Open the store with ``passphrase`` (Argon2 runs on the DB thread, not the GUI)."""
 
-        def body(ctx: DbContext) -> Identity:
+        def body(ctx: DbContext) -> AppIdentity:
             if ctx.store is not None:
                 ctx.store.close()
                 ctx.store = None
@@ -126,11 +103,11 @@ class Backend(QObject):
         """
         factory = self.transport_factory
 
-        def body(ctx: DbContext) -> Identity:
+        def body(ctx: DbContext) -> AppIdentity:
             store = Store.create(self.db_path, passphrase, params=self.kdf_params)
             try:
                 if login is not None:
-                    enroll_store(store, login, factory)
+                    enroll_with_login(store, login, factory)
                 identity = _identity(store)
             except BaseException:
                 _discard_new_store(store)
@@ -154,10 +131,10 @@ class Backend(QObject):
         factory = self.transport_factory
 
         def enrolled(_none: None) -> None:
-            def reload(ctx: DbContext) -> Identity:
+            def reload(ctx: DbContext) -> AppIdentity:
                 return _identity(ctx.session_store())
 
-            def done(identity: Identity) -> None:
+            def done(identity: AppIdentity) -> None:
                 self.identity = identity
                 on_ok()
 
@@ -167,7 +144,7 @@ class Backend(QObject):
             parked = ParkedStore(store, runner.db_thread_parked, threading.Event())
 
             def work() -> None:
-                enroll_store(parked, login, factory)  # type: ignore[arg-type]
+                enroll_with_login(parked, login, factory)
 
             runner.net_job(work, parent=parent).success(enrolled).failure(on_fail).run()
 
@@ -177,12 +154,12 @@ class Backend(QObject):
 
     def _open(
         self,
-        body: Callable[[DbContext], Identity],
+        body: Callable[[DbContext], AppIdentity],
         parent: QObject | None,
         on_ok: Callable[[], None],
         on_fail: Callable[[BaseException], None],
     ) -> None:
-        def done(identity: Identity) -> None:
+        def done(identity: AppIdentity) -> None:
             self.identity = identity
             on_ok()
             self.hub.unlocked.emit()
@@ -215,4 +192,6 @@ class Backend(QObject):
 
 def _discard_new_store(store: Store) -> None:
     """A store made a moment ago whose enrolment failed: nothing in it yet, remove it."""
-    wipe_store(store)
+    path = store.path
+    store.close()
+    wipe_store(path)
