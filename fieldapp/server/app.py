@@ -18,10 +18,8 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from dataclasses import dataclass, field
 from typing import Any
 
-from argon2 import PasswordHasher
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
@@ -29,30 +27,12 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from fieldapp.server.auth import make_hasher
 from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.errors import ApiError
 from fieldapp.server.observability import RequestLog
-from fieldapp.sync.protocol import MAX_BODY_BYTES
+from fieldapp.server.settings import ServerSettings
 
 log = logging.getLogger("fieldapp.server")
-
-IMPORT_MAX_BODY_BYTES = 50 * 1024 * 1024
-
-
-@dataclass
-class ServerSettings:
-    """Knobs for tests and deployments. ``fast_password_hash`` is for tests only."""
-
-    fast_password_hash: bool = False
-    max_body_bytes: int = MAX_BODY_BYTES
-    import_max_body_bytes: int = IMPORT_MAX_BODY_BYTES
-    hasher: PasswordHasher | None = field(default=None, repr=False)
-
-    def password_hasher(self) -> PasswordHasher:
-        if self.hasher is None:
-            self.hasher = make_hasher(fast=self.fast_password_hash)
-        return self.hasher
 
 
 def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> FastAPI:

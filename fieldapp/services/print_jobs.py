@@ -25,6 +25,7 @@ from fieldapp.domain.people import readable_phone
 from fieldapp.services import queries
 from fieldapp.services.attempts import QuickOutcome, record_quick_outcome
 from fieldapp.services.changes import Changes
+from fieldapp.services.identity import KV_APP_WORKER_ID
 from fieldapp.services.printing import PrintJob
 from fieldapp.store.schema import CaseRow, PlannedVisitRow, ShiftRow
 
@@ -79,7 +80,7 @@ def sender_for(worker: WorkerInfo, organisation: Organisation) -> Sender:
 
 
 def current_sender(session: Session, organisation: Organisation) -> Sender | None:
-    worker_id = queries.get_kv(session, "worker_id")
+    worker_id = queries.get_kv(session, KV_APP_WORKER_ID)
     worker = next((w for w in queries.list_workers(session) if w.id == worker_id), None)
     return sender_for(worker, organisation) if worker else None
 

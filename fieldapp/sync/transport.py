@@ -16,7 +16,7 @@ import ipaddress
 import random
 import ssl
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -215,3 +215,13 @@ def _try_model(response: httpx.Response, body: bytes, model: type[M]) -> M | Non
         return _parse(response, body, model)
     except (ValueError, ValidationError):
         return None
+
+
+TransportFactory = Callable[[str, str | None, str | None, threading.Event], Transport]
+"""``(base_url, token, ca_bundle, cancel) -> Transport``; the app passes one with fewer retries."""
+
+
+def default_transport(
+    base_url: str, token: str | None, ca_bundle: str | None, cancel: threading.Event
+) -> Transport:
+    return Transport(base_url, token, ca_bundle=ca_bundle, cancel=cancel)
