@@ -56,7 +56,7 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
         if exc.audit is not None:
             await run_in_threadpool(_record_denial, db, exc.audit)
-        return JSONResponse(status_code=exc.status_code, content=exc.body)
+        return JSONResponse(status_code=exc.status_code, content=exc.body, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:

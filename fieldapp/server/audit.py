@@ -36,6 +36,8 @@ class AuditAction(StrEnum):
     WIPE = "wipe"
     RECOVERY = "recovery"
     QUARANTINE_READ = "quarantine_read"
+    THROTTLE = "throttle"
+    UNLOCK = "unlock"
 
 
 def _is_uuid(value: str) -> bool:
