@@ -9,7 +9,7 @@ import pytest
 from fieldapp.cli import main
 from fieldapp.demo import KV_DEMO
 from fieldapp.services import queries
-from fieldapp.store.unit_of_work import Store
+from fieldapp.store.client_store import Store
 
 PASS = "blauwe regenjas op dinsdag"
 

@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from fieldapp.demo import DEMO_PASSPHRASE, build_into, ensure_demo_store
 from fieldapp.demo_town import build_town
-from fieldapp.store.keys import FAST_TEST_PARAMS
+from fieldapp.store.client_store import Store
+from fieldapp.store.kdf import FAST_TEST_PARAMS
 from fieldapp.store.schema import AttemptRow, CaseRow, PersonRow, PlannedVisitRow, ShiftRow
-from fieldapp.store.unit_of_work import Store
 
 TODAY = date(2026, 11, 23)
 
