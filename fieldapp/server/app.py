@@ -29,6 +29,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from fieldapp.domain.priority import Policy
 from fieldapp.server.auth import make_hasher
 from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.errors import ApiError
@@ -47,6 +48,26 @@ class ServerSettings:
     max_body_bytes: int = MAX_BODY_BYTES
     import_max_body_bytes: int = IMPORT_MAX_BODY_BYTES
     hasher: PasswordHasher | None = field(default=None, repr=False)
+    # The afwegingskader (TOML text) the server enforces and hands out; None = shipped default.
+    policy_text: str | None = None
+    # Who delivers DDAS (aanleverendeOrganisatie, contactpersonen): organisatie TOML text.
+    organisation_text: str | None = None
+    # The embedded demo may deliver for the fictional municipality 9999; nothing else may.
+    demo: bool = False
+    _policy: Policy | None = field(default=None, init=False, repr=False)
+
+    def policy(self) -> Policy:
+        """Parsed once per process (every push of a close needs it)."""
+        if self._policy is None:
+            from fieldapp.config import parse_policy
+
+            self._policy = parse_policy(self.policy_source())
+        return self._policy
+
+    def policy_source(self) -> str:
+        from fieldapp.config import policy_text
+
+        return self.policy_text or policy_text()
 
     def password_hasher(self) -> PasswordHasher:
         if self.hasher is None:
