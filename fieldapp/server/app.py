@@ -19,6 +19,7 @@ import json
 import logging
 import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -38,6 +39,8 @@ from fieldapp.sync.protocol import MAX_BODY_BYTES
 log = logging.getLogger("fieldapp.server")
 
 IMPORT_MAX_BODY_BYTES = 50 * 1024 * 1024
+POLICY_FILE_NAME = "afwegingskader.toml"
+ORGANISATION_FILE_NAME = "organisatie.toml"
 
 
 @dataclass
@@ -63,6 +66,16 @@ class ServerSettings:
 
             self._policy = parse_policy(self.policy_source())
         return self._policy
+
+    @classmethod
+    def from_dir(cls, data_dir: Path) -> ServerSettings:
+        """Settings files in the server's data folder, when present: ``afwegingskader.toml``
+        (the policy it enforces and hands out) and ``organisatie.toml`` (DDAS supplier)."""
+        texts = []
+        for name in (POLICY_FILE_NAME, ORGANISATION_FILE_NAME):
+            path = data_dir / name
+            texts.append(path.read_text(encoding="utf-8") if path.is_file() else None)
+        return cls(policy_text=texts[0], organisation_text=texts[1])
 
     def policy_source(self) -> str:
         from fieldapp.config import policy_text
@@ -225,7 +238,6 @@ def app_from_env() -> FastAPI:
     """App factory for ``fieldapp serve --workers N``: each worker process opens its own engine
     on the (already migrated) database named by the environment."""
     import os
-    from pathlib import Path
 
     from fieldapp.server.db.open import open_server_db
 
@@ -237,4 +249,8 @@ def app_from_env() -> FastAPI:
         key_file=Path(key_file) if key_file else None,
         migrate=False,
     )
-    return create_app(db)
+    from fieldapp.server.db.open import default_data_dir
+
+    return create_app(
+        db, ServerSettings.from_dir(Path(data_dir) if data_dir else default_data_dir())
+    )
