@@ -35,6 +35,7 @@ GROUPS: tuple[str, ...] = (
     "server",
     "connect",
     "doctor",
+    "plan",
     "report",
 )
 
