@@ -81,6 +81,9 @@ def register(sub: Any) -> None:
     bak = ssub.add_parser("backup", help="versleutelde kopie van de ingebouwde database")
     bak.add_argument("target")
     bak.set_defaults(func=cmd_backup)
+    from fieldapp.cli.server_outcomes import add_server_commands
+
+    add_server_commands(ssub)
 
 
 def _db_args(p: argparse.ArgumentParser) -> None:

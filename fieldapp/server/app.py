@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -186,7 +187,6 @@ def app_from_env() -> FastAPI:
     """App factory for ``fieldapp serve --workers N``: each worker process opens its own engine
     on the (already migrated) database named by the environment."""
     import os
-    from pathlib import Path
 
     from fieldapp.server.db.open import open_server_db
     from fieldapp.server.observability import configure_server_logging
@@ -200,4 +200,8 @@ def app_from_env() -> FastAPI:
         key_file=Path(key_file) if key_file else None,
         migrate=False,
     )
-    return create_app(db)
+    from fieldapp.server.db.open import default_data_dir
+
+    return create_app(
+        db, ServerSettings.from_dir(Path(data_dir) if data_dir else default_data_dir())
+    )
