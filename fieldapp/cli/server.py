@@ -78,6 +78,16 @@ def register(sub: Any) -> None:
     )
     dwipe.add_argument("device_id")
     dwipe.set_defaults(func=cmd_revoke, push_first=False)
+    rec = ssub.add_parser("recovery", help="herstel van een vergeten wachtwoordzin").add_subparsers(
+        dest="recovery_command", required=True
+    )
+    issue = rec.add_parser(
+        "issue", help="eenmalige herstelcode voor één laptop (geef die telefonisch door)"
+    )
+    issue.add_argument("username")
+    issue.add_argument("device_id")
+    issue.add_argument("--minuten", type=int, default=30, help="geldig (standaard 30 minuten)")
+    issue.set_defaults(func=cmd_recovery_issue)
     bak = ssub.add_parser("backup", help="versleutelde kopie van de ingebouwde database")
     bak.add_argument("target")
     bak.set_defaults(func=cmd_backup)
@@ -303,4 +313,45 @@ def cmd_unlock(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print("blokkade opgeheven" if cleared else "er was geen blokkade")
+    return 0
+
+
+def cmd_recovery_issue(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from fieldapp.server import audit, recovery
+    from fieldapp.server.db.schema import DeviceRow, UserRow
+
+    db = _open_db(args)
+    try:
+        with db.session() as s, s.begin():
+            device = s.scalar(
+                select(DeviceRow)
+                .join(UserRow, UserRow.id == DeviceRow.user_id)
+                .where(DeviceRow.id == args.device_id, UserRow.username == args.username)
+            )
+            if device is None or device.status != "active":
+                raise ServerUsageError("Geen actieve laptop met dat id voor deze gebruiker.")
+            ticket = recovery.issue_ticket(
+                s,
+                device_id=device.id,
+                issued_by=None,
+                now=datetime.now(UTC),
+                minutes=args.minuten,
+            )
+            audit.record(
+                s,
+                action=audit.AuditAction.RECOVERY,
+                outcome="ticket_issued",
+                user_id=None,
+                device_id=device.id,
+            )
+    finally:
+        db.dispose()
+    print(f"herstelcode: {ticket.code}")
+    print(
+        f"geldig tot {ticket.expires_at:%H:%M} UTC, één keer te gebruiken, alleen voor deze laptop"
+    )
     return 0
