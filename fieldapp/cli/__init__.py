@@ -5,8 +5,10 @@ leaf sets ``func(args) -> int``. The console script enters through ``ui.main`` o
 command" and ``demo`` can open the window; everything here stays Qt-free (``gui`` is a callable
 handed in from outside and reaches commands as ``args.gui``).
 
-Exit codes: 0 done (rejected rows are reported, not fatal) · 1 other error · 2 input that
-cannot be imported (nothing written) · 3 wrong passphrase · 4 store missing, corrupt or too new.
+Exit codes: 0 done (rejected rows are reported, not fatal) · 1 other error (usage, a store
+already there, a failed check) · 2 input refused (a file that cannot be imported, an export or
+print that would be wrong; nothing written) · 3 wrong passphrase · 4 store missing, corrupt or
+too new · 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from fieldapp import __version__
 from fieldapp.cli.common import GuiLauncher, db_path
 from fieldapp.errors import FieldAppError
 
@@ -35,6 +38,8 @@ GROUPS: tuple[str, ...] = (
     "connect",
     "doctor",
     "plan",
+    "report",
+    "shifts",
 )
 
 
@@ -54,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="pad naar de database (standaard: gebruikersmap)")
     parser.add_argument("--passphrase-file", help="bestand met de wachtwoordzin (eerste regel)")
     parser.add_argument("--policy", help="afwegingskader (TOML); standaard het meegeleverde")
+    parser.add_argument("--version", action="version", version=f"Veldwerk {__version__}")
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="meer meldingen (geen persoonsgegevens)"
     )
@@ -72,6 +78,13 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
+        if args.policy:  # also the window's policy (config.load_policy's default)
+            from pathlib import Path
+
+            from fieldapp.config import load_policy, use_policy_file
+
+            use_policy_file(Path(args.policy))
+            load_policy()  # a broken file fails here, before any window or store opens
         if args.command is None:
             if gui is None:
                 parser.print_help()
