@@ -39,6 +39,7 @@ GROUPS: tuple[str, ...] = (
     "doctor",
     "plan",
     "shifts",
+    "profile",
 )
 
 
