@@ -38,6 +38,7 @@ GROUPS: tuple[str, ...] = (
     "connect",
     "doctor",
     "plan",
+    "report",
     "shifts",
     "profile",
 )
@@ -78,6 +79,13 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
+        if args.policy:  # also the window's policy (config.load_policy's default)
+            from pathlib import Path
+
+            from fieldapp.config import load_policy, use_policy_file
+
+            use_policy_file(Path(args.policy))
+            load_policy()  # a broken file fails here, before any window or store opens
         if args.command is None:
             if gui is None:
                 parser.print_help()

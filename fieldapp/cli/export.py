@@ -31,6 +31,9 @@ def register(sub: Any) -> None:
     ddas.add_argument("--gemeentecode", help="CBS-gemeentecode (standaard uit organisatie.toml)")
     ddas.add_argument("--out", required=True, help="JSON-bestand om te schrijven")
     ddas.set_defaults(func=cmd_export_ddas)
+    from fieldapp.cli.report import add_export_commands
+
+    add_export_commands(esub)
 
 
 def cmd_export_ddas(args: argparse.Namespace) -> int:

@@ -24,6 +24,7 @@ from fieldapp.errors import ImportRefused
 from fieldapp.intake.matching import Household, decide, household_key
 from fieldapp.intake.reader import read_file
 from fieldapp.intake.report import ParsedFile, Rejection
+from fieldapp.privacy.optout import mark_signals
 from fieldapp.services.changes import Changes
 from fieldapp.store.repos import intake as repo
 from fieldapp.store.schema import ImportRow
@@ -216,6 +217,10 @@ def _apply_file(
             ticker,
         )
     session.flush()
+    # The exclusion list marks this file's households before priorities are computed.
+    for old, new in mark_signals(session, today=today, case_ids=set(touched)):
+        counts[old] -= 1
+        counts[new] += 1
     repo.recompute_cases(session, touched, policy, today)
     import_row.accepted = file_report.accepted
     import_row.duplicates = file_report.duplicates

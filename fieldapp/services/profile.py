@@ -20,9 +20,9 @@ from fieldapp.errors import FieldAppError
 from fieldapp.intake.normalise import normalise_email, normalise_phone
 from fieldapp.services import queries
 from fieldapp.services.changes import Changes
+from fieldapp.services.identity import KV_APP_WORKER_ID
 
 KV_PROFILE = "worker_profile"
-KV_WORKER_ID = "worker_id"
 LOCAL_WORKER_ID = "local-profile"
 MAX_NAME = 80
 
@@ -126,6 +126,6 @@ def apply_profile(worker: WorkerInfo | None, profile: WorkerProfile) -> WorkerIn
 
 def own_worker(session: Session) -> WorkerInfo | None:
     """This laptop's worker with the profile applied; None when neither exists."""
-    worker_id = queries.get_kv(session, KV_WORKER_ID)
+    worker_id = queries.get_kv(session, KV_APP_WORKER_ID)
     worker = next((w for w in queries.list_workers(session) if w.id == worker_id), None)
     return apply_profile(worker, load_profile(session))
