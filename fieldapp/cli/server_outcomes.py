@@ -75,6 +75,7 @@ def cmd_export_ddas(args: argparse.Namespace) -> int:
     from fieldapp.files import write_private_atomic
     from fieldapp.server import audit
     from fieldapp.server.ddas_delivery import build_server_delivery
+    from fieldapp.server.routes.outcomes import mark_exported
 
     start, end = _day(args.van), _day(args.tot)
     if end < start:
@@ -96,6 +97,7 @@ def cmd_export_ddas(args: argparse.Namespace) -> int:
                 delivered_at=datetime.now(UTC),
                 max_signals=args.max_signalen,
             )
+            mark_exported(session, end)
             audit.record(
                 session,
                 action=audit.AuditAction.EXPORT_DDAS,
