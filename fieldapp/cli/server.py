@@ -138,6 +138,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     configure_server_logging()
     db = _open_db(args)  # migrates once, before any worker process starts
+    from fieldapp.cli.server_outcomes import server_settings, start_retention
+
+    settings = server_settings(args)
+    stop_retention = start_retention(args, settings)  # at start, then every 24 h
     scheme = "https" if tls else "http"
     print(f"Veldwerk-server luistert op {scheme}://{args.host}:{args.port}", flush=True)
     common: dict[str, Any] = {
@@ -159,8 +163,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         uvicorn.run(
             "fieldapp.server.app:app_from_env", factory=True, workers=args.workers, **common
         )
+        stop_retention()
         return 0
-    uvicorn.run(create_app(db), **common)
+    uvicorn.run(create_app(db, settings), **common)
+    stop_retention()
     db.dispose()
     return 0
 
