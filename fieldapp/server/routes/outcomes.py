@@ -28,15 +28,11 @@ from fieldapp.server.ddas_delivery import build_server_delivery
 from fieldapp.server.errors import ApiError
 from fieldapp.server.routes.deps import Token, authenticate, db_of, request_id, settings_of
 from fieldapp.services.reporting import dashboard, deadline_lists
+from fieldapp.sync.outcome_wire import PolicyReply
 
 router = APIRouter(prefix="/v1", tags=["outcomes"])
 KV_DDAS_EXPORTED_UNTIL = "ddas.exported_until"
 MAX_AUDIT_ROWS = 1000
-
-
-class PolicyReply(BaseModel):
-    sha256: str
-    toml: str
 
 
 class AuditRow(BaseModel):
