@@ -32,9 +32,6 @@ from ui.qt import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPdfView,
-    QPrintDialog,
-    QPrinter,
     QProgressBar,
     QPushButton,
     Qt,
@@ -43,6 +40,7 @@ from ui.qt import (
     QWidget,
     is_alive,
 )
+from ui.qt_extras import QPdfView, QPrintDialog, QPrinter
 from ui.resources import icon
 
 REBUILD_DELAY_MS = 250
