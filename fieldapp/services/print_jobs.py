@@ -25,8 +25,8 @@ from fieldapp.domain.people import readable_phone
 from fieldapp.services import queries
 from fieldapp.services.attempts import QuickOutcome, record_quick_outcome
 from fieldapp.services.changes import Changes
-from fieldapp.services.identity import KV_APP_WORKER_ID
 from fieldapp.services.printing import PrintJob, PrintRefused
+from fieldapp.services.profile import own_worker
 from fieldapp.store.schema import CaseRow, PlannedVisitRow, ShiftRow
 
 _STILL_TO_VISIT = CaseRow.status == CaseStatus.OPEN.value
@@ -80,9 +80,17 @@ def sender_for(worker: WorkerInfo, organisation: Organisation) -> Sender:
 
 
 def current_sender(session: Session, organisation: Organisation) -> Sender | None:
-    worker_id = queries.get_kv(session, KV_APP_WORKER_ID)
-    worker = next((w for w in queries.list_workers(session) if w.id == worker_id), None)
+    """This laptop's worker as sender, with the local profile applied (see services.profile)."""
+    worker = own_worker(session)
     return sender_for(worker, organisation) if worker else None
+
+
+def _workers_as_printed(session: Session) -> dict[str, WorkerInfo]:
+    workers = {w.id: w for w in queries.list_workers(session)}
+    own = own_worker(session)
+    if own is not None:
+        workers[own.id] = own
+    return workers
 
 
 def load_print_jobs(
@@ -101,7 +109,7 @@ def load_print_jobs(
     A case given by id carries its next planned visit (``today`` or later) when it has one,
     so an announcement letter from the case view names the planned day and dagdeel.
     """
-    workers = {w.id: w for w in queries.list_workers(session)}
+    workers = _workers_as_printed(session)
     fallback = current_sender(session, organisation)
     jobs: list[PrintJob] = []
     if shift_id:
