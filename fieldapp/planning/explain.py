@@ -85,7 +85,7 @@ def why_visit(problem: Problem, cm: CaseModel, stop: Stop) -> str:
     return "; ".join(parts)
 
 
-def _offered_cells(problem: Problem, case: PlanCase) -> list[Cell]:
+def _offered_cells(problem: Problem) -> list[Cell]:
     """Cells the instance's open shifts offer (for 'which dagdelen were tried')."""
     cells: set[Cell] = set()
     for s in problem.shifts:
@@ -120,12 +120,14 @@ def explain_unplanned(
             f"Aangekondigd per brief voor {slot}, maar in dat dagdeel is geen dienst met ruimte:"
             " plan een dienst of stuur een nieuwe aankondiging."
         )
+    elif reason is UnplannedReason.NO_ALLOWED_SLOT and not problem.shifts:
+        text = "Er zijn geen diensten in deze periode om de zaak in te plannen."
     elif reason is UnplannedReason.NO_ALLOWED_SLOT:
         failed = sorted(
             {(KindOfDay.of(a.date), a.dagdeel) for a in case.attempts if failed_at_door(a)},
             key=ALL_CELLS.index,
         )
-        offered = _offered_cells(problem, case)
+        offered = _offered_cells(problem)
         closed = sorted({(s.shift.date, s.closed) for s in problem.shifts if s.closed})
         text = (
             f"Geen toegestaan dagdeel in de diensten: al geprobeerd: {_labels(failed)};"

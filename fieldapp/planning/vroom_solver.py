@@ -138,7 +138,7 @@ def vroom_routes(
     solution = inp.solve(
         exploration_level=chosen,
         nb_threads=threads,
-        timeout=timedelta(seconds=max(0.05, budget_s * 0.92)),
+        timeout=timedelta(seconds=max(0.05, budget_s * 0.85)),
     )
     frame = solution.routes
     steps = frame[frame["type"] == "job"].sort_values(["vehicle_id", "arrival"], kind="stable")
