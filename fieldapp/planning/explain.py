@@ -32,6 +32,12 @@ def day_nl(day: date) -> str:
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
 
 
+def hours_nl(hours: float) -> str:
+    """'16,6 uur' / '2 uur' (Dutch decimal comma)."""
+    text = f"{hours:.1f}".replace(".", ",")
+    return f"{text.removesuffix(',0')} uur"
+
+
 def _pct(chance: float) -> str:
     return f"{round(chance * 100)} %"
 
@@ -140,11 +146,11 @@ def explain_unplanned(
         text = (
             f"Termijn eerste contact verstreken of verstrijkt vóór een mogelijke dienst"
             f" ({day_nl(case.deadline)}) en er is geen plek: de diensten komen ongeveer"
-            f" {hours_short:.1f} uur tekort."
+            f" {hours_nl(hours_short)} tekort."
         )
     else:
         text = (
             f"De diensten zijn vol: voor alle zaken die niet passen komen ongeveer"
-            f" {hours_short:.1f} uur tekort."
+            f" {hours_nl(hours_short)} tekort."
         )
-    return Unplanned(case.id, reason, text.replace(".0 uur", " uur"))
+    return Unplanned(case.id, reason, text)
