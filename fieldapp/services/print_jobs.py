@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.cases import CaseStatus
-from fieldapp.domain.dayparts import AMSTERDAM, daypart_of
+from fieldapp.domain.dayparts import AMSTERDAM, DAYPART_ORDER, daypart_of
 from fieldapp.domain.ddas import Dagdeel
 from fieldapp.domain.letters import LetterKind, Sender, tel_url
 from fieldapp.domain.listing import WorkerInfo
@@ -160,9 +160,9 @@ def _next_visits(
     for case_id, day, dagdeel, worker_id in rows:
         candidate = (day, Dagdeel(dagdeel), worker_id)
         current = found.get(case_id)
-        if current is None or (day, _DAGDEEL_ORDER[candidate[1]]) < (
+        if current is None or (day, DAYPART_ORDER[candidate[1]]) < (
             current[0],
-            _DAGDEEL_ORDER[current[1]],
+            DAYPART_ORDER[current[1]],
         ):
             found[case_id] = candidate
     return found
@@ -176,9 +176,6 @@ class ShiftInfo:
     day: date
     dagdeel: Dagdeel
     visits: int
-
-
-_DAGDEEL_ORDER = {Dagdeel.OCHTEND: 0, Dagdeel.MIDDAG: 1, Dagdeel.AVOND: 2}
 
 
 def shifts_on(session: Session, *, day: date, worker_id: str | None) -> list[ShiftInfo]:
@@ -197,7 +194,7 @@ def shifts_on(session: Session, *, day: date, worker_id: str | None) -> list[Shi
         ShiftInfo(shift_id, shift_day, Dagdeel(dagdeel), int(count))
         for shift_id, shift_day, dagdeel, count in session.execute(query)
     ]
-    shifts.sort(key=lambda s: (_DAGDEEL_ORDER[s.dagdeel], s.id))
+    shifts.sort(key=lambda s: (DAYPART_ORDER[s.dagdeel], s.id))
     return shifts
 
 
@@ -220,7 +217,7 @@ def list_shifts(session: Session, *, since: date | None = None) -> list[ShiftInf
         ShiftInfo(shift_id, day, Dagdeel(dagdeel), int(n or 0))
         for shift_id, day, dagdeel, n in session.execute(query)
     ]
-    shifts.sort(key=lambda s: (s.day, _DAGDEEL_ORDER[s.dagdeel], s.id))
+    shifts.sort(key=lambda s: (s.day, DAYPART_ORDER[s.dagdeel], s.id))
     return shifts
 
 
