@@ -32,6 +32,7 @@ from fieldapp.domain.ddas import Dagdeel
 from fieldapp.domain.listing import WorkerInfo
 from fieldapp.services import queries
 from fieldapp.services.cases import assign_cases, upsert_worker
+from fieldapp.services.identity import KV_APP_WORKER_ID
 from fieldapp.services.planning import plan_shift
 from fieldapp.store.client_store import Store
 from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
@@ -45,7 +46,6 @@ if TYPE_CHECKING:  # the server package is imported only when the demo is built 
 DEMO_PASSPHRASE = "demo veldwerk zonder echte mensen"  # noqa: S105 (public by design)
 DEMO_PASSWORD = "demo-wachtwoord-veldwerk"  # noqa: S105 (public by design)
 DEMO_SEED = 20261123
-KV_WORKER_ID = "worker_id"
 KV_DEMO = "demo"
 _NS = uuid.UUID("6f1c7d1e-9a55-4d3c-8f3e-2a7b0c9d1e55")
 
@@ -147,7 +147,7 @@ def running_demo_server(path: Path, *, db: ServerDatabase | None = None) -> Iter
 
 
 def _point_store_at(path: Path, url: str) -> None:
-    from fieldapp.services.sync import KV_SERVER_URL
+    from fieldapp.services.identity import KV_SERVER_URL
 
     store = Store.open(path, DEMO_PASSPHRASE)
     try:
@@ -188,7 +188,8 @@ def _build_server_side(db: ServerDatabase, *, today: date, households: int) -> s
 
 
 def _enroll_and_sync(store: Store, url: str, username: str) -> int:
-    from fieldapp.sync.client import SyncClient, enroll
+    from fieldapp.services.identity import enroll
+    from fieldapp.services.sync_client import SyncClient
 
     enroll(store, url, username, DEMO_PASSWORD, device_name="Demolaptop")
     result = SyncClient(store).sync()
@@ -199,7 +200,7 @@ def _enroll_and_sync(store: Store, url: str, username: str) -> int:
 
 def _local_worker(store: Store) -> str:
     with store.session() as s:
-        return queries.get_kv(s, KV_WORKER_ID) or ""
+        return queries.get_kv(s, KV_APP_WORKER_ID) or ""
 
 
 def build_into(sessions: Sessions, *, town: DemoTown, today: date) -> str:
@@ -273,7 +274,7 @@ def _info(
         open_n = s.scalar(select(func.count()).select_from(CaseRow).where(CaseRow.status == "open"))
         signals = s.scalar(select(func.count()).select_from(SignalRow))
         attempts = s.scalar(select(func.count()).select_from(AttemptRow))
-        worker_id = queries.get_kv(s, KV_WORKER_ID)
+        worker_id = queries.get_kv(s, KV_APP_WORKER_ID)
         worker = next((w for w in queries.list_workers(s) if w.id == worker_id), None)
         planned, rows = queries.today_rows(s, today=today, worker_id=worker_id)
     return DemoInfo(

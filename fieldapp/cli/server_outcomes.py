@@ -81,7 +81,7 @@ def start_retention(args: argparse.Namespace, settings: Any) -> Any:
 
 
 def _settings(args: argparse.Namespace) -> Any:
-    from fieldapp.server.app import ServerSettings
+    from fieldapp.server.settings import ServerSettings
 
     settings = ServerSettings.from_dir(_data_dir(args))
     if getattr(args, "policy", None):

@@ -36,6 +36,8 @@ class AuditAction(StrEnum):
     WIPE = "wipe"
     RECOVERY = "recovery"
     QUARANTINE_READ = "quarantine_read"
+    THROTTLE = "throttle"
+    UNLOCK = "unlock"
     EFFORT_OVERRIDE = "effort_override"
     PURGE = "purge"
     EXPORT_DDAS = "export_ddas"

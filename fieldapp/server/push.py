@@ -26,6 +26,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
+from fieldapp.domain.attempts import SyncState
 from fieldapp.domain.priority import Policy
 from fieldapp.server.auth import Principal, team_scope, worker_scope
 from fieldapp.server.db.schema import CaseTeamRow, ChangeLogRow, ConflictRow, QuarantineRow
@@ -288,7 +289,7 @@ def _attempt_values(item: AttemptItem, who: Principal, now: datetime) -> dict[st
         "voids": item.voids,
         "void_reason": item.void_reason,
         "created_at": now,
-        "sync_state": "acked",
+        "sync_state": SyncState.ACKED.value,
         "acked_at": now,
         "server_epoch_at_ack": None,
     }
@@ -305,7 +306,7 @@ def _event_row(item: CaseEventItem, who: Principal, now: datetime) -> CaseEventR
         at=item.at,
         worker_id=who.worker_id,
         device_id=who.device_id,
-        sync_state="acked",
+        sync_state=SyncState.ACKED.value,
         acked_at=now,
     )
 

@@ -7,8 +7,9 @@ from pathlib import Path
 from fieldapp.config import policy_text
 from fieldapp.server.app import ServerSettings
 from fieldapp.server.embedded import start_embedded_server
+from fieldapp.services.identity import enroll
 from fieldapp.services.policy import effective_policy, server_policy
-from fieldapp.sync.client import SyncClient, enroll
+from fieldapp.services.sync_client import SyncClient
 from tests.server.helpers import make_actor, server_database
 from tests.sync.conftest import new_store
 
