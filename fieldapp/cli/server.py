@@ -37,6 +37,13 @@ def register(sub: Any) -> None:
         help="aantal serverprocessen (de server is stateless; PostgreSQL aanbevolen bij > 1)",
     )
     p.add_argument(
+        "--max-inflight",
+        type=int,
+        default=None,
+        help="verzoeken per serverproces tegelijk; meer krijgen meteen 503 + Retry-After "
+        "(standaard 48)",
+    )
+    p.add_argument(
         "--insecure-http",
         action="store_true",
         help="sta http zonder TLS toe op een niet-lokaal adres (alleen achter een TLS-proxy)",
@@ -175,6 +182,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from fieldapp.server.observability import configure_server_logging
 
     configure_server_logging()
+    if args.max_inflight:
+        from fieldapp.server.settings import MAX_INFLIGHT_ENV
+
+        os.environ[MAX_INFLIGHT_ENV] = str(args.max_inflight)
     db = _open_db(args)  # migrates once, before any worker process starts
     from fieldapp.cli.server_outcomes import server_settings, start_retention
 

@@ -11,9 +11,9 @@ import pytest
 from fieldapp.config import parse_policy, policy_text
 from fieldapp.reporting.ddas_checks import semantic_problems
 from fieldapp.reporting.ddas_export import validate_delivery
-from fieldapp.server.app import ServerSettings
 from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.embedded import start_embedded_server
+from fieldapp.server.settings import ServerSettings
 from tests.server.helpers import make_actor, make_cases
 
 ORG = 'gemeente = "Gemeente Proefstad"\ngemeentecode = "0344"\n'

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from fieldapp.config import policy_text
-from fieldapp.server.app import ServerSettings
 from fieldapp.server.embedded import start_embedded_server
+from fieldapp.server.settings import ServerSettings
 from fieldapp.services.identity import enroll
 from fieldapp.services.policy import effective_policy, server_policy
 from fieldapp.services.sync_client import SyncClient
