@@ -16,6 +16,7 @@ from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
 from ui.backend import Backend
 from ui.boot import ensure_application as ensure_application
 from ui.i18n import set_language
+from ui.interrupt import INTERRUPTED_EXIT_CODE, SigintCloser
 from ui.qt import QMessageBox, QTimer
 from ui.settings import UiSettings
 from ui.single_instance import InstanceServer, ask_first_instance_to_raise
@@ -82,6 +83,11 @@ def run_app(
         window.show()
         window.start()
         _close_after_for_smoke_test(window)
-        return int(app.exec())
+        closer = SigintCloser(window).install()  # Ctrl-C closes the window the normal way
+        try:
+            code = int(app.exec())
+        finally:
+            closer.restore()
+        return INTERRUPTED_EXIT_CODE if closer.interrupted else code
     finally:
         lock.release()

@@ -263,8 +263,15 @@ def run(
 
         return run_app(db_path, language=language)
     try:
+        from ui.interrupt import INTERRUPTED_EXIT_CODE, SigintCloser
+
         boot = Boot(db_path, settings)
         boot.start()
-        return int(app.exec())
+        closer = SigintCloser(boot).install()  # Ctrl-C closes the windows the normal way
+        try:
+            code = int(app.exec())
+        finally:
+            closer.restore()
+        return INTERRUPTED_EXIT_CODE if closer.interrupted else code
     finally:
         lock.release()
