@@ -187,6 +187,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
         os.environ[MAX_INFLIGHT_ENV] = str(args.max_inflight)
     db = _open_db(args)  # migrates once, before any worker process starts
+    from fieldapp.cli.server_outcomes import server_settings, start_retention
+
+    settings = server_settings(args)
+    stop_retention = start_retention(args, settings)  # at start, then every 24 h
     scheme = "https" if tls else "http"
     print(f"Veldwerk-server luistert op {scheme}://{args.host}:{args.port}", flush=True)
     common: dict[str, Any] = {
@@ -208,8 +212,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         uvicorn.run(
             "fieldapp.server.app:app_from_env", factory=True, workers=args.workers, **common
         )
+        stop_retention()
         return 0
-    uvicorn.run(create_app(db), **common)
+    uvicorn.run(create_app(db, settings), **common)
+    stop_retention()
     db.dispose()
     return 0
 

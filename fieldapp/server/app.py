@@ -38,13 +38,13 @@ log = logging.getLogger("fieldapp.server")
 
 
 def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> FastAPI:
-    from fieldapp.server.routes import devices, plan, sync, team
+    from fieldapp.server.routes import devices, outcomes, plan, sync, team
 
     cfg = settings or ServerSettings()
     app = FastAPI(
         title="Veldwerk sync server",
         version="1",
-        description="Sync protocol v1 for the Veldwerk field app.",
+        description="Sync protocol v2 for the Veldwerk field app.",
         docs_url=None,
         redoc_url=None,
     )
@@ -53,6 +53,7 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
     app.include_router(devices.router)
     app.include_router(sync.router)
     app.include_router(team.router)
+    app.include_router(outcomes.router)
     app.include_router(plan.router)
 
     @app.exception_handler(ApiError)
