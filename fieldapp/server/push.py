@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from fieldapp.domain.attempts import SyncState
 from fieldapp.domain.priority import Policy
 from fieldapp.server.auth import Principal
-from fieldapp.server.db.schema import CaseTeamRow, ChangeLogRow, ConflictRow, QuarantineRow
+from fieldapp.server.db.schema import ChangeLogRow, ConflictRow, QuarantineRow
 from fieldapp.server.feed import emit_case_changes
 from fieldapp.server.outcomes import close_verdict
 from fieldapp.server.push_outcome import PushOutcome
@@ -151,17 +151,10 @@ def apply_push(
     case_ids = sorted({i.case_id for i in items})
     # Scopes before the write: the one scope rule (missing cases are absent).
     before = existing_case_scopes(session, case_ids)
-    teams: dict[str, str] = (
-        dict(
-            session.execute(
-                select(CaseTeamRow.case_id, CaseTeamRow.team).where(
-                    CaseTeamRow.case_id.in_(case_ids)
-                )
-            ).all()
-        )
-        if case_ids
-        else {}
-    )
+    # The owning team is the case's team scope (no second query).
+    teams = {
+        cid: scope[2:] for cid, scopes in before.items() for scope in scopes if scope[:2] == "t:"
+    }
     current = {cid: set(scopes) for cid, scopes in before.items()}
     events_applied = False
     touched: set[str] = set()
