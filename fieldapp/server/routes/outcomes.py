@@ -102,8 +102,13 @@ def report(
         figures = dashboard(session, start=van, end=tot, today=today, case_ids=ids)
         lists = deadline_lists(session, today=today, case_ids=ids)
         months = settings_of(request).policy().retention_months
-        soon = expiring_soon(session, today, months)
         exported = session.get(ServerMetaRow, KV_DDAS_EXPORTED_UNTIL)
+        soon = expiring_soon(
+            session,
+            today,
+            months,
+            exported_until=date.fromisoformat(exported.value) if exported else None,
+        )
         audit.record(
             session,
             action=audit.AuditAction.REPORT,
@@ -113,14 +118,13 @@ def report(
             detail={"cases": figures.cases},
             request_id=request_id(request),
         )
-    warn = soon is not None and (exported is None or exported.value < soon.isoformat())
     return {
         "van": van.isoformat(),
         "tot": tot.isoformat(),
         **figures.to_json(),
         "binnen_7_dagen": [_deadline(d) for d in lists.within_week],
         "te_laat": [_deadline(d) for d in lists.overdue],
-        "bewaartermijn_waarschuwing": soon.isoformat() if warn and soon else None,
+        "bewaartermijn_waarschuwing": soon.isoformat() if soon else None,
     }
 
 
