@@ -306,27 +306,27 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="139"/>
         <source>Verbinden met de server van het team</source>
         <translation>Connect to the team&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="142"/>
         <source>Na het verbinden verstuurt Veldwerk uw vastgelegde werk naar de server en haalt het de zaken op die aan u zijn toegewezen. Uw wachtwoordzin voor deze laptop blijft dezelfde.</source>
         <translation>Once connected, Veldwerk sends your recorded work to the server and fetches the cases assigned to you. Your passphrase for this laptop stays the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="140"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="153"/>
         <source>&amp;Verbinden</source>
         <translation>&amp;Connect</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="157"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="165"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="178"/>
         <source>Verbinden…</source>
         <translation>Connecting…</translation>
     </message>
@@ -367,109 +367,109 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="60"/>
+        <location filename="../../ui/dialogs/first_run.py" line="64"/>
         <source>Welkom bij Veldwerk</source>
         <translation>Welcome to Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="63"/>
+        <location filename="../../ui/dialogs/first_run.py" line="67"/>
         <source>Op deze computer staan nog geen gegevens. Alles wat Veldwerk bewaart, wordt versleuteld met een wachtwoordzin die alleen u kent.</source>
         <translation>There is no data on this computer yet. Everything Veldwerk keeps is encrypted with a passphrase only you know.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="75"/>
+        <location filename="../../ui/dialogs/first_run.py" line="79"/>
         <source>&amp;Nieuwe beveiligde opslag maken</source>
         <translation>Create a &amp;new protected store</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="76"/>
+        <location filename="../../ui/dialogs/first_run.py" line="80"/>
         <source>&amp;Verbinden met de server van het team</source>
         <translation>&amp;Connect to the team&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="86"/>
-        <location filename="../../ui/dialogs/first_run.py" line="134"/>
+        <location filename="../../ui/dialogs/first_run.py" line="90"/>
+        <location filename="../../ui/dialogs/first_run.py" line="138"/>
         <source>&amp;Opslag maken</source>
         <translation>&amp;Create store</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="90"/>
+        <location filename="../../ui/dialogs/first_run.py" line="94"/>
         <source>Afsluiten</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="112"/>
+        <location filename="../../ui/dialogs/first_run.py" line="116"/>
         <source>Nieuwe wachtwoordzin</source>
         <translation>New passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="115"/>
+        <location filename="../../ui/dialogs/first_run.py" line="119"/>
         <source>Herhaal de wachtwoordzin</source>
         <translation>Repeat the passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="125"/>
+        <location filename="../../ui/dialogs/first_run.py" line="129"/>
         <source>&amp;Wachtwoordzin:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="126"/>
+        <location filename="../../ui/dialogs/first_run.py" line="130"/>
         <source>&amp;Herhaal:</source>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="137"/>
+        <location filename="../../ui/dialogs/first_run.py" line="141"/>
         <source>&amp;Verbinden en opslag maken</source>
         <translation>&amp;Connect and create storage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="182"/>
+        <location filename="../../ui/dialogs/first_run.py" line="186"/>
         <source>Verbinden met de server…</source>
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="145"/>
+        <location filename="../../ui/dialogs/first_run.py" line="149"/>
         <source>Nog %1 tekens nodig (minimaal %2). Tip: een zin van vier woorden.</source>
         <translation>%1 more characters needed (at least %2). Tip: a sentence of four words.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="150"/>
+        <location filename="../../ui/dialogs/first_run.py" line="154"/>
         <source>te zwak</source>
         <translation>too weak</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="151"/>
+        <location filename="../../ui/dialogs/first_run.py" line="155"/>
         <source>zwak</source>
         <translation>weak</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="152"/>
+        <location filename="../../ui/dialogs/first_run.py" line="156"/>
         <source>redelijk</source>
         <translation>fair</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="153"/>
+        <location filename="../../ui/dialogs/first_run.py" line="157"/>
         <source>goed</source>
         <translation>good</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="154"/>
+        <location filename="../../ui/dialogs/first_run.py" line="158"/>
         <source>sterk</source>
         <translation>strong</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="156"/>
+        <location filename="../../ui/dialogs/first_run.py" line="160"/>
         <source>Sterkte: %1.</source>
         <translation>Strength: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="158"/>
-        <location filename="../../ui/dialogs/first_run.py" line="171"/>
+        <location filename="../../ui/dialogs/first_run.py" line="162"/>
+        <location filename="../../ui/dialogs/first_run.py" line="175"/>
         <source>De twee wachtwoordzinnen zijn niet gelijk.</source>
         <translation>The two passphrases are not the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="180"/>
+        <location filename="../../ui/dialogs/first_run.py" line="184"/>
         <source>Opslag wordt gemaakt…</source>
         <translation>Creating store…</translation>
     </message>
@@ -786,112 +786,117 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="56"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="58"/>
         <source>Kaartjes en brieven printen</source>
         <translation>Print cards and letters</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="107"/>
         <source>Afdrukvoorbeeld</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="112"/>
         <source>Opslaan als PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="114"/>
         <source>Afdrukken…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="118"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="178"/>
         <source>Er staat vandaag niets gepland om voor te printen.</source>
         <translation>Nothing is planned today to print for.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="178"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="181"/>
         <source>Voorbeeld maken…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="224"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="227"/>
         <source>1 pagina</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="224"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="227"/>
         <source>%1 pagina&apos;s</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="228"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="231"/>
         <source>1 kaartje</source>
         <translation>1 card</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="228"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="231"/>
         <source>%1 kaartjes</source>
         <translation>%1 cards</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="233"/>
         <source>1 brief</source>
         <translation>1 letter</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="233"/>
         <source>%1 brieven</source>
         <translation>%1 letters</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="246"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="249"/>
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="262"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="270"/>
+        <source>Niet afgedrukt; er is niets opgeslagen.</source>
+        <translation>Not printed; nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="285"/>
         <source>Naar de printer sturen…</source>
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="276"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="299"/>
         <source>Afdrukken is afgebroken of mislukt. Er is niets vastgelegd.</source>
         <translation>Printing was cancelled or failed. Nothing was logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="279"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="302"/>
         <source>✓ Naar de printer gestuurd (%1 blz.).</source>
         <translation>✓ Sent to the printer (%1 pages).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="284"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="307"/>
         <source>Contactpogingen vastleggen…</source>
         <translation>Logging contact attempts…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="301"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="324"/>
         <source>✓ Contactpoging &apos;Brief&apos; vastgelegd.</source>
         <translation>✓ &apos;Letter&apos; contact attempt logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="303"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="326"/>
         <source>✓ %1 contactpogingen &apos;Brief&apos; vastgelegd.</source>
         <translation>✓ %1 &apos;Letter&apos; contact attempts logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="306"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="329"/>
         <source>De contactpogingen &apos;Brief&apos; stonden in dit dagdeel al vast.</source>
         <translation>The &apos;Letter&apos; contact attempts were already logged in this part of the day.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="328"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="352"/>
         <source>✓ Opgeslagen als %1. Verwijder het bestand na het printen.</source>
         <translation>✓ Saved as %1. Delete the file after printing.</translation>
     </message>
@@ -934,87 +939,97 @@
         <translation>Window envelope test print</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="73"/>
+        <location filename="../../ui/dialogs/print_options.py" line="74"/>
+        <source>Voor huishoudens zonder eigen taal. Een huishouden waarvoor een taal is gekozen, krijgt zijn kaartje of brief in die taal.</source>
+        <translation>For households without a language of their own. A household with a chosen language gets its card or letter in that language.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="79"/>
         <source>A4, 4 kaartjes per vel (knippen)</source>
         <translation>A4, 4 cards per sheet (cut)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="74"/>
+        <location filename="../../ui/dialogs/print_options.py" line="80"/>
         <source>A6, één kaartje per pagina</source>
         <translation>A6, one card per page</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="75"/>
+        <location filename="../../ui/dialogs/print_options.py" line="81"/>
         <source>Drukkerij (A6 met afloop)</source>
         <translation>Print shop (A6 with bleed)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="79"/>
+        <location filename="../../ui/dialogs/print_options.py" line="85"/>
         <source>Venster: verschuiving naar rechts (mm)</source>
         <translation>Window: shift to the right (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="80"/>
+        <location filename="../../ui/dialogs/print_options.py" line="86"/>
         <source>Venster: verschuiving omlaag (mm)</source>
         <translation>Window: shift down (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="90"/>
+        <location filename="../../ui/dialogs/print_options.py" line="96"/>
         <source>Leg een contactpoging &apos;Brief&apos; vast voor deze zaken</source>
         <translation>Log a &apos;Letter&apos; contact attempt for these cases</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="93"/>
+        <location filename="../../ui/dialogs/print_options.py" line="99"/>
         <source>Pas na het versturen naar de printer; twee keer printen telt één keer.</source>
         <translation>Only after the job was sent to the printer; printing twice counts once.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="97"/>
+        <location filename="../../ui/dialogs/print_options.py" line="103"/>
         <source>Een achtergelaten kaartje legt u vast bij het bezoek: &apos;Niet thuis, kaartje achtergelaten&apos;.</source>
         <translation>Log a card you leave behind at the visit: &apos;Not at home, card left&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="106"/>
+        <location filename="../../ui/dialogs/print_options.py" line="111"/>
+        <source>Dubbelzijdig printen, omslaan over de lange kant: dan valt de achterkant van elk kaartje precies achter de voorkant. Zonder dubbelzijdig: print de oneven pagina&apos;s, leg de stapel terug en print de even pagina&apos;s.</source>
+        <translation>Print double-sided, flipping on the long edge: each card&apos;s back then lands exactly behind its front. Without duplex: print the odd pages, put the stack back and print the even pages.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="121"/>
         <source>&amp;Wat:</source>
         <translation>&amp;What:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="107"/>
+        <location filename="../../ui/dialogs/print_options.py" line="122"/>
         <source>&amp;Voor:</source>
         <translation>&amp;For:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="108"/>
+        <location filename="../../ui/dialogs/print_options.py" line="123"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="109"/>
+        <location filename="../../ui/dialogs/print_options.py" line="124"/>
         <source>&amp;Opmaak:</source>
         <translation>La&amp;yout:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="110"/>
+        <location filename="../../ui/dialogs/print_options.py" line="125"/>
         <source>&amp;Aantal:</source>
         <translation>&amp;Number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="111"/>
+        <location filename="../../ui/dialogs/print_options.py" line="126"/>
         <source>Ve&amp;nster:</source>
         <translation>Wi&amp;ndow:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="131"/>
+        <location filename="../../ui/dialogs/print_options.py" line="147"/>
         <source>Route %1 · %2 adressen</source>
         <translation>Route %1 · %2 addresses</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="138"/>
+        <location filename="../../ui/dialogs/print_options.py" line="154"/>
         <source>Deze zaak: %1</source>
         <translation>This case: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="141"/>
+        <location filename="../../ui/dialogs/print_options.py" line="157"/>
         <source>Zaken in de lijst (%1)</source>
         <translation>Cases in the list (%1)</translation>
     </message>
@@ -1022,37 +1037,37 @@
 <context>
     <name>SavePdfFlow</name>
     <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="44"/>
+        <location filename="../../ui/dialogs/save_pdf.py" line="38"/>
         <source>Persoonsgegevens</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="46"/>
+        <location filename="../../ui/dialogs/save_pdf.py" line="39"/>
         <source>Dit PDF-bestand bevat namen en adressen. Bewaar het alleen op deze computer of een versleutelde schijf, niet in een gedeelde map of in de cloud, en verwijder het als het geprint is.</source>
         <translation>This PDF file contains names and addresses. Keep it only on this computer or an encrypted drive, not in a shared folder or the cloud, and delete it once it is printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="53"/>
+        <location filename="../../ui/dialogs/save_pdf.py" line="49"/>
         <source>Begrepen, opslaan…</source>
         <translation>Understood, save…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="54"/>
+        <location filename="../../ui/dialogs/save_pdf.py" line="51"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="66"/>
+        <location filename="../../ui/dialogs/save_pdf.py" line="96"/>
         <source>PDF opslaan</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="69"/>
+        <location filename="../../ui/dialogs/save_pdf.py" line="99"/>
         <source>PDF-bestanden (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="86"/>
+        <location filename="../../ui/dialogs/save_pdf.py" line="116"/>
         <source>Opslaan is mislukt. Kies een andere map.</source>
         <translation>Saving failed. Choose another folder.</translation>
     </message>
@@ -1060,87 +1075,87 @@
 <context>
     <name>ServerForm</name>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="36"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="37"/>
         <source>De gebruikersnaam of het wachtwoord klopt niet.</source>
         <translation>The user name or password is not correct.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="51"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="52"/>
         <source>Serveradres</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="54"/>
         <source>Gebruikersnaam</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="56"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="57"/>
         <source>Wachtwoord op de server</source>
         <translation>Password on the server</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="58"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="59"/>
         <source>alleen als uw gemeente dat zegt</source>
         <translation>only if your municipality says so</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="59"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="60"/>
         <source>Certificaatbestand (CA)</source>
         <translation>Certificate file (CA)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="60"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="61"/>
         <source>Kiezen…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="68"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="69"/>
         <source>&amp;Serveradres:</source>
         <translation>&amp;Server address:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="69"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="70"/>
         <source>&amp;Gebruikersnaam:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="71"/>
         <source>Wacht&amp;woord:</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="72"/>
         <source>&amp;Certificaat (CA):</source>
         <translation>&amp;Certificate (CA):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="80"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="93"/>
         <source>Certificaatbestand kiezen</source>
         <translation>Choose certificate file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="95"/>
         <source>Certificaten (*.pem *.crt *.cer);;Alle bestanden (*)</source>
         <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="106"/>
         <source>Vul het adres van de server in.</source>
         <translation>Enter the server&apos;s address.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="115"/>
         <source>Vul uw gebruikersnaam in.</source>
         <translation>Enter your user name.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="117"/>
         <source>Vul uw wachtwoord voor de server in.</source>
         <translation>Enter your password for the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="120"/>
         <source>Het certificaatbestand bestaat niet.</source>
         <translation>The certificate file does not exist.</translation>
     </message>
@@ -1148,45 +1163,95 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="22"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="46"/>
         <source>Instellingen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="29"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="53"/>
         <source> minuten</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="32"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="56"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="33"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="57"/>
         <source>&amp;Vergrendelen na:</source>
         <translation>&amp;Lock after:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="60"/>
+        <source>bijv. Sanne de Wit</source>
+        <translation>e.g. Sanne de Wit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="62"/>
+        <source>direct nummer, bijv. 06 12345678</source>
+        <translation>direct number, e.g. 06 12345678</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="64"/>
+        <source>leeg: hetzelfde als telefoon</source>
+        <translation>empty: same as phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="65"/>
+        <source>Uw gegevens op kaartjes en brieven</source>
+        <translation>Your details on cards and letters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="75"/>
+        <source>&amp;Naam:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="76"/>
+        <source>Tele&amp;foon:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="77"/>
+        <source>&amp;WhatsApp:</source>
+        <translation>&amp;WhatsApp:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
+        <source>Ontgrendel Veldwerk om uw gegevens te wijzigen.</source>
+        <translation>Unlock Veldwerk to change your details.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="106"/>
+        <source>Laden…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="118"/>
+        <source>Zonder naam en telefoonnummer print Veldwerk geen kaartjes of brieven. Leeg laten: de gegevens van de server.</source>
+        <translation>Without a name and phone number Veldwerk prints no cards or letters. Leave empty: the details from the server.</translation>
     </message>
 </context>
 <context>
     <name>Signals</name>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="75"/>
+        <location filename="../../ui/models/case_detail.py" line="76"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="76"/>
+        <location filename="../../ui/models/case_detail.py" line="77"/>
         <source>Bedrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="77"/>
+        <location filename="../../ui/models/case_detail.py" line="78"/>
         <source>Sinds</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="78"/>
+        <location filename="../../ui/models/case_detail.py" line="79"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1317,57 +1382,57 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="114"/>
+        <location filename="../../ui/models/case_detail.py" line="115"/>
         <source>Wanneer</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="115"/>
+        <location filename="../../ui/models/case_detail.py" line="116"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="116"/>
+        <location filename="../../ui/models/case_detail.py" line="117"/>
         <source>Resultaat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="117"/>
+        <location filename="../../ui/models/case_detail.py" line="118"/>
         <source>Notitie</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="159"/>
+        <location filename="../../ui/models/case_detail.py" line="160"/>
         <source>correctie: vorige poging doorgestreept</source>
         <translation>correction: earlier attempt struck out</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="163"/>
+        <location filename="../../ui/models/case_detail.py" line="164"/>
         <source>bereikt</source>
         <translation>reached</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="165"/>
+        <location filename="../../ui/models/case_detail.py" line="166"/>
         <source>niet bereikt</source>
         <translation>not reached</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="168"/>
+        <location filename="../../ui/models/case_detail.py" line="169"/>
         <source>wil hulp</source>
         <translation>wants help</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="170"/>
+        <location filename="../../ui/models/case_detail.py" line="171"/>
         <source>geen hulp nodig</source>
         <translation>no help needed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="172"/>
+        <location filename="../../ui/models/case_detail.py" line="173"/>
         <source>doorgestreept</source>
         <translation>struck out</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="176"/>
+        <location filename="../../ui/models/case_detail.py" line="177"/>
         <source>Reden: %1</source>
         <translation>Reason: %1</translation>
     </message>

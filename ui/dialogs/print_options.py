@@ -69,6 +69,12 @@ class PrintOptions(QWidget):
         self.language = QComboBox()
         for language, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, language.value)
+        self.language.setToolTip(
+            self.tr(
+                "Voor huishoudens zonder eigen taal. Een huishouden waarvoor een taal is "
+                "gekozen, krijgt zijn kaartje of brief in die taal."
+            )
+        )
         self.layout_choice = QComboBox()
         self.layout_choice.addItem(self.tr("A4, 4 kaartjes per vel (knippen)"), "a4")
         self.layout_choice.addItem(self.tr("A6, één kaartje per pagina"), "a6")
