@@ -9,23 +9,42 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fieldapp.config import load_policy
 from fieldapp.domain.priority import Policy
-from fieldapp.services.identity import AppIdentity, ServerLogin, app_identity, enroll_with_login
+from fieldapp.services.changes import Changes
+from fieldapp.services.identity import ServerLogin, app_identity, enroll_with_login
+from fieldapp.services.policy import server_policy
+from fieldapp.services.retention import is_due, purge_store
 from fieldapp.store.client_store import Store, wipe_store
 from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
 from fieldapp.sync.transport import TransportFactory
 from ui.change_hub import ChangeHub
-from ui.qt import QObject, Signal
+from ui.qt import QObject, QTimer, Signal
 from ui.sync_access import ParkedStore, ui_transport
 from ui.tasks import DbContext, TaskRunner
 
+RETENTION_CHECK_MS = 60 * 60 * 1000  # hourly look; a run happens once per 24 h
 
-def _identity(store: Store) -> AppIdentity:
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    worker_id: str | None
+    device_id: str
+    policy: Policy | None = None  # the server's afwegingskader, once a sync brought it
+
+
+def _identity(store: Store) -> Identity:
+    """Read the identity (``fieldapp.services.identity``), then run retention (at every
+    unlock, offline too)."""
     with store.session() as session:
-        return app_identity(session)
+        app = app_identity(session)
+        identity = Identity(app.worker_id, app.device_id, server_policy(session))
+    purge_store(store, device_now=datetime.now(UTC), policy=identity.policy or load_policy())
+    return identity
 
 
 class Backend(QObject):
@@ -52,8 +71,11 @@ class Backend(QObject):
         self.policy = policy or load_policy()
         self.hub = ChangeHub(self)
         self.runner = TaskRunner(self.hub, self)
-        self.identity: AppIdentity | None = None
+        self.identity: Identity | None = None
         self.transport_factory: TransportFactory = ui_transport
+        self.retention_timer = QTimer(self)
+        self.retention_timer.setInterval(RETENTION_CHECK_MS)
+        self.retention_timer.timeout.connect(self.run_daily_retention)
 
     @property
     def is_unlocked(self) -> bool:
@@ -72,7 +94,7 @@ class Backend(QObject):
     ) -> None:
         """Open the store with ``passphrase`` (Argon2 runs on the DB thread, not the GUI)."""
 
-        def body(ctx: DbContext) -> AppIdentity:
+        def body(ctx: DbContext) -> Identity:
             if ctx.store is not None:
                 ctx.store.close()
                 ctx.store = None
@@ -103,7 +125,7 @@ class Backend(QObject):
         """
         factory = self.transport_factory
 
-        def body(ctx: DbContext) -> AppIdentity:
+        def body(ctx: DbContext) -> Identity:
             store = Store.create(self.db_path, passphrase, params=self.kdf_params)
             try:
                 if login is not None:
@@ -131,10 +153,10 @@ class Backend(QObject):
         factory = self.transport_factory
 
         def enrolled(_none: None) -> None:
-            def reload(ctx: DbContext) -> AppIdentity:
+            def reload(ctx: DbContext) -> Identity:
                 return _identity(ctx.session_store())
 
-            def done(identity: AppIdentity) -> None:
+            def done(identity: Identity) -> None:
                 self.identity = identity
                 on_ok()
 
@@ -154,20 +176,43 @@ class Backend(QObject):
 
     def _open(
         self,
-        body: Callable[[DbContext], AppIdentity],
+        body: Callable[[DbContext], Identity],
         parent: QObject | None,
         on_ok: Callable[[], None],
         on_fail: Callable[[BaseException], None],
     ) -> None:
-        def done(identity: AppIdentity) -> None:
+        def done(identity: Identity) -> None:
             self.identity = identity
+            if identity.policy is not None:
+                self.policy = identity.policy
+            self.retention_timer.start()
             on_ok()
             self.hub.unlocked.emit()
 
         self.runner.store_job(body, parent=parent).success(done).failure(on_fail).run()
 
+    def run_daily_retention(self) -> None:
+        """Retention once per 24 h while unlocked (the laptop may stay open for days)."""
+        if self.identity is None:
+            return
+        policy = self.policy
+
+        def body(ctx: DbContext) -> int:
+            store = ctx.session_store()
+            with store.session() as session:
+                if not is_due(session, datetime.now(UTC)):
+                    return 0
+            return len(purge_store(store, device_now=datetime.now(UTC), policy=policy).cases)
+
+        def done(count: int) -> None:
+            if count:
+                self.hub.changed.emit(Changes(cases=True, signals=True), None)
+
+        self.runner.store_job(body, parent=self).success(done).run()
+
     def lock(self) -> None:
         """Save drafts, close the engine and drop the key, then tell views to forget data."""
+        self.retention_timer.stop()
         if self.identity is None:
             return
         self.about_to_lock.emit()

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from fieldapp import __version__
 from fieldapp.cli.common import GuiLauncher, db_path
 from fieldapp.errors import FieldAppError
 
@@ -34,6 +35,8 @@ GROUPS: tuple[str, ...] = (
     "server",
     "connect",
     "doctor",
+    "plan",
+    "report",
 )
 
 
@@ -53,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="pad naar de database (standaard: gebruikersmap)")
     parser.add_argument("--passphrase-file", help="bestand met de wachtwoordzin (eerste regel)")
     parser.add_argument("--policy", help="afwegingskader (TOML); standaard het meegeleverde")
+    parser.add_argument("--version", action="version", version=f"Veldwerk {__version__}")
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="meer meldingen (geen persoonsgegevens)"
     )
@@ -71,6 +75,13 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
+        if args.policy:  # also the window's policy (config.load_policy's default)
+            from pathlib import Path
+
+            from fieldapp.config import load_policy, use_policy_file
+
+            use_policy_file(Path(args.policy))
+            load_policy()  # a broken file fails here, before any window or store opens
         if args.command is None:
             if gui is None:
                 parser.print_help()

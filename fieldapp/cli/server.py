@@ -131,6 +131,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "Zonder --certfile/--keyfile luistert de server alleen op 127.0.0.1 "
             "(of gebruik --insecure-http achter een TLS-proxy)."
         )
+    from fieldapp.server.observability import configure_server_logging
+
+    configure_server_logging()
     db = _open_db(args)  # migrates once, before any worker process starts
     scheme = "https" if tls else "http"
     print(f"Veldwerk-server luistert op {scheme}://{args.host}:{args.port}", flush=True)
@@ -140,7 +143,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         "ssl_certfile": args.certfile if tls else None,
         "ssl_keyfile": args.keyfile if tls else None,
         "log_level": "warning",
-        "access_log": False,
+        "access_log": False,  # our own one-line-per-request JSON log replaces it
+        "log_config": None,  # keep configure_server_logging's JSON handlers
     }
     if args.workers > 1:
         # Each worker process opens its own engine from these variables (no secrets in them:

@@ -29,6 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.errors import ApiError
+from fieldapp.server.observability import RequestLog
 from fieldapp.server.settings import ServerSettings
 
 log = logging.getLogger("fieldapp.server")
@@ -69,6 +70,8 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
         )
 
     app.add_middleware(BodyLimit, limit=cfg.max_body_bytes, import_limit=cfg.import_max_body_bytes)
+    # Outermost: request id, one log line per request, typed 500 for anything that escaped.
+    app.add_middleware(RequestLog)
     return app
 
 
@@ -108,8 +111,7 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_id = str(uuid.uuid4())
-        scope.setdefault("state", {})["request_id"] = request_id
+        request_id = scope.setdefault("state", {}).setdefault("request_id", str(uuid.uuid4()))
         limit = self.import_limit if scope.get("path") == "/v1/import" else self.limit
 
         async def send_with_id(message: Message) -> None:
@@ -187,7 +189,9 @@ def app_from_env() -> FastAPI:
     from pathlib import Path
 
     from fieldapp.server.db.open import open_server_db
+    from fieldapp.server.observability import configure_server_logging
 
+    configure_server_logging()
     data_dir = os.environ.get(ENV_DATA_DIR) or None
     key_file = os.environ.get(ENV_KEY_FILE) or None
     db = open_server_db(

@@ -69,6 +69,9 @@ def authenticate(
     who = principal_for_token(session, token.credentials, now())
     if who is None:
         raise unauthenticated()
+    # Ids only, for the request's log line (fieldapp.server.observability).
+    request.state.user_id = who.user_id
+    request.state.device_id = who.device_id
     if not who.active and not (allow_push_first and who.push_first):
         raise _denied(wipe_order(who.push_first), request, who, action, "wipe_ordered")
     if lead_only and not who.is_lead:
