@@ -32,7 +32,7 @@ from fieldapp.errors import WrongPassphrase
 from fieldapp.services.store_handle import StoreHandle
 from fieldapp.store import key_slots
 from fieldapp.store.client_store import Store
-from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
+from fieldapp.store.kdf import KdfParams
 from fieldapp.store.repos.kv import get_kv, set_kv
 from fieldapp.store.schema import AttemptRow, CaseEventRow
 from fieldapp.sync.apply import KV_CURSOR, KV_EPOCH
@@ -253,7 +253,7 @@ def recover(
     new_passphrase: str,
     *,
     ca_bundle: str | None = None,
-    params: KdfParams = DEFAULT_PARAMS,
+    params: KdfParams | None = None,
     transport_factory: TransportFactory = default_transport,
 ) -> Store:
     """Forgotten passphrase: fetch this user's recovery keys and open the store with the one
