@@ -26,7 +26,7 @@ from fieldapp.services import queries
 from fieldapp.services.attempts import QuickOutcome, record_quick_outcome
 from fieldapp.services.changes import Changes
 from fieldapp.services.identity import KV_APP_WORKER_ID
-from fieldapp.services.printing import PrintJob
+from fieldapp.services.print_pdf import PrintJob
 from fieldapp.store.schema import CaseRow, PlannedVisitRow, ShiftRow
 
 _STILL_TO_VISIT = CaseRow.status == CaseStatus.OPEN.value

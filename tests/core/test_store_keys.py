@@ -254,3 +254,27 @@ def test_a_store_made_without_params_is_calibrated_on_this_device(tmp_path: Path
     slot = json.loads(key_slots.slot_path_for(db).read_text(encoding="utf-8"))["slots"][0]
     assert kdf.CALIBRATED_T_MIN <= slot["t"] <= kdf.CALIBRATED_T_MAX
     assert (slot["m"], slot["p"]) == (kdf.DEFAULT_PARAMS.m, kdf.DEFAULT_PARAMS.p)
+
+
+@pytest.mark.parametrize(
+    ("damage", "field"),
+    [
+        (lambda d: d["slots"][0].update(salt="!!geen base64!!"), "veld slots.0.passphrase.salt"),
+        (lambda d: d["slots"][0].update(t="3"), "veld slots.0.passphrase.t"),
+        (lambda d: d.update(version=True), "veld version"),
+        (lambda d: d.update(slots=[]), "veld slots"),
+    ],
+)
+def test_a_damaged_slot_file_names_the_field_but_never_its_value(
+    slot_path: Path, dek: bytearray, damage, field: str
+) -> None:
+    doc = json.loads(slot_path.read_text())
+    wrapped = doc["slots"][0]["wrapped"]
+    damage(doc)
+    slot_path.write_text(json.dumps(doc))
+    with pytest.raises(StoreCorrupt) as info:
+        key_slots.unlock(slot_path, PASS)
+    message = str(info.value)
+    assert message.startswith("Het sleutelbestand van de database is beschadigd.")
+    assert field in message
+    assert wrapped not in message and "geen base64!!" not in message

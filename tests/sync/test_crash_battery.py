@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.sync.crash_battery import run_battery, run_lost_reply
 
 
+@pytest.mark.slow
 def test_crash_battery_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     summary = run_battery(30, seed=7, workdir=tmp_path, max_kill_after=0.4)
     # How many attempts get acknowledged before a kill depends on machine load; the harness
