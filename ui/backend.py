@@ -32,16 +32,18 @@ RETENTION_CHECK_MS = 60 * 60 * 1000  # hourly look; a run happens once per 24 h
 
 @dataclass(frozen=True, slots=True)
 class Identity:
+    """Who this app works for, plus the server's afwegingskader once a sync brought it."""
+
     worker_id: str | None
     device_id: str
-    policy: Policy | None = None  # the server's afwegingskader, once a sync brought it
+    policy: Policy | None = None
 
 
 def _identity(store: Store) -> Identity:
     """Read the identity (``fieldapp.services.identity``), then run retention (at every
     unlock, offline too)."""
     with store.session() as session:
-        app = app_identity(session)
+        app = app_identity(session)  # also adopts stores enrolled with `fieldapp connect`
         identity = Identity(app.worker_id, app.device_id, server_policy(session))
     purge_store(store, device_now=datetime.now(UTC), policy=identity.policy or load_policy())
     return identity

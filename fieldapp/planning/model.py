@@ -10,7 +10,7 @@ dagdeel, so its ``cell`` (kind of day x dagdeel) is the visit's cell.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time
 
 from fieldapp.domain.dayparts import DAYPART_CLOCK
@@ -102,6 +102,12 @@ class Problem:
         return self.travel[self.shifts[shift].shift.mode][a][b]
 
 
+def learn(instance: Instance) -> tuple[ContactModel, DurationModel]:
+    """The team's contact chances and visit durations, from every attempt in the instance."""
+    team_attempts = [a for c in instance.cases for a in c.attempts] + list(instance.history)
+    return ContactModel(team_attempts), learn_durations(team_attempts)
+
+
 def day_offset(today: date, day: date) -> int:
     return (day - today).days * 24 * 60
 
@@ -143,18 +149,17 @@ def build_problem(
     travel: TravelModel | None = None,
     locked: Sequence[LockedVisit] = (),
     placements: dict[str, Placement] | None = None,
+    learned: tuple[ContactModel, DurationModel] | None = None,
 ) -> Problem:
-    """``placements`` (default: from the instance's own cases) lets a sub-instance keep the
-    PC4 neighbours of the whole instance."""
+    """``placements`` and ``learned`` (default: from the instance itself) let a sub-instance
+    keep the PC4 neighbours and the contact and duration models of the whole instance."""
     policy = instance.policy
     quiet = (
         None
         if policy.quiet_window is None
         else (minute_of(policy.quiet_window[0]), minute_of(policy.quiet_window[1]))
     )
-    team_attempts = [a for c in instance.cases for a in c.attempts] + list(instance.history)
-    contact = ContactModel(team_attempts)
-    durations = learn_durations(team_attempts)
+    contact, durations = learned if learned is not None else learn(instance)
     placements = placements if placements is not None else place_cases(instance.cases)
 
     points: list[tuple[float, float]] = []
@@ -218,11 +223,15 @@ def build_problem(
         lock_shift = shift_index.get(lock.shift) if lock is not None else None
         _fill_windows(model, shifts, quiet, instance.today, lock_shift, lock)
         if not model.windows:
-            reason = (
-                UnplannedReason.ANNOUNCED_CONFLICT
-                if case.announced is not None
-                else UnplannedReason.NO_ALLOWED_SLOT
-            )
+            reason = UnplannedReason.NO_ALLOWED_SLOT
+            if case.announced is not None:
+                reason = UnplannedReason.ANNOUNCED_CONFLICT
+            elif case.unsafe:
+                solo = CaseModel(model.index, replace(case, unsafe=False), 0, False, 0, 0.0, rule)
+                solo.duration = model.duration
+                _fill_windows(solo, shifts, quiet, instance.today, None, None)
+                if solo.windows:  # a one-worker shift would have fitted
+                    reason = UnplannedReason.UNSAFE_NEEDS_PAIR
             excluded.append(Excluded(case, reason))
             continue
         if case.deadline is not None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -27,6 +28,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from fieldapp.server.admission import AdmissionControl
 from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.errors import ApiError
 from fieldapp.server.observability import RequestLog
@@ -36,7 +38,7 @@ log = logging.getLogger("fieldapp.server")
 
 
 def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> FastAPI:
-    from fieldapp.server.routes import devices, sync, team
+    from fieldapp.server.routes import devices, outcomes, sync, team
 
     cfg = settings or ServerSettings()
     app = FastAPI(
@@ -51,12 +53,13 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
     app.include_router(devices.router)
     app.include_router(sync.router)
     app.include_router(team.router)
+    app.include_router(outcomes.router)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
         if exc.audit is not None:
             await run_in_threadpool(_record_denial, db, exc.audit)
-        return JSONResponse(status_code=exc.status_code, content=exc.body)
+        return JSONResponse(status_code=exc.status_code, content=exc.body, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -70,6 +73,8 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
         )
 
     app.add_middleware(BodyLimit, limit=cfg.max_body_bytes, import_limit=cfg.import_max_body_bytes)
+    # Overload: 503 + Retry-After at once (before any body is read), instead of a queue.
+    app.add_middleware(AdmissionControl, limit=cfg.max_inflight)
     # Outermost: request id, one log line per request, typed 500 for anything that escaped.
     app.add_middleware(RequestLog)
     return app
@@ -186,7 +191,6 @@ def app_from_env() -> FastAPI:
     """App factory for ``fieldapp serve --workers N``: each worker process opens its own engine
     on the (already migrated) database named by the environment."""
     import os
-    from pathlib import Path
 
     from fieldapp.server.db.open import open_server_db
     from fieldapp.server.observability import configure_server_logging
@@ -200,4 +204,8 @@ def app_from_env() -> FastAPI:
         key_file=Path(key_file) if key_file else None,
         migrate=False,
     )
-    return create_app(db)
+    from fieldapp.server.db.open import default_data_dir
+
+    return create_app(
+        db, ServerSettings.from_dir(Path(data_dir) if data_dir else default_data_dir())
+    )

@@ -3,8 +3,8 @@
 They came with 0001 (which created every client table); the server never reads or writes
 them (see ``fieldapp.server.db.schema.CLIENT_ONLY_TABLES``).
 
-Revision ID: 0003_layers
-Revises: 0002_outcomes
+Revision ID: 0005_layers
+Revises: 0004_recovery_tickets
 Create Date: 2026-12-01
 
 Written by hand; plain SQLAlchemy types only.
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0003_layers"
-down_revision: str | None = "0002_outcomes"
+revision: str = "0005_layers"
+down_revision: str | None = "0004_recovery_tickets"
 branch_labels: str | None = None
 depends_on: str | None = None
 
