@@ -82,38 +82,12 @@ def _utc_iso(moment: datetime) -> str:
 
 
 def _stored_hash_attempt(row: AttemptRow) -> str:
-    return content_hash(
-        AttemptItem.model_validate(
-            {
-                "id": row.id,
-                "case_id": row.case_id,
-                "soort": row.soort,
-                "bereikt": row.bereikt,
-                "occurred_at": row.occurred_at,
-                "dagdeel": row.dagdeel,
-                "outcome": row.outcome,
-                "note": row.note,
-                "voids": row.voids,
-                "void_reason": row.void_reason,
-            }
-        )
-    )
+    # The wire model reads its own fields off the row (``type`` keeps its default).
+    return content_hash(AttemptItem.model_validate(row, from_attributes=True))
 
 
 def _stored_hash_event(row: CaseEventRow) -> str:
-    return content_hash(
-        CaseEventItem.model_validate(
-            {
-                "id": row.id,
-                "case_id": row.case_id,
-                "kind": row.kind,
-                "resultaat": row.resultaat,
-                "reason": row.reason,
-                "effort_override": row.effort_override,
-                "at": row.at,
-            }
-        )
-    )
+    return content_hash(CaseEventItem.model_validate(row, from_attributes=True))
 
 
 def apply_push(

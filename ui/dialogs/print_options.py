@@ -9,7 +9,7 @@ from __future__ import annotations
 from fieldapp.domain.letters import Language, LetterKind
 from fieldapp.letters.geometry import CardLayout, WindowPosition
 from fieldapp.services.print_jobs import ShiftInfo
-from fieldapp.services.printing import MAX_BLANK_CARDS
+from fieldapp.services.print_pdf import MAX_BLANK_CARDS
 from ui.labels import dagdeel_label
 from ui.print_request import Output, PrintChoice, PrintSource
 from ui.qt import (
