@@ -171,3 +171,10 @@ def result_label(result: Eindresultaat) -> str:
 def result_order() -> list[Eindresultaat]:
     """The close dialog's order: the services' plain-Dutch list order."""
     return list(RESULT_LABELS_NL)
+
+
+def priority_reason_label(reason: str) -> str:
+    """A priority reason from the core, in the UI language (see ui.reason_labels)."""
+    from ui.reason_labels import translate_reason
+
+    return translate_reason(reason)
