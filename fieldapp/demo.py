@@ -36,14 +36,14 @@ from fieldapp.services.attempts import record_attempt
 from fieldapp.services.cases import assign_cases, close_case, upsert_worker
 from fieldapp.services.intake import import_parsed
 from fieldapp.services.planning import plan_shift
-from fieldapp.store.keys import DEFAULT_PARAMS, KdfParams
+from fieldapp.store.client_store import Store
+from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
 from fieldapp.store.schema import AttemptRow, CaseEventRow, CaseRow, SignalRow
-from fieldapp.store.unit_of_work import Store
 
 Sessions = Callable[[], AbstractContextManager[Session]]
 
 if TYPE_CHECKING:  # the server package is imported only when the demo is built or served
-    from fieldapp.server.db import ServerDatabase
+    from fieldapp.server.db.engine import ServerDatabase
 
 DEMO_PASSPHRASE = "demo veldwerk zonder echte mensen"  # noqa: S105 (public by design)
 DEMO_PASSWORD = "demo-wachtwoord-veldwerk"  # noqa: S105 (public by design)
@@ -105,7 +105,7 @@ def ensure_demo_store(
             return _info(store, path, built=False, today=day)
         finally:
             store.close()
-    from fieldapp.server.db import open_server_db
+    from fieldapp.server.db.open import open_server_db
 
     _remove_demo(path)  # a half-built demo from an interrupted run
     db = open_server_db(None, data_dir=server_dir_for(path))

@@ -16,8 +16,8 @@ from pathlib import Path
 from fieldapp.config import load_policy
 from fieldapp.domain.priority import Policy
 from fieldapp.services import queries
-from fieldapp.store.keys import DEFAULT_PARAMS, KdfParams
-from fieldapp.store.unit_of_work import Store
+from fieldapp.store.client_store import Store
+from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
 from fieldapp.sync.client import wipe_store
 from ui.change_hub import ChangeHub
 from ui.qt import QObject, Signal

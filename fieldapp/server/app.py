@@ -1,7 +1,8 @@
 """The FastAPI application of the sync server (protocol v1, OpenAPI at ``/openapi.json``).
 
-Built by :func:`create_app` around one :class:`~fieldapp.server.db.ServerDatabase`; the server
-keeps no state outside that database, so several instances can share a PostgreSQL database.
+Built by :func:`create_app` around one :class:`~fieldapp.server.db.engine.ServerDatabase`; the
+server keeps no state outside that database, so several instances can share a PostgreSQL
+database.
 
 Cross-cutting behaviour (all tested in tests/server):
 - request bodies are capped (1 MB; 50 MB for ``/v1/import``) before any parsing -> 413;
@@ -29,7 +30,7 @@ from sqlalchemy.exc import OperationalError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fieldapp.server.auth import make_hasher
-from fieldapp.server.db import ServerDatabase
+from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.errors import ApiError
 from fieldapp.sync.protocol import MAX_BODY_BYTES
 
@@ -92,7 +93,7 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
 
 
 def _record_denial(db: ServerDatabase, event: dict[str, Any]) -> None:
-    from fieldapp.privacy import audit
+    from fieldapp.server import audit
 
     with db.session() as session, session.begin():
         audit.record(session, **event)
@@ -205,7 +206,7 @@ def app_from_env() -> FastAPI:
     import os
     from pathlib import Path
 
-    from fieldapp.server.db import open_server_db
+    from fieldapp.server.db.open import open_server_db
 
     data_dir = os.environ.get(ENV_DATA_DIR) or None
     key_file = os.environ.get(ENV_KEY_FILE) or None

@@ -24,8 +24,8 @@ from fieldapp.services.print_jobs import (
     log_letters_sent,
     shifts_on,
 )
+from fieldapp.store.client_store import Store
 from fieldapp.store.schema import AttemptRow
-from fieldapp.store.unit_of_work import Store
 from tests.core.signal_factory import parsed, signal
 
 AMS = ZoneInfo("Europe/Amsterdam")

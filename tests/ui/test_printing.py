@@ -21,8 +21,8 @@ from fieldapp.domain.listing import WorkerInfo
 from fieldapp.services import queries
 from fieldapp.services.cases import assign_cases, upsert_worker
 from fieldapp.services.planning import plan_shift
+from fieldapp.store.client_store import Store
 from fieldapp.store.schema import AttemptRow, CaseRow
-from fieldapp.store.unit_of_work import Store
 from tests.conftest import TEST_PASSPHRASE
 from tests.ui.conftest import wait_idle
 from ui.print_request import Output, PrintSource

@@ -11,10 +11,10 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from fieldapp.privacy import audit
+from fieldapp.server import audit
 from fieldapp.server.app import ServerSettings
 from fieldapp.server.auth import Principal, principal_for_token
-from fieldapp.server.db import ServerDatabase
+from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.errors import (
     ApiError,
     forbidden,
