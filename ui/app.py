@@ -94,7 +94,7 @@ def run_app(
         instance = InstanceServer(db_path, window)
         instance.raise_requested.connect(window.bring_forward)
         instance.listen()
-        window.resize(1200, 820)
+        window.place_on_screen()
         window.show()
         window.start()
         _close_after_for_smoke_test(window)

@@ -106,6 +106,7 @@ class CaseView(QWidget):
         self.columns.addWidget(self.right)
         self.columns.setStretchFactor(0, 5)
         self.columns.setStretchFactor(1, 6)
+        self.columns.setSizes([500, 700])  # scaled to the real width: facts get ~5/12
 
         self.close_button = QPushButton(icon("afsluiten"), self.tr("Zaak afsluiten of overdragen…"))
         self.close_button.clicked.connect(self.open_close)
@@ -115,7 +116,10 @@ class CaseView(QWidget):
         self.print_button = QPushButton(icon("brief"), self.tr("Brief of kaartje…"))
         self.print_button.clicked.connect(self.request_print)
         header = QHBoxLayout()
+        header.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addSpacing(8)
         title = QVBoxLayout()
+        title.setSpacing(0)
         title.addWidget(self.address)
         title.addWidget(self.status_line)
         header.addLayout(title, 1)
@@ -126,7 +130,7 @@ class CaseView(QWidget):
         header.addWidget(self.reopen_button)
         body = QVBoxLayout(self)
         body.setContentsMargins(20, 8, 20, 8)
-        body.addWidget(self.back_button, 0)
+        body.setSpacing(6)
         body.addLayout(header)
         body.addWidget(self.columns, 1)
 

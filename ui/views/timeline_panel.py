@@ -25,6 +25,8 @@ class TimelinePanel(QFrame):
         title.addStretch(1)
         title.addWidget(self.void_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 4, 12, 8)
+        layout.setSpacing(4)
         layout.addLayout(title)
         layout.addWidget(self.view, 1)
         rows = self.view.verticalHeader().defaultSectionSize()

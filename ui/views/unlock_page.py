@@ -74,7 +74,9 @@ class UnlockPage(QWidget):
 
         box = QFrame()
         box.setObjectName("UnlockBox")
-        box.setMaximumWidth(460)
+        # A fixed width lets the layout give the wrapped message the height it needs (with
+        # only a maximum width the box took its one-line size hint and cut line two off).
+        box.setFixedWidth(460)
         inner = QVBoxLayout(box)
         inner.setContentsMargins(28, 28, 28, 28)
         inner.setSpacing(12)
@@ -156,4 +158,8 @@ class UnlockPage(QWidget):
     def _show(self, text: str, *, error: bool = True) -> None:
         self.message.setText(text)
         self.message.setProperty("error", error)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
         self.message.show()
+        width = self.message.contentsRect().width() or self.message.width()
+        self.message.setMinimumHeight(self.message.heightForWidth(max(width, 1)))
