@@ -13,8 +13,8 @@ from fieldapp.domain.ddas import Eindresultaat, Signaalstatus
 from fieldapp.domain.priority import EffortStandard, Policy
 from fieldapp.services import queries
 from fieldapp.services.attempts import UNDO_REASON, QuickOutcome
-from fieldapp.store.schema import AttemptRow, CaseEventRow
 from fieldapp.store.client_store import Store
+from fieldapp.store.schema import AttemptRow, CaseEventRow
 from tests.conftest import TEST_PASSPHRASE
 from tests.ui.conftest import wait_idle
 from tests.ui.test_attempts_ui import open_first_case, stored_attempts

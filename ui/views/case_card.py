@@ -37,7 +37,7 @@ from ui.qt import (
 from ui.resources import icon
 
 CARD_BG = QColor("#ffffff")
-CARD_BORDER = QColor("#d5dde3")
+CARD_BORDER = QColor("#7b8794")  # >= 3:1 on the card and the list (WCAG 1.4.11)
 SELECTED_BORDER = QColor("#1f6fb2")
 TEXT = QColor("#1d2b36")
 MUTED = QColor("#52606d")

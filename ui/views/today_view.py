@@ -255,7 +255,7 @@ class TodayView(QWidget):
         frame = QFrame()
         frame.setObjectName("SyncFirstNotice")
         frame.setStyleSheet(
-            "QFrame#SyncFirstNotice { background: #fff4cc; border: 1px solid #e5c75a;"
+            "QFrame#SyncFirstNotice { background: #fff4cc; border: 1px solid #a86f00;"
             " border-radius: 8px; }"
         )
         title = QLabel(self.tr("Synchroniseer eerst: het is te lang geleden"))
