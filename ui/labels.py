@@ -24,6 +24,12 @@ CONTACT_ICONS: dict[Contactsoort, str] = {
     Contactsoort.OVERIGE: "overig",
 }
 
+DAYPART_ICONS: dict[Dagdeel, str] = {
+    Dagdeel.OCHTEND: "dagdeel_ochtend",  # rising sun
+    Dagdeel.MIDDAG: "dagdeel_middag",  # sun
+    Dagdeel.AVOND: "dagdeel_avond",  # moon
+}
+
 QUICK_ICONS: dict[QuickOutcome, str] = {
     QuickOutcome.NIET_THUIS_KAARTJE: "kaartje",
     QuickOutcome.NIET_THUIS: "huisbezoek",
@@ -61,16 +67,6 @@ def dagdeel_label(dagdeel: Dagdeel) -> str:
         Dagdeel.AVOND: QCoreApplication.translate("Labels", "avond"),
     }
     return labels[dagdeel]
-
-
-def dagdeel_letter(dagdeel: Dagdeel) -> str:
-    """One letter for the small attempt marks (o/m/a in Dutch, m/a/e in English)."""
-    letters = {
-        Dagdeel.OCHTEND: QCoreApplication.translate("Labels", "o", "ochtend, one letter"),
-        Dagdeel.MIDDAG: QCoreApplication.translate("Labels", "m", "middag, one letter"),
-        Dagdeel.AVOND: QCoreApplication.translate("Labels", "a", "avond, one letter"),
-    }
-    return letters[dagdeel]
 
 
 def partner_label(partner: Signaalpartner) -> str:

@@ -13,15 +13,27 @@ Painting reads only the row dataclass (ROW_ROLE): it never touches the database.
 
 from __future__ import annotations
 
-from fieldapp.domain.listing import CaseListRow
+from fieldapp.domain.dayparts import AMSTERDAM
+from fieldapp.domain.listing import AttemptMark, CaseListRow
 from ui.display import deadline_text, euros, since_text
-from ui.labels import CONTACT_ICONS, dagdeel_letter, partner_label
+from ui.labels import (
+    CONTACT_ICONS,
+    DAYPART_ICONS,
+    contactsoort_label,
+    dagdeel_label,
+    partner_label,
+)
 from ui.models.case_list import ROW_ROLE, TODAY_ROLE
 from ui.qt import (
     QAbstractItemView,
     QColor,
+    QCoreApplication,
+    QDate,
+    QEvent,
     QFont,
     QFontMetrics,
+    QHelpEvent,
+    QLocale,
     QModelIndex,
     QPainter,
     QPen,
@@ -33,6 +45,7 @@ from ui.qt import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
+    QToolTip,
 )
 from ui.resources import icon
 
@@ -46,6 +59,10 @@ SOON = QColor("#9a6700")
 CALM = QColor("#2e7d4f")
 WARN = QColor("#8a4b00")
 SEQ_BG = QColor("#e8f0f7")
+REACHED_BG = QColor("#e3f2e8")
+MARK_BORDER = QColor("#7b8794")
+MAX_MARKS = 8
+_MARK_GAP = 4
 
 _MARGIN = 6
 _PAD = 10
@@ -200,20 +217,77 @@ class CaseCardDelegate(QStyledItemDelegate):
         height: int,
         font: QFont,
     ) -> int:
-        """Previous attempts as small icons + daypart letter (+ check when reached)."""
-        if not row.attempts:
-            return 0
-        metrics = QFontMetrics(font)
-        size = height - 2
-        marks = row.attempts[-8:]
-        step = size + metrics.horizontalAdvance("m✓") + 8
-        total = step * len(marks)
-        x = right - total
-        painter.setFont(font)
-        for mark in marks:
-            icon(CONTACT_ICONS[mark.soort]).paint(painter, QRect(x, y + 1, size, size))
-            label = dagdeel_letter(mark.dagdeel) + ("✓" if mark.bereikt else "")
-            painter.setPen(CALM if mark.bereikt else MUTED)
-            painter.drawText(QRect(x + size + 2, y, step - size - 2, height), 0, label)
-            x += step
-        return total
+        """Previous attempts: contact icon + daypart symbol (rising sun, sun, moon) + a check
+        when reached, on a tinted pill; no letters, so nothing depends on the language."""
+        marks = mark_rects(row, right, y, height)
+        for rect, mark in marks:
+            painter.setPen(QPen(CALM if mark.bereikt else MARK_BORDER, 1))
+            painter.setBrush(REACHED_BG if mark.bereikt else CARD_BG)
+            painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
+            size = rect.height() - 4
+            x = rect.left() + 3
+            for name in mark_icons(mark):
+                icon(name).paint(painter, QRect(x, rect.top() + 2, size, size))
+                x += size + 1
+        return (right - marks[0][0].left()) if marks else 0
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        """A tooltip per attempt mark ("Huisbezoek, 21 okt, avond, niet bereikt")."""
+        row = index.data(ROW_ROLE)
+        if event.type() == QEvent.Type.ToolTip and isinstance(row, CaseListRow):
+            for rect, mark in self.marks_at(option, row):
+                if rect.contains(event.pos()):
+                    QToolTip.showText(event.globalPos(), mark_description(mark), view, rect)
+                    return True
+            QToolTip.hideText()
+        return bool(super().helpEvent(event, view, option, index))
+
+    def marks_at(
+        self, option: QStyleOptionViewItem, row: CaseListRow
+    ) -> list[tuple[QRect, AttemptMark]]:
+        """Where paint() draws the marks for this row in ``option.rect``."""
+        title_font, body_font, _small = self._fonts(option.font)
+        card = QRectF(option.rect.adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN))
+        inner = card.toRect().adjusted(_PAD + 4, _PAD, -_PAD, -_PAD)
+        body_h = QFontMetrics(body_font).height()
+        y = inner.top() + QFontMetrics(title_font).height() + 4 + body_h + 4
+        return mark_rects(row, inner.right(), y, body_h)
+
+
+def mark_icons(mark: AttemptMark) -> list[str]:
+    names = [CONTACT_ICONS[mark.soort], DAYPART_ICONS[mark.dagdeel]]
+    if mark.bereikt:
+        names.append("vinkje")
+    return names
+
+
+def mark_rects(
+    row: CaseListRow, right: int, y: int, height: int
+) -> list[tuple[QRect, AttemptMark]]:
+    """The last eight attempts, right-aligned, each a pill as wide as its symbols."""
+    size = height - 4
+    marks = row.attempts[-MAX_MARKS:]
+    widths = [len(mark_icons(m)) * (size + 1) + 5 for m in marks]
+    x = right - sum(widths) - _MARK_GAP * max(len(marks) - 1, 0)
+    rects: list[tuple[QRect, AttemptMark]] = []
+    for mark, width in zip(marks, widths, strict=True):
+        rects.append((QRect(x, y, width, height), mark))
+        x += width + _MARK_GAP
+    return rects
+
+
+def mark_description(mark: AttemptMark) -> str:
+    local = mark.occurred_at.astimezone(AMSTERDAM)
+    day = QLocale().toString(QDate(local.year, local.month, local.day), "d MMM")
+    reached = (
+        QCoreApplication.translate("CaseCard", "bereikt")
+        if mark.bereikt
+        else QCoreApplication.translate("CaseCard", "niet bereikt")
+    )
+    return ", ".join((contactsoort_label(mark.soort), day, dagdeel_label(mark.dagdeel), reached))

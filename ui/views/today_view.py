@@ -40,6 +40,7 @@ from ui.qt import (
 )
 from ui.resources import icon
 from ui.views.case_card import CaseCardDelegate
+from ui.views.marks_legend import MarksLegend
 
 FIRST_PAGE = 150  # rows shown first after unlock, before the full list arrives
 
@@ -114,7 +115,11 @@ class TodayView(QWidget):
         layout.setContentsMargins(20, 16, 20, 12)
         layout.addLayout(header)
         layout.addLayout(filters)
-        layout.addWidget(self.count)
+        self.legend = MarksLegend()
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count, 1)
+        count_row.addWidget(self.legend)
+        layout.addLayout(count_row)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
         self.hidden_notice = self._build_hidden_notice()
@@ -283,7 +288,14 @@ class TodayView(QWidget):
     def set_details_hidden(self, hidden: bool) -> None:
         self.details_hidden = hidden
         self.hidden_notice.setVisible(hidden)
-        for widget in (self.list, self.count, self.search, self.wijk, self.print_button):
+        for widget in (
+            self.list,
+            self.count,
+            self.legend,
+            self.search,
+            self.wijk,
+            self.print_button,
+        ):
             widget.setVisible(not hidden)
         if hidden:
             self.empty.hide()
