@@ -74,7 +74,7 @@ def test_hovering_a_mark_on_vandaag_shows_its_tooltip(unlocked, qtbot) -> None:
     option.initFrom(today.list)
     option.rect = today.list.visualRect(index)
     row = index.data(ROW_ROLE)
-    rects = delegate.marks_at(option, row)
+    rects = delegate.marks_at(option, row, index)
     assert len(rects) == 2
     rect, mark = rects[0]
     viewport = today.list.viewport()

@@ -13,6 +13,7 @@ Painting reads only the row dataclass (ROW_ROLE): it never touches the database.
 
 from __future__ import annotations
 
+from fieldapp.domain.cases import CaseStatus
 from fieldapp.domain.dayparts import AMSTERDAM
 from fieldapp.domain.listing import AttemptMark, CaseListRow
 from ui.display import deadline_text, euros, since_text
@@ -23,7 +24,7 @@ from ui.labels import (
     dagdeel_label,
     partner_label,
 )
-from ui.models.case_list import ROW_ROLE, TODAY_ROLE
+from ui.models.case_list import HEADING_ROLE, ROW_ROLE, TODAY_ROLE
 from ui.qt import (
     QAbstractItemView,
     QColor,
@@ -59,6 +60,7 @@ SOON = QColor("#9a6700")
 CALM = QColor("#2e7d4f")
 WARN = QColor("#8a4b00")
 SEQ_BG = QColor("#e8f0f7")
+HEADING = QColor("#2f4858")
 REACHED_BG = QColor("#e3f2e8")
 MARK_BORDER = QColor("#7b8794")
 MAX_MARKS = 8
@@ -91,11 +93,38 @@ class CaseCardDelegate(QStyledItemDelegate):
         )
         # Width follows the viewport (the list re-lays out on resize), never wider than it:
         # a card list must not scroll sideways.
+        if index.data(HEADING_ROLE):
+            height += self._heading_height(option.font)
         view = self.parent()
         width = (
             view.viewport().width() if isinstance(view, QAbstractItemView) else option.rect.width()
         )
         return QSize(max(width, 320), height)
+
+    def _heading_height(self, base: QFont) -> int:
+        return QFontMetrics(self._fonts(base)[0]).height() + 14
+
+    def _card_area(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QRect:
+        """The part of the row below its shift heading (the whole row without one)."""
+        rect = QRect(option.rect)
+        if index.data(HEADING_ROLE):
+            rect.setTop(rect.top() + self._heading_height(option.font))
+        return rect
+
+    def _paint_heading(
+        self, painter: QPainter, option: QStyleOptionViewItem, text: str, title_font: QFont
+    ) -> None:
+        band = QRect(option.rect)
+        band.setHeight(self._heading_height(option.font))
+        painter.setFont(title_font)
+        painter.setPen(HEADING)
+        painter.drawText(
+            band.adjusted(_MARGIN + 2, 6, -_MARGIN, 0),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+            text,
+        )
 
     def paint(
         self,
@@ -110,11 +139,17 @@ class CaseCardDelegate(QStyledItemDelegate):
         title_font, body_font, small_font = self._fonts(option.font)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        card = QRectF(option.rect.adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN))
+        heading = index.data(HEADING_ROLE)
+        if heading:
+            self._paint_heading(painter, option, str(heading), title_font)
+        area = self._card_area(option, index)
+        card = QRectF(area.adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN))
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        left = (row.deadline - today).days
-        urgency = OVERDUE if left < 0 else SOON if left <= 3 else CALM
+        closed = row.status is CaseStatus.GESLOTEN
+        # A closed case (in "Alle zaken") has no deadline to chase: no red bar, no clock.
+        left = 0 if closed else (row.deadline - today).days
+        urgency = MUTED if closed else OVERDUE if left < 0 else SOON if left <= 3 else CALM
 
         painter.setPen(QPen(SELECTED_BORDER if selected else CARD_BORDER, 3 if selected else 1))
         painter.setBrush(QColor("#f4f8fc") if selected else CARD_BG)
@@ -143,13 +178,17 @@ class CaseCardDelegate(QStyledItemDelegate):
 
         # Right column: deadline clock and attempt marks.
         painter.setFont(title_font)
-        clock_text = deadline_text(row.deadline, today)
+        clock_text = (
+            QCoreApplication.translate("CaseCard", "afgesloten")
+            if closed
+            else deadline_text(row.deadline, today)
+        )
         clock_w = QFontMetrics(title_font).horizontalAdvance(clock_text)
         clock_rect = QRect(inner.right() - clock_w, inner.top(), clock_w, title_h)
         painter.setPen(urgency)
         painter.drawText(clock_rect, Qt.AlignmentFlag.AlignRight, clock_text)
         icon_size = int(title_h * 0.8)
-        icon("klok" if left >= 0 else "waarschuwing").paint(
+        icon("vinkje" if closed else "klok" if left >= 0 else "waarschuwing").paint(
             painter,
             QRect(clock_rect.left() - icon_size - 6, inner.top() + 2, icon_size, icon_size),
         )
@@ -241,7 +280,7 @@ class CaseCardDelegate(QStyledItemDelegate):
         """A tooltip per attempt mark ("Huisbezoek, 21 okt, avond, niet bereikt")."""
         row = index.data(ROW_ROLE)
         if event.type() == QEvent.Type.ToolTip and isinstance(row, CaseListRow):
-            for rect, mark in self.marks_at(option, row):
+            for rect, mark in self.marks_at(option, row, index):
                 if rect.contains(event.pos()):
                     QToolTip.showText(event.globalPos(), mark_description(mark), view, rect)
                     return True
@@ -249,11 +288,15 @@ class CaseCardDelegate(QStyledItemDelegate):
         return bool(super().helpEvent(event, view, option, index))
 
     def marks_at(
-        self, option: QStyleOptionViewItem, row: CaseListRow
+        self,
+        option: QStyleOptionViewItem,
+        row: CaseListRow,
+        index: QModelIndex | QPersistentModelIndex,
     ) -> list[tuple[QRect, AttemptMark]]:
         """Where paint() draws the marks for this row in ``option.rect``."""
         title_font, body_font, _small = self._fonts(option.font)
-        card = QRectF(option.rect.adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN))
+        area = self._card_area(option, index)
+        card = QRectF(area.adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN))
         inner = card.toRect().adjusted(_PAD + 4, _PAD, -_PAD, -_PAD)
         body_h = QFontMetrics(body_font).height()
         y = inner.top() + QFontMetrics(title_font).height() + 4 + body_h + 4
