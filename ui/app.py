@@ -15,6 +15,7 @@ from fieldapp.errors import StoreLocked
 from fieldapp.store.instance_lock import MSG_LOCKED, StoreLock
 from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
 from ui.backend import Backend
+from ui.core_messages import core_message
 from ui.i18n import set_language
 from ui.qt import QApplication, QFont, QMessageBox, QTimer
 from ui.resources import icon, style_sheet
@@ -85,7 +86,7 @@ def run_app(
     except StoreLocked:
         if ask_first_instance_to_raise(db_path):
             return 0
-        QMessageBox.information(None, "Veldwerk", MSG_LOCKED)
+        QMessageBox.information(None, "Veldwerk", core_message(MSG_LOCKED))
         return StoreLocked.exit_code
     try:
         window = build_window(

@@ -6,7 +6,13 @@ Source strings are Dutch; ``QCoreApplication.translate`` with a literal context 
 
 from __future__ import annotations
 
-from fieldapp.domain.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalpartner
+from fieldapp.domain.ddas import (
+    Contactsoort,
+    Dagdeel,
+    Eindresultaat,
+    Signaalpartner,
+    Signaalstatus,
+)
 from fieldapp.services.attempts import QuickOutcome
 from fieldapp.services.cases import RESULT_LABELS_NL
 from ui.qt import QCoreApplication
@@ -88,6 +94,30 @@ def partner_label(partner: Signaalpartner) -> str:
         Signaalpartner.ZORG: QCoreApplication.translate("Labels", "Zorgverzekering"),
     }
     return labels[partner]
+
+
+def signaalstatus_label(status: Signaalstatus) -> str:
+    labels = {
+        Signaalstatus.AL_BEKEND_BIJ_SHV: QCoreApplication.translate(
+            "Labels", "Al bekend bij schuldhulpverlening"
+        ),
+        Signaalstatus.OVERLEDEN: QCoreApplication.translate("Labels", "Inwoner is overleden"),
+        Signaalstatus.NIET_OPGEPAKT_ANDERE_REDEN: QCoreApplication.translate(
+            "Labels", "Niet opgepakt: andere reden"
+        ),
+        Signaalstatus.NIET_OPGEPAKT_HERHAALDE_MELDING: QCoreApplication.translate(
+            "Labels", "Niet opgepakt: herhaalde melding"
+        ),
+        Signaalstatus.NIET_OPGEPAKT_ONTERECHT: QCoreApplication.translate(
+            "Labels", "Niet opgepakt: onterecht signaal"
+        ),
+        Signaalstatus.NOG_NIET_OPGEPAKT: QCoreApplication.translate("Labels", "Nog niet opgepakt"),
+        Signaalstatus.OPGEPAKT: QCoreApplication.translate("Labels", "Opgepakt"),
+        Signaalstatus.GEEN_INWONER: QCoreApplication.translate(
+            "Labels", "Geen inwoner (meer) van de gemeente"
+        ),
+    }
+    return labels[status]
 
 
 def quick_outcome_label(outcome: QuickOutcome) -> str:

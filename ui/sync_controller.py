@@ -52,6 +52,7 @@ from fieldapp.sync.transport import (
     SyncUpgradeRequired,
     Transport,
 )
+from ui.core_messages import core_message
 from ui.messages import user_message
 from ui.qt import QNetworkInformation, QObject, QTimer, Signal
 from ui.tasks import DbContext, StoreClosed
@@ -359,7 +360,7 @@ class SyncController(QObject):
         elif isinstance(error, (SyncAuthError, SyncUpgradeRequired)):
             online, blocked = True, True
         if isinstance(error, SyncError):
-            message = str(error)
+            message = core_message(str(error))
         else:
             # Type only: exception texts may carry personal data from the database layer.
             log.error("sync failed: %s", type(error).__name__)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fieldapp.domain.ddas import Eindresultaat
+from ui.core_messages import effort_item
 from ui.labels import result_label, result_order
 from ui.qt import (
     QAbstractItemView,
@@ -47,7 +48,7 @@ class CloseInput:
 
 
 def checklist_text(missing: list[str]) -> str:
-    return "\n".join(f"✗ {line}" for line in missing)
+    return "\n".join(f"✗ {effort_item(line)}" for line in missing)
 
 
 class CloseCaseDialog(QDialog):

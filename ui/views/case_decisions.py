@@ -24,10 +24,6 @@ if TYPE_CHECKING:
     from ui.views.case_view import CaseView
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaseView", text)
-
-
 def effort_check(view: CaseView, result: Eindresultaat) -> tuple[list[str], bool] | None:
     """The core's checklist for the close dialog, from the attempts already shown."""
     if view.case is None or not result.is_no_contact:
@@ -66,7 +62,9 @@ def open_close(view: CaseView) -> CloseCaseDialog | None:
                 policy=policy,
             ),
             case_id=case_id,
-            saved=_tr("✓ Zaak afgesloten: %1").replace("%1", result_label(value.resultaat)),
+            saved=QCoreApplication.translate("CaseView", "✓ Zaak afgesloten: %1").replace(
+                "%1", result_label(value.resultaat)
+            ),
             dialog=dialog,
             on_error=effort_refused,
         )
@@ -97,7 +95,7 @@ def open_reopen(view: CaseView) -> ReopenCaseDialog | None:
                 device_id=device_id,
             ),
             case_id=case_id,
-            saved=_tr("✓ Zaak heropend."),
+            saved=QCoreApplication.translate("CaseView", "✓ Zaak heropend."),
             dialog=dialog,
         )
 

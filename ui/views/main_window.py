@@ -260,6 +260,7 @@ class MainWindow(QMainWindow):
         )
         self._build_work_pages()
         self._retranslate()
+        self.unlock_page.retranslate()  # also while locked: no restart needed
         if self.backend.is_unlocked:
             if current_case:
                 self.show_case(current_case)

@@ -51,18 +51,17 @@ class UnlockPage(QWidget):
         lock = QLabel()
         lock.setPixmap(icon("slot").pixmap(48, 48))
         lock.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        title = QLabel(self.tr("Veldwerk is vergrendeld"))
+        self.title = title = QLabel()
         title.setObjectName("PageTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        hint = QLabel(self.tr("Voer uw wachtwoordzin in om verder te werken."))
+        self.hint = hint = QLabel()
         hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         hint.setWordWrap(True)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("Wachtwoordzin"))
-        self.passphrase.setPlaceholderText(self.tr("Wachtwoordzin"))
+
         self.passphrase.returnPressed.connect(self.try_unlock)
-        self.button = QPushButton(self.tr("&Ontgrendelen"))
+        self.button = QPushButton()
         self.button.setObjectName("PrimaryButton")
         self.button.setDefault(True)
         self.button.clicked.connect(self.try_unlock)
@@ -86,6 +85,17 @@ class UnlockPage(QWidget):
         outer.addStretch(1)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current language (a language switch needs no restart)."""
+        self.title.setText(self.tr("Veldwerk is vergrendeld"))
+        self.hint.setText(self.tr("Voer uw wachtwoordzin in om verder te werken."))
+        self.passphrase.setAccessibleName(self.tr("Wachtwoordzin"))
+        self.passphrase.setPlaceholderText(self.tr("Wachtwoordzin"))
+        self.button.setText(self.tr("&Ontgrendelen"))
+        if self.message.isVisible() and self.retry_seconds > 0:
+            self._update_wait_text()
 
     def reset(self) -> None:
         self.passphrase.clear()
