@@ -7,18 +7,18 @@ planned on the laptop. The demo passphrase and password are public on purpose (s
 Demo banner): the demo protects nothing because it holds nothing real.
 
 Files: ``<dir>/veldwerk-demo.db`` (+ ``.keys``) for the laptop, ``<dir>/server/`` for the
-server (SQLCipher file + key file).
+server (SQLCipher file + key file), ``veldwerk-demo.db.klaar`` once both are finished and
+``.veldwerk-demo.db.lock`` for the build lock (see ``fieldapp.demo_lock``).
 """
 
 from __future__ import annotations
 
 import shutil
 import uuid
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,15 +26,15 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.config import load_policy
+from fieldapp.demo_history import replay_history
+from fieldapp.demo_lock import demo_build_lock, forget_complete, is_complete, mark_complete
+from fieldapp.demo_routes import area_routes
 from fieldapp.demo_town import DemoTown, build_town
-from fieldapp.domain.dayparts import AMSTERDAM
-from fieldapp.domain.ddas import Dagdeel, Eindresultaat
+from fieldapp.domain.ddas import Dagdeel
 from fieldapp.domain.listing import WorkerInfo
-from fieldapp.intake.report import ParsedFile
 from fieldapp.services import queries
-from fieldapp.services.attempts import record_attempt
-from fieldapp.services.cases import assign_cases, close_case, upsert_worker
-from fieldapp.services.intake import import_parsed
+from fieldapp.services.cases import assign_cases, upsert_worker
+from fieldapp.services.identity import KV_APP_WORKER_ID
 from fieldapp.services.planning import plan_shift
 from fieldapp.store.client_store import Store
 from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
@@ -48,7 +48,6 @@ if TYPE_CHECKING:  # the server package is imported only when the demo is built 
 DEMO_PASSPHRASE = "demo veldwerk zonder echte mensen"  # noqa: S105 (public by design)
 DEMO_PASSWORD = "demo-wachtwoord-veldwerk"  # noqa: S105 (public by design)
 DEMO_SEED = 20261123
-KV_WORKER_ID = "worker_id"
 KV_DEMO = "demo"
 _NS = uuid.UUID("6f1c7d1e-9a55-4d3c-8f3e-2a7b0c9d1e55")
 
@@ -94,29 +93,41 @@ def ensure_demo_store(
     rebuild: bool = False,
     today: date | None = None,
     params: KdfParams = DEFAULT_PARAMS,
+    on_wait: Callable[[], None] | None = None,
 ) -> DemoInfo:
-    """Build the demo (server + enrolled laptop store) unless it is already there."""
+    """Build the demo (server + enrolled laptop store) unless a finished one is there.
+
+    One build at a time (``fieldapp.demo_lock``): a second start waits (``on_wait`` is told
+    once) and then opens the demo the first one built. A demo without its completion marker
+    was interrupted and is rebuilt from scratch."""
     day = today or date.today()
-    if rebuild:
-        _remove_demo(path)
-    if path.exists():
-        store = Store.open(path, DEMO_PASSPHRASE)
-        try:
-            return _info(store, path, built=False, today=day)
-        finally:
-            store.close()
+    with demo_build_lock(path, on_wait=on_wait):
+        if rebuild:
+            forget_complete(path)
+        if is_complete(path):
+            store = Store.open(path, DEMO_PASSPHRASE)
+            try:
+                return _info(store, path, built=False, today=day)
+            finally:
+                store.close()
+        info = _build(path, households=households, today=day, params=params)
+        mark_complete(path, households=households)
+        return info
+
+
+def _build(path: Path, *, households: int, today: date, params: KdfParams) -> DemoInfo:
     from fieldapp.server.db.open import open_server_db
 
-    _remove_demo(path)  # a half-built demo from an interrupted run
+    _remove_demo(path)  # nothing, or a half-built demo from an interrupted run
     db = open_server_db(None, data_dir=server_dir_for(path))
     try:
-        username = _build_server_side(db, today=day, households=households)
+        username = _build_server_side(db, today=today, households=households)
         store = Store.create(path, DEMO_PASSPHRASE, params=params)
         try:
             with running_demo_server(path, db=db) as url:
                 pulled = _enroll_and_sync(store, url, username)
-            _plan_today(store.session, _local_worker(store), day)
-            return _info(store, path, built=True, today=day, url=url, pulled=pulled)
+            _plan_today(store.session, _local_worker(store), today)
+            return _info(store, path, built=True, today=today, url=url, pulled=pulled)
         finally:
             store.close()
     finally:
@@ -124,6 +135,7 @@ def ensure_demo_store(
 
 
 def _remove_demo(path: Path) -> None:
+    forget_complete(path)
     for leftover in path.parent.glob(path.name + "*"):
         if leftover.is_file():
             leftover.unlink()
@@ -135,11 +147,15 @@ def running_demo_server(path: Path, *, db: ServerDatabase | None = None) -> Iter
     """Run the demo's embedded server on a free loopback port and point the laptop store at it
     (the port changes per run; the demo owns both sides, so the stored URL is updated)."""
     from fieldapp.server.embedded import start_embedded_server
+    from fieldapp.server.settings import ServerSettings
 
+    # The demo may deliver DDAS for its fictional municipality 9999; nothing else may.
+    organisation = (Path(__file__).parent / "defaults" / "organisatie.toml").read_text("utf-8")
     url, stop = start_embedded_server(
         None,
         data_dir=server_dir_for(path),
         db=db,
+        settings=ServerSettings(demo=True, organisation_text=organisation),
     )
     try:
         if path.exists() and db is None:
@@ -150,7 +166,7 @@ def running_demo_server(path: Path, *, db: ServerDatabase | None = None) -> Iter
 
 
 def _point_store_at(path: Path, url: str) -> None:
-    from fieldapp.services.sync import KV_SERVER_URL
+    from fieldapp.services.identity import KV_SERVER_URL
 
     store = Store.open(path, DEMO_PASSPHRASE)
     try:
@@ -191,7 +207,8 @@ def _build_server_side(db: ServerDatabase, *, today: date, households: int) -> s
 
 
 def _enroll_and_sync(store: Store, url: str, username: str) -> int:
-    from fieldapp.sync.client import SyncClient, enroll
+    from fieldapp.services.identity import enroll
+    from fieldapp.services.sync_client import SyncClient
 
     enroll(store, url, username, DEMO_PASSWORD, device_name="Demolaptop")
     result = SyncClient(store).sync()
@@ -202,12 +219,12 @@ def _enroll_and_sync(store: Store, url: str, username: str) -> int:
 
 def _local_worker(store: Store) -> str:
     with store.session() as s:
-        return queries.get_kv(s, KV_WORKER_ID) or ""
+        return queries.get_kv(s, KV_APP_WORKER_ID) or ""
 
 
 def build_into(sessions: Sessions, *, town: DemoTown, today: date) -> str:
-    """Fill empty core tables with the town (months imported in order, cases assigned by wijk,
-    earlier attempts, older cases closed); returns the demo worker's id."""
+    """Fill empty core tables with the town (its history replayed day by day, see
+    ``fieldapp.demo_history``; cases assigned by wijk); returns the demo worker's id."""
     policy = load_policy()
     with sessions() as s:
         for w in town.workers:
@@ -225,27 +242,15 @@ def build_into(sessions: Sessions, *, town: DemoTown, today: date) -> str:
                     email=w.email,
                 ),
             )
-    for month in town.months:
-        intake_day = min(today, _month_end(month.first_day) + timedelta(days=3))
-        parsed = ParsedFile(
-            path=f"demo-{month.first_day:%Y-%m}.csv",
-            format="csv",
-            rows=len(month.signals),
-            signals=list(month.signals),
-            rejected=[],
-            duplicates_in_file=0,
-            sha256=uuid.uuid5(_NS, f"{town.seed}-{month.first_day}").hex * 2,
-        )
-        with sessions() as s:
-            import_parsed(s, [parsed], policy=policy, today=intake_day)
+    fallback = next(w.id for w in town.workers if w.role == "worker")
+    with sessions() as s:
+        replay_history(s, town=town, today=today, policy=policy, fallback_worker=fallback)
     worker_id = _assign(sessions, town)
-    _attempts_and_closures(sessions, town, today)
+    with sessions() as s:
+        # History from "before this laptop": already known to the office, nothing to send.
+        s.execute(update(AttemptRow).values(sync_state="acked"))
+        s.execute(update(CaseEventRow).values(sync_state="acked"))
     return worker_id
-
-
-def _month_end(first: date) -> date:
-    nxt = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return nxt - timedelta(days=1)
 
 
 def _assign(sessions: Sessions, town: DemoTown) -> str:
@@ -261,75 +266,10 @@ def _assign(sessions: Sessions, town: DemoTown) -> str:
     return fallback
 
 
-def _attempts_and_closures(sessions: Sessions, town: DemoTown, today: date) -> None:
-    with sessions() as s:
-        case_of = {
-            (partner, ext): case_id
-            for partner, ext, case_id in s.execute(
-                select(SignalRow.partner, SignalRow.external_id, SignalRow.case_id)
-            )
-            if case_id is not None
-        }
-        per_case: Counter[str] = Counter()
-        reached: set[str] = set()
-        for n, a in enumerate(town.attempts):
-            case_id = case_of.get((a.partner.value, a.external_id))
-            if case_id is None:
-                continue
-            record_attempt(
-                s,
-                attempt_id=str(uuid.uuid5(_NS, f"attempt-{n}")),
-                case_id=case_id,
-                soort=a.soort,
-                bereikt=a.bereikt,
-                occurred_at=a.occurred_at,
-                note=a.note,
-                worker_id=s.scalar(select(CaseRow.assigned_worker_id).where(CaseRow.id == case_id)),
-            )
-            per_case[case_id] += 1
-            if a.bereikt:
-                reached.add(case_id)
-        # Older cases are settled: reached ones with an outcome, unreached after 3+ tries.
-        old_cutoff = today - timedelta(days=45)
-        results = (
-            Eindresultaat.VERVOLGHULP_FINANCIEEL,
-            Eindresultaat.REGELT_HET_ZELF,
-            Eindresultaat.BUDGETADVIES_QUICK_FIX,
-            Eindresultaat.ZELF_BETAALD,
-        )
-        for i, (case_id, opened) in enumerate(
-            s.execute(select(CaseRow.id, CaseRow.opened_on).order_by(CaseRow.id)).all()
-        ):
-            if opened > old_cutoff:
-                continue
-            if case_id in reached:
-                result = results[i % len(results)]
-            elif per_case[case_id] >= 3:
-                result = Eindresultaat.DEFINITIEF_GEEN_CONTACT
-            else:
-                continue
-            close_case(
-                s,
-                event_id=str(uuid.uuid5(_NS, f"close-{case_id}")),
-                case_id=case_id,
-                resultaat=result,
-                at=datetime.combine(
-                    opened + timedelta(days=30), datetime.min.time(), AMSTERDAM
-                ).replace(hour=16),
-            )
-        # History from "before this laptop": already known to the office, nothing to send.
-        s.execute(update(AttemptRow).values(sync_state="acked"))
-        s.execute(update(CaseEventRow).values(sync_state="acked"))
-
-
 def _plan_today(sessions: Sessions, worker_id: str, today: date) -> None:
     with sessions() as s:
-        rows = [
-            r
-            for r in queries.list_case_rows(s, worker_id=worker_id, today=today)
-            if r.huisnummer is not None
-        ]
-        afternoon, evening = rows[0:12:2], rows[1:12:2]
+        routes = area_routes(queries.list_case_rows(s, worker_id=worker_id, today=today))
+        afternoon, evening = [*routes, [], []][:2]
         plan_shift(
             s,
             worker_id=worker_id,
@@ -353,7 +293,7 @@ def _info(
         open_n = s.scalar(select(func.count()).select_from(CaseRow).where(CaseRow.status == "open"))
         signals = s.scalar(select(func.count()).select_from(SignalRow))
         attempts = s.scalar(select(func.count()).select_from(AttemptRow))
-        worker_id = queries.get_kv(s, KV_WORKER_ID)
+        worker_id = queries.get_kv(s, KV_APP_WORKER_ID)
         worker = next((w for w in queries.list_workers(s) if w.id == worker_id), None)
         planned, rows = queries.today_rows(s, today=today, worker_id=worker_id)
     return DemoInfo(

@@ -45,13 +45,21 @@ class StoreLocked(FieldAppError):
 class ImportRefused(FieldAppError):
     """A file that cannot be imported at all (unreadable, unknown format, no valid row).
 
-    Nothing was written.
+    Nothing was written. ``path`` names the file when the caller knows it (several files).
     """
 
     exit_code = 2
+    path: str | None = None
 
 
 class WeakPassphrase(FieldAppError):
     """A new passphrase that does not meet the policy (length, common list)."""
+
+    exit_code = 2
+
+
+class InputRefused(FieldAppError):
+    """A command's arguments cannot be used (unknown result, reversed period...). Nothing was
+    written."""
 
     exit_code = 2

@@ -17,6 +17,7 @@ from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
 from ui.backend import Backend
 from ui.core_messages import core_message
 from ui.i18n import set_language
+from ui.interrupt import INTERRUPTED_EXIT_CODE, SigintCloser
 from ui.qt import QApplication, QFont, QMessageBox, QTimer
 from ui.resources import icon, style_sheet
 from ui.settings import UiSettings
@@ -99,6 +100,11 @@ def run_app(
         window.show()
         window.start()
         _close_after_for_smoke_test(window)
-        return int(app.exec())
+        closer = SigintCloser(window).install()  # Ctrl-C closes the window the normal way
+        try:
+            code = int(app.exec())
+        finally:
+            closer.restore()
+        return INTERRUPTED_EXIT_CODE if closer.interrupted else code
     finally:
         lock.release()

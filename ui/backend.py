@@ -2,53 +2,50 @@
 
 Identity in the store's kv table: ``worker_id`` (whose cases Vandaag shows; absent = all open
 cases in this store) and ``device_id`` (made on first unlock; stamped on every attempt). Once
-the store is enrolled with a server, both are the server's (``adopt_enrolled_identity``).
+the store is enrolled with a server, both are the server's (``fieldapp.services.identity``).
 """
 
 from __future__ import annotations
 
 import threading
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fieldapp.config import load_policy
 from fieldapp.domain.priority import Policy
-from fieldapp.services import queries
-from fieldapp.store.client_store import Store
+from fieldapp.services.changes import Changes
+from fieldapp.services.identity import ServerLogin, app_identity, enroll_with_login
+from fieldapp.services.policy import server_policy
+from fieldapp.services.retention import is_due, purge_store
+from fieldapp.store.client_store import Store, wipe_store
 from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
-from fieldapp.sync.client import wipe_store
+from fieldapp.sync.transport import TransportFactory
 from ui.change_hub import ChangeHub
-from ui.qt import QObject, Signal
-from ui.sync_controller import (
-    ParkedStore,
-    ServerLogin,
-    TransportFactory,
-    adopt_enrolled_identity,
-    enroll_store,
-    ui_transport,
-)
+from ui.qt import QObject, QTimer, Signal
+from ui.sync_access import ParkedStore, ui_transport
 from ui.tasks import DbContext, TaskRunner
 
-KV_WORKER_ID = "worker_id"
-KV_DEVICE_ID = "device_id"
+RETENTION_CHECK_MS = 60 * 60 * 1000  # hourly look; a run happens once per 24 h
 
 
 @dataclass(frozen=True, slots=True)
 class Identity:
+    """Who this app works for, plus the server's afwegingskader once a sync brought it."""
+
     worker_id: str | None
     device_id: str
+    policy: Policy | None = None
 
 
 def _identity(store: Store) -> Identity:
+    """Read the identity, then run retention (at every unlock, offline too)."""
     with store.session() as session:
-        adopt_enrolled_identity(session)  # also for stores enrolled with `fieldapp connect`
-        device = queries.get_kv(session, KV_DEVICE_ID)
-        if device is None:
-            device = str(uuid.uuid4())
-            queries.set_kv(session, KV_DEVICE_ID, device)
-        return Identity(queries.get_kv(session, KV_WORKER_ID), device)
+        app = app_identity(session)  # also adopts stores enrolled with `fieldapp connect`
+        identity = Identity(app.worker_id, app.device_id, server_policy(session))
+    purge_store(store, device_now=datetime.now(UTC), policy=identity.policy or load_policy())
+    return identity
 
 
 class Backend(QObject):
@@ -77,6 +74,9 @@ class Backend(QObject):
         self.runner = TaskRunner(self.hub, self)
         self.identity: Identity | None = None
         self.transport_factory: TransportFactory = ui_transport
+        self.retention_timer = QTimer(self)
+        self.retention_timer.setInterval(RETENTION_CHECK_MS)
+        self.retention_timer.timeout.connect(self.run_daily_retention)
 
     @property
     def is_unlocked(self) -> bool:
@@ -130,7 +130,7 @@ class Backend(QObject):
             store = Store.create(self.db_path, passphrase, params=self.kdf_params)
             try:
                 if login is not None:
-                    enroll_store(store, login, factory)
+                    enroll_with_login(store, login, factory)
                 identity = _identity(store)
             except BaseException:
                 _discard_new_store(store)
@@ -167,7 +167,7 @@ class Backend(QObject):
             parked = ParkedStore(store, runner.db_thread_parked, threading.Event())
 
             def work() -> None:
-                enroll_store(parked, login, factory)  # type: ignore[arg-type]
+                enroll_with_login(parked, login, factory)
 
             runner.net_job(work, parent=parent).success(enrolled).failure(on_fail).run()
 
@@ -184,13 +184,36 @@ class Backend(QObject):
     ) -> None:
         def done(identity: Identity) -> None:
             self.identity = identity
+            if identity.policy is not None:
+                self.policy = identity.policy
+            self.retention_timer.start()
             on_ok()
             self.hub.unlocked.emit()
 
         self.runner.store_job(body, parent=parent).success(done).failure(on_fail).run()
 
+    def run_daily_retention(self) -> None:
+        """Retention once per 24 h while unlocked (the laptop may stay open for days)."""
+        if self.identity is None:
+            return
+        policy = self.policy
+
+        def body(ctx: DbContext) -> int:
+            store = ctx.session_store()
+            with store.session() as session:
+                if not is_due(session, datetime.now(UTC)):
+                    return 0
+            return len(purge_store(store, device_now=datetime.now(UTC), policy=policy).cases)
+
+        def done(count: int) -> None:
+            if count:
+                self.hub.changed.emit(Changes(cases=True, signals=True), None)
+
+        self.runner.store_job(body, parent=self).success(done).run()
+
     def lock(self) -> None:
         """Save drafts, close the engine and drop the key, then tell views to forget data."""
+        self.retention_timer.stop()
         if self.identity is None:
             return
         self.about_to_lock.emit()
@@ -215,4 +238,6 @@ class Backend(QObject):
 
 def _discard_new_store(store: Store) -> None:
     """A store made a moment ago whose enrolment failed: nothing in it yet, remove it."""
-    wipe_store(store)
+    path = store.path
+    store.close()
+    wipe_store(path)

@@ -27,13 +27,29 @@ _TEMPLATES = (
         "De wachtwoordzin moet minstens %1 tekens lang zijn. "
         "Een zin van een paar woorden is makkelijk te onthouden.",
     ),
-    QT_TRANSLATE_NOOP("CoreMessages", "Minimale inspanning nog niet gehaald: %1"),
-    QT_TRANSLATE_NOOP("CoreMessages", "minstens %1 pogingen (nu %2)"),
-    QT_TRANSLATE_NOOP("CoreMessages", "minstens %1 kanalen (nu %2)"),
-    QT_TRANSLATE_NOOP("CoreMessages", "minstens %1 persoonlijke poging(en) (nu %2)"),
-    QT_TRANSLATE_NOOP("CoreMessages", "minstens %1 verschillende dagdelen (nu %2)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "Inspanning niet voldaan: %1"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "Inspanning niet voldaan; alleen een teamleider mag toch afsluiten: %1"
+    ),
 )
 
+# The effort checklist by its stable code (``domain.effort.ShortfallCode``): %1 = needed,
+# %2 = what the case has.
+_EFFORT_BY_CODE = {
+    "POGINGEN": QT_TRANSLATE_NOOP("CoreMessages", "Minstens %1 contactpoging(en) (nu %2)"),
+    "KANALEN": QT_TRANSLATE_NOOP(
+        "CoreMessages", "Minstens %1 verschillende soort(en) contact (nu %2)"
+    ),
+    "PERSOONLIJK": QT_TRANSLATE_NOOP(
+        "CoreMessages", "Minstens %1 persoonlijke poging(en) (telefoon of huisbezoek) (nu %2)"
+    ),
+    "DAGDELEN": QT_TRANSLATE_NOOP(
+        "CoreMessages", "Persoonlijke pogingen op minstens %1 verschillende dagdelen (nu %2)"
+    ),
+    "BUITEN_KANTOORTIJD": QT_TRANSLATE_NOOP(
+        "CoreMessages", "Minstens %1 persoonlijke poging(en) 's avonds of op zaterdag (nu %2)"
+    ),
+}
 
 # The Dutch core texts (QT_TRANSLATE_NOOP marks them for pyside6-lupdate; the translation
 # is looked up at call time, so a language switch needs no restart).
@@ -135,6 +151,30 @@ SOURCES: tuple[str, ...] = (
     str(QT_TRANSLATE_NOOP("CoreMessages", "U kunt alleen uw eigen zaken heropenen.")),
     str(QT_TRANSLATE_NOOP("CoreMessages", "Er is niets om te printen: geen zaken gevonden.")),
     str(QT_TRANSLATE_NOOP("CoreMessages", "Het uitvoerbestand moet op .pdf eindigen.")),
+    str(
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "Uw naam ontbreekt: dan staat er een lege regel op het kaartje of de brief. "
+            "Vul uw gegevens in bij Instellingen, of met "
+            "`fieldapp profile set --naam ... --telefoon ...`.",
+        )
+    ),
+    str(
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "Uw telefoonnummer ontbreekt: dan staat er een lege regel op het kaartje of de brief. "
+            "Vul uw gegevens in bij Instellingen, of met "
+            "`fieldapp profile set --naam ... --telefoon ...`.",
+        )
+    ),
+    str(
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "Uw naam en telefoonnummer ontbreken: dan staat er een lege regel op het kaartje "
+            "of de brief. Vul uw gegevens in bij Instellingen, of met "
+            "`fieldapp profile set --naam ... --telefoon ...`.",
+        )
+    ),
     str(QT_TRANSLATE_NOOP("CoreMessages", "De map voor het uitvoerbestand bestaat niet.")),
 )
 
@@ -149,32 +189,36 @@ _WITH_ARGS: list[tuple[re.Pattern[str], str]] = [
         ),
         "LENGTH",
     ),
-    (re.compile(r"^Minimale inspanning nog niet gehaald: (.*)$"), "EFFORT"),
+    (
+        re.compile(r"^Inspanning niet voldaan; alleen een teamleider mag toch afsluiten: (.*)$"),
+        "LEAD",
+    ),
+    (re.compile(r"^Inspanning niet voldaan: (.*)$"), "EFFORT"),
 ]
 
-_EFFORT: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^minstens (\d+) pogingen \(nu (\d+)\)$"), "ATTEMPTS"),
-    (re.compile(r"^minstens (\d+) kanalen \(nu (\d+)\)$"), "CHANNELS"),
-    (re.compile(r"^minstens (\d+) persoonlijke poging\(en\) \(nu (\d+)\)$"), "PERSONAL"),
-    (re.compile(r"^minstens (\d+) verschillende dagdelen \(nu (\d+)\)$"), "DAYPARTS"),
-]
+_LINE = re.compile(r"^\D*?(\d+).*\(nu (\d+)\) \[([A-Z_]+)\]$")
+_CODE_SUFFIX = re.compile(r" \[[A-Z_]+\]$")
 
 
-def effort_item(text: str) -> str:
-    """One line of the core's effort checklist (``domain.effort``) in the UI language."""
-    for pattern, code in _EFFORT:
-        match = pattern.match(text)
-        if match is None:
-            continue
-        need, now = match.group(1), match.group(2)
-        templates = {
-            "ATTEMPTS": _t("minstens %1 pogingen (nu %2)"),
-            "CHANNELS": _t("minstens %1 kanalen (nu %2)"),
-            "PERSONAL": _t("minstens %1 persoonlijke poging(en) (nu %2)"),
-            "DAYPARTS": _t("minstens %1 verschillende dagdelen (nu %2)"),
-        }
-        return templates[code].replace("%1", need).replace("%2", now)
-    return text
+def effort_line(need: int, have: int, code: str, dutch: str = "") -> str:
+    """One checklist item by its code, in the UI language (``dutch`` if the code is new)."""
+    template = _EFFORT_BY_CODE.get(code)
+    if template is None:
+        return dutch
+    translated = _t(str(template))
+    if translated == str(template) and dutch:
+        return dutch  # the Dutch UI keeps the core's own sentence (with its plurals)
+    return translated.replace("%1", str(need)).replace("%2", str(have))
+
+
+def effort_item(line: str) -> str:
+    """A line of the core's checklist (``Shortfall.line``: "text (nu 1) [CODE]") for people:
+    translated by its code, shown without the code."""
+    dutch = _CODE_SUFFIX.sub("", line)
+    match = _LINE.match(line)
+    if match is None:
+        return dutch
+    return effort_line(int(match.group(1)), int(match.group(2)), match.group(3), dutch)
 
 
 def core_message(text: str) -> str:
@@ -193,5 +237,9 @@ def core_message(text: str) -> str:
                 "Een zin van een paar woorden is makkelijk te onthouden."
             ).replace("%1", match.group(1))
         items = "; ".join(effort_item(item) for item in match.group(1).split("; "))
-        return _t("Minimale inspanning nog niet gehaald: %1").replace("%1", items)
+        if code == "LEAD":
+            return _t(
+                "Inspanning niet voldaan; alleen een teamleider mag toch afsluiten: %1"
+            ).replace("%1", items)
+        return _t("Inspanning niet voldaan: %1").replace("%1", items)
     return text

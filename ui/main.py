@@ -14,6 +14,12 @@ from fieldapp.cli import main as cli_main
 
 
 def _launch_gui(db_path: Path, demo_passphrase: str | None) -> int:
+    from fieldapp.support.gui_preflight import gui_problem
+
+    problem = gui_problem(os.environ)  # before Qt: a missing library makes Qt abort (rc 134)
+    if problem is not None:
+        print(f"fieldapp: {problem}", file=sys.stderr)
+        return 2
     from ui.app import run_app  # Qt is imported only when a window is wanted
 
     return run_app(db_path, demo_passphrase=demo_passphrase)

@@ -5,8 +5,10 @@ leaf sets ``func(args) -> int``. The console script enters through ``ui.main`` o
 command" and ``demo`` can open the window; everything here stays Qt-free (``gui`` is a callable
 handed in from outside and reaches commands as ``args.gui``).
 
-Exit codes: 0 done (rejected rows are reported, not fatal) · 1 other error · 2 input that
-cannot be imported (nothing written) · 3 wrong passphrase · 4 store missing, corrupt or too new.
+Exit codes: 0 done (rejected rows are reported, not fatal) · 1 other error (usage, a store
+already there, a failed check) · 2 input refused (a file that cannot be imported, an export or
+print that would be wrong; nothing written) · 3 wrong passphrase · 4 store missing, corrupt or
+too new · 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -35,6 +37,10 @@ GROUPS: tuple[str, ...] = (
     "server",
     "connect",
     "doctor",
+    "plan",
+    "report",
+    "shifts",
+    "profile",
 )
 
 
@@ -73,6 +79,13 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
+        if args.policy:  # also the window's policy (config.load_policy's default)
+            from pathlib import Path
+
+            from fieldapp.config import load_policy, use_policy_file
+
+            use_policy_file(Path(args.policy))
+            load_policy()  # a broken file fails here, before any window or store opens
         if args.command is None:
             if gui is None:
                 parser.print_help()

@@ -16,6 +16,7 @@ from typing import Any
 from fieldapp.errors import FieldAppError
 
 PASSWORD_ENV = "FIELDAPP_SERVER_PASSWORD"  # noqa: S105 (variable name, not a secret)
+DB_URL_ENV = "FIELDAPP_DB_URL"
 
 
 class ServerUsageError(FieldAppError):
@@ -36,6 +37,13 @@ def register(sub: Any) -> None:
         help="aantal serverprocessen (de server is stateless; PostgreSQL aanbevolen bij > 1)",
     )
     p.add_argument(
+        "--max-inflight",
+        type=int,
+        default=None,
+        help="verzoeken per serverproces tegelijk; meer krijgen meteen 503 + Retry-After "
+        "(standaard 48)",
+    )
+    p.add_argument(
         "--insecure-http",
         action="store_true",
         help="sta http zonder TLS toe op een niet-lokaal adres (alleen achter een TLS-proxy)",
@@ -45,22 +53,10 @@ def register(sub: Any) -> None:
     p = sub.add_parser("server", help="beheer van de synchronisatieserver")
     _db_args(p)
     ssub = p.add_subparsers(dest="server_command", required=True)
-    add = ssub.add_parser("add-user", help="maak een gebruiker")
-    add.add_argument("username")
-    add.add_argument("--role", choices=("worker", "teamlead"), default="worker")
-    add.add_argument("--team", default="")
-    add.add_argument("--display-name", default="")
-    add.add_argument("--password-file")
-    add.set_defaults(func=cmd_add_user)
-    rev = ssub.add_parser("revoke-device", help="laat een laptop zichzelf wissen")
-    rev.add_argument("device_id")
-    rev.add_argument("--push-first", action="store_true", help="eerst openstaand werk versturen")
-    rev.set_defaults(func=cmd_revoke)
-    ssub.add_parser("list-devices", help="toon apparaten").set_defaults(func=cmd_list_devices)
     ssub.add_parser(
         "rotate-epoch", help="na het terugzetten van een back-up: laat laptops alles opnieuw sturen"
     ).set_defaults(func=cmd_rotate_epoch)
-    # The grouped forms (issue contract): `server user add`, `server device list|revoke|wipe`.
+    # One spelling per command: `server user add|unlock`, `server device list|revoke|wipe`.
     user = ssub.add_parser("user", help="gebruikers").add_subparsers(
         dest="user_command", required=True
     )
@@ -71,6 +67,10 @@ def register(sub: Any) -> None:
     uadd.add_argument("--display-name", default="")
     uadd.add_argument("--password-file")
     uadd.set_defaults(func=cmd_add_user)
+    unlock = user.add_parser("unlock", help="hef een blokkade na te veel mislukte aanmeldingen op")
+    unlock.add_argument("username", nargs="?", help="gebruikersnaam")
+    unlock.add_argument("--address", help="of: het IP-adres dat geblokkeerd is")
+    unlock.set_defaults(func=cmd_unlock)
     device = ssub.add_parser("device", help="apparaten").add_subparsers(
         dest="device_command", required=True
     )
@@ -85,24 +85,72 @@ def register(sub: Any) -> None:
     )
     dwipe.add_argument("device_id")
     dwipe.set_defaults(func=cmd_revoke, push_first=False)
+    rec = ssub.add_parser("recovery", help="herstel van een vergeten wachtwoordzin").add_subparsers(
+        dest="recovery_command", required=True
+    )
+    issue = rec.add_parser(
+        "issue", help="eenmalige herstelcode voor één laptop (geef die telefonisch door)"
+    )
+    issue.add_argument("username")
+    issue.add_argument("device_id")
+    issue.add_argument("--minuten", type=int, default=30, help="geldig (standaard 30 minuten)")
+    issue.set_defaults(func=cmd_recovery_issue)
     bak = ssub.add_parser("backup", help="versleutelde kopie van de ingebouwde database")
     bak.add_argument("target")
     bak.set_defaults(func=cmd_backup)
+    from fieldapp.cli.server_outcomes import add_server_commands
+
+    add_server_commands(ssub)
 
 
 def _db_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--db", dest="server_db", help="database-URL (standaard: ingebouwd SQLCipher-bestand)"
+        "--db",
+        dest="server_db",
+        help="database-URL (standaard: ingebouwd SQLCipher-bestand); met een wachtwoord erin "
+        f"liever --db-url-file of ${DB_URL_ENV}",
+    )
+    p.add_argument(
+        "--db-url-file", help="bestand met de database-URL (houdt het wachtwoord uit ps)"
     )
     p.add_argument("--data-dir", help="servermap (sleutelbestand, ingebouwde database)")
     p.add_argument("--key-file", help="serversleutel (standaard <servermap>/server.key)")
+
+
+def database_url(args: argparse.Namespace) -> str | None:
+    """``--db-url-file``, else ``--db`` (warned about when it holds a password), else
+    ``$FIELDAPP_DB_URL``, else None (the embedded SQLCipher file)."""
+    if getattr(args, "db_url_file", None):
+        try:
+            return Path(args.db_url_file).read_text(encoding="utf-8").strip() or None
+        except OSError as exc:
+            raise ServerUsageError("Het bestand met de database-URL is niet leesbaar.") from exc
+    url: str | None = getattr(args, "server_db", None)
+    if url:
+        if _has_password(url):
+            print(
+                "fieldapp: let op: het databasewachtwoord staat op de opdrachtregel (zichtbaar "
+                f"in ps en de shellgeschiedenis); gebruik --db-url-file of ${DB_URL_ENV}.",
+                file=sys.stderr,
+            )
+        return url
+    return os.environ.get(DB_URL_ENV) or None
+
+
+def _has_password(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    try:
+        return bool(urlsplit(url).password)
+    except ValueError:
+        return False
 
 
 def _open_db(args: argparse.Namespace) -> Any:
     from fieldapp.server.db.open import open_server_db
 
     return open_server_db(
-        args.server_db,
+        database_url(args),
         data_dir=Path(args.data_dir) if args.data_dir else None,
         key_file=Path(args.key_file) if args.key_file else None,
     )
@@ -131,7 +179,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "Zonder --certfile/--keyfile luistert de server alleen op 127.0.0.1 "
             "(of gebruik --insecure-http achter een TLS-proxy)."
         )
+    from fieldapp.server.observability import configure_server_logging
+
+    configure_server_logging()
+    if args.max_inflight:
+        from fieldapp.server.settings import MAX_INFLIGHT_ENV
+
+        os.environ[MAX_INFLIGHT_ENV] = str(args.max_inflight)
     db = _open_db(args)  # migrates once, before any worker process starts
+    from fieldapp.cli.server_outcomes import server_settings, start_retention
+
+    settings = server_settings(args)
+    stop_retention = start_retention(args, settings)  # at start, then every 24 h
     scheme = "https" if tls else "http"
     print(f"Veldwerk-server luistert op {scheme}://{args.host}:{args.port}", flush=True)
     common: dict[str, Any] = {
@@ -140,20 +199,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
         "ssl_certfile": args.certfile if tls else None,
         "ssl_keyfile": args.keyfile if tls else None,
         "log_level": "warning",
-        "access_log": False,
+        "access_log": False,  # our own one-line-per-request JSON log replaces it
+        "log_config": None,  # keep configure_server_logging's JSON handlers
     }
     if args.workers > 1:
         # Each worker process opens its own engine from these variables (no secrets in them:
         # the key file path, not the key).
         db.dispose()
-        os.environ[ENV_DB] = args.server_db or ""
+        os.environ[ENV_DB] = database_url(args) or ""
         os.environ[ENV_DATA_DIR] = args.data_dir or ""
         os.environ[ENV_KEY_FILE] = args.key_file or ""
         uvicorn.run(
             "fieldapp.server.app:app_from_env", factory=True, workers=args.workers, **common
         )
+        stop_retention()
         return 0
-    uvicorn.run(create_app(db), **common)
+    uvicorn.run(create_app(db, settings), **common)
+    stop_retention()
     db.dispose()
     return 0
 
@@ -242,4 +304,71 @@ def cmd_backup(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print("back-up gemaakt (versleuteld met dezelfde serversleutel)")
+    return 0
+
+
+def cmd_unlock(args: argparse.Namespace) -> int:
+    from fieldapp.server import audit, throttle
+
+    if not args.username and not args.address:
+        raise ServerUsageError("Geef een gebruikersnaam of --address.")
+    db = _open_db(args)
+    try:
+        with db.session() as s, s.begin():
+            cleared = False
+            if args.username:
+                cleared |= throttle.unlock(s, args.username)
+            if args.address:
+                cleared |= throttle.unlock_address(s, args.address)
+            audit.record(
+                s,
+                action=audit.AuditAction.UNLOCK,
+                outcome="cleared" if cleared else "none",
+                user_id=None,
+                device_id=None,
+            )
+    finally:
+        db.dispose()
+    print("blokkade opgeheven" if cleared else "er was geen blokkade")
+    return 0
+
+
+def cmd_recovery_issue(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from fieldapp.server import audit, recovery
+    from fieldapp.server.db.schema import DeviceRow, UserRow
+
+    db = _open_db(args)
+    try:
+        with db.session() as s, s.begin():
+            device = s.scalar(
+                select(DeviceRow)
+                .join(UserRow, UserRow.id == DeviceRow.user_id)
+                .where(DeviceRow.id == args.device_id, UserRow.username == args.username)
+            )
+            if device is None or device.status != "active":
+                raise ServerUsageError("Geen actieve laptop met dat id voor deze gebruiker.")
+            ticket = recovery.issue_ticket(
+                s,
+                device_id=device.id,
+                issued_by=None,
+                now=datetime.now(UTC),
+                minutes=args.minuten,
+            )
+            audit.record(
+                s,
+                action=audit.AuditAction.RECOVERY,
+                outcome="ticket_issued",
+                user_id=None,
+                device_id=device.id,
+            )
+    finally:
+        db.dispose()
+    print(f"herstelcode: {ticket.code}")
+    print(
+        f"geldig tot {ticket.expires_at:%H:%M} UTC, één keer te gebruiken, alleen voor deze laptop"
+    )
     return 0

@@ -14,15 +14,14 @@ from enum import StrEnum
 from typing import Any
 
 from fieldapp.domain.ddas import Contactsoort, Dagdeel
+from fieldapp.domain.slots import UnplannedReason, VaryDayparts
 from fieldapp.errors import FieldAppError
 
-
-class VaryDayparts(StrEnum):
-    """How strictly a dagdeel + kind of day in which a visit failed is avoided."""
-
-    STRICT = "strict"
-    PREFER = "prefer"
-    OFF = "off"
+__all__ = [
+    "Announced", "Attempt", "Instance", "InstanceProblem", "InvalidInstance", "LockedVisit",
+    "Mode", "PlanCase", "PlanResult", "Policy", "Shift", "ShiftPlan", "Unplanned",
+    "UnplannedReason", "VaryDayparts", "Visit", "instance_from_json", "result_to_json",
+]  # fmt: skip
 
 
 class Mode(StrEnum):
@@ -33,26 +32,16 @@ class Mode(StrEnum):
     CAR = "car"
 
 
-class UnplannedReason(StrEnum):
-    """Why a case is not in the plan (every unplanned case has exactly one)."""
-
-    OPT_OUT = "opt_out"
-    UNSAFE_NEEDS_PAIR = "unsafe_needs_pair"
-    NO_ALLOWED_SLOT = "no_allowed_slot"
-    CAPACITY = "capacity"
-    DEADLINE_PASSED = "deadline_passed"
-    ANNOUNCED_CONFLICT = "announced_conflict"
-    NO_LOCATION = "no_location"
-
-
 @dataclass(frozen=True, slots=True)
 class Policy:
     """Planning policy; every key optional in JSON (defaults below = the issue's defaults).
 
-    Extra keys beyond the issue's four: ``exclude_liberation_day`` (5 May off, default False:
-    it is a paid day off only in some collective agreements), ``exclude_bridge_days`` (a
-    weekday between a holiday and the weekend, default False), ``max_travel_minutes`` (per
-    leg, None = no limit).
+    Keys beyond the issue's four:
+    - ``exclude_liberation_day``: True = 5 May never gets visits; False (default) = as the
+      ``holidays`` package, where 5 May is a public holiday only in lustrum years;
+    - ``exclude_bridge_days``: a weekday between a holiday and the weekend (default False);
+    - ``max_travel_minutes``: total travel per shift (VROOM's ``max_travel_time``), None = no
+      limit.
     """
 
     vary_dayparts: VaryDayparts = VaryDayparts.STRICT

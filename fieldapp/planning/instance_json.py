@@ -288,6 +288,9 @@ def parse_instance(obj: Any) -> Instance:
         top.bad("cases", "lijst verwacht")
         cases_raw = []
     shifts = [s for i, raw in enumerate(shifts_raw) if (s := _shift(raw, i, problems))]
+    for s in shifts:
+        if today is not None and s.date < today:
+            problems.append(InstanceProblem("shift", s.id, "date", "ligt voor 'today'"))
     cases = [k for i, raw in enumerate(cases_raw) if (k := _case(raw, i, problems))]
     history: list[Attempt] = []
     history_raw = obj.get("history") or []

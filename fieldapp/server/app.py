@@ -18,10 +18,9 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from argon2 import PasswordHasher
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
@@ -29,33 +28,17 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from fieldapp.server.auth import make_hasher
+from fieldapp.server.admission import AdmissionControl
 from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.errors import ApiError
-from fieldapp.sync.protocol import MAX_BODY_BYTES
+from fieldapp.server.observability import RequestLog
+from fieldapp.server.settings import ServerSettings
 
 log = logging.getLogger("fieldapp.server")
 
-IMPORT_MAX_BODY_BYTES = 50 * 1024 * 1024
-
-
-@dataclass
-class ServerSettings:
-    """Knobs for tests and deployments. ``fast_password_hash`` is for tests only."""
-
-    fast_password_hash: bool = False
-    max_body_bytes: int = MAX_BODY_BYTES
-    import_max_body_bytes: int = IMPORT_MAX_BODY_BYTES
-    hasher: PasswordHasher | None = field(default=None, repr=False)
-
-    def password_hasher(self) -> PasswordHasher:
-        if self.hasher is None:
-            self.hasher = make_hasher(fast=self.fast_password_hash)
-        return self.hasher
-
 
 def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> FastAPI:
-    from fieldapp.server.routes import devices, sync, team
+    from fieldapp.server.routes import devices, outcomes, sync, team
 
     cfg = settings or ServerSettings()
     app = FastAPI(
@@ -70,12 +53,13 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
     app.include_router(devices.router)
     app.include_router(sync.router)
     app.include_router(team.router)
+    app.include_router(outcomes.router)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
         if exc.audit is not None:
             await run_in_threadpool(_record_denial, db, exc.audit)
-        return JSONResponse(status_code=exc.status_code, content=exc.body)
+        return JSONResponse(status_code=exc.status_code, content=exc.body, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -89,6 +73,10 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
         )
 
     app.add_middleware(BodyLimit, limit=cfg.max_body_bytes, import_limit=cfg.import_max_body_bytes)
+    # Overload: 503 + Retry-After at once (before any body is read), instead of a queue.
+    app.add_middleware(AdmissionControl, limit=cfg.max_inflight)
+    # Outermost: request id, one log line per request, typed 500 for anything that escaped.
+    app.add_middleware(RequestLog)
     return app
 
 
@@ -128,8 +116,7 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_id = str(uuid.uuid4())
-        scope.setdefault("state", {})["request_id"] = request_id
+        request_id = scope.setdefault("state", {}).setdefault("request_id", str(uuid.uuid4()))
         limit = self.import_limit if scope.get("path") == "/v1/import" else self.limit
 
         async def send_with_id(message: Message) -> None:
@@ -204,10 +191,11 @@ def app_from_env() -> FastAPI:
     """App factory for ``fieldapp serve --workers N``: each worker process opens its own engine
     on the (already migrated) database named by the environment."""
     import os
-    from pathlib import Path
 
     from fieldapp.server.db.open import open_server_db
+    from fieldapp.server.observability import configure_server_logging
 
+    configure_server_logging()
     data_dir = os.environ.get(ENV_DATA_DIR) or None
     key_file = os.environ.get(ENV_KEY_FILE) or None
     db = open_server_db(
@@ -216,4 +204,8 @@ def app_from_env() -> FastAPI:
         key_file=Path(key_file) if key_file else None,
         migrate=False,
     )
-    return create_app(db)
+    from fieldapp.server.db.open import default_data_dir
+
+    return create_app(
+        db, ServerSettings.from_dir(Path(data_dir) if data_dir else default_data_dir())
+    )

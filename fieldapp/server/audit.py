@@ -36,6 +36,14 @@ class AuditAction(StrEnum):
     WIPE = "wipe"
     RECOVERY = "recovery"
     QUARANTINE_READ = "quarantine_read"
+    THROTTLE = "throttle"
+    UNLOCK = "unlock"
+    EFFORT_OVERRIDE = "effort_override"
+    PURGE = "purge"
+    EXPORT_DDAS = "export_ddas"
+    OPT_OUT = "opt_out"
+    REPORT = "report"
+    AUDIT_READ = "audit_read"
 
 
 def _is_uuid(value: str) -> bool:

@@ -26,9 +26,12 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
+from fieldapp.domain.attempts import SyncState
+from fieldapp.domain.priority import Policy
 from fieldapp.server.auth import Principal, team_scope, worker_scope
 from fieldapp.server.db.schema import CaseTeamRow, ChangeLogRow, ConflictRow, QuarantineRow
 from fieldapp.server.feed import emit_case_changes
+from fieldapp.server.outcomes import close_verdict
 from fieldapp.store.schema import AttemptRow, CaseEventRow, CaseRow
 from fieldapp.sync.protocol import AttemptItem, CaseEventItem, PushItem, Rejected
 
@@ -114,9 +117,16 @@ def _stored_hash_event(row: CaseEventRow) -> str:
 
 
 def apply_push(
-    session: Session, who: Principal, items: list[PushItem], now: datetime
+    session: Session,
+    who: Principal,
+    items: list[PushItem],
+    now: datetime,
+    policy: Policy | None = None,
 ) -> PushOutcome:
-    """Apply ``items`` inside the caller's transaction (the caller commits, then replies)."""
+    """Apply ``items`` inside the caller's transaction (the caller commits, then replies).
+
+    ``policy``: the server's afwegingskader (default ``Policy()``), for the effort check."""
+    policy = policy or Policy()
     out = PushOutcome()
     ids = [i.id for i in items]
     attempt_ids = [i.id for i in items if isinstance(i, AttemptItem)]
@@ -187,7 +197,12 @@ def apply_push(
             out.rejected.append(Rejected(id=item.id, reason="occurred_at_in_future"))
             continue
         case = cases.get(item.case_id)
-        if case is not None and _writable(who, case[0], case[1], teams.get(item.case_id)):
+        writable = case is not None and _writable(who, case[0], case[1], teams.get(item.case_id))
+        verdict: str | None = None
+        if writable and isinstance(item, CaseEventItem):
+            # The server is the authority on the minimum-effort standard (outcomes.py).
+            verdict = close_verdict(session, who, item, new_attempts, policy, now=now)
+        if writable and verdict is None:
             if isinstance(item, AttemptItem):
                 new_attempts.append(_attempt_values(item, who, now))
             else:
@@ -202,7 +217,7 @@ def apply_push(
             out.case_ids.add(item.case_id)
             touched.add(item.case_id)
             continue
-        reason = _quarantine_reason(session, who, item.case_id, now) if case else None
+        reason = verdict or (_quarantine_reason(session, who, item.case_id, now) if case else None)
         if reason is None:
             out.rejected.append(Rejected(id=item.id, reason="unknown_case"))
             continue
@@ -274,7 +289,7 @@ def _attempt_values(item: AttemptItem, who: Principal, now: datetime) -> dict[st
         "voids": item.voids,
         "void_reason": item.void_reason,
         "created_at": now,
-        "sync_state": "acked",
+        "sync_state": SyncState.ACKED.value,
         "acked_at": now,
         "server_epoch_at_ack": None,
     }
@@ -291,7 +306,7 @@ def _event_row(item: CaseEventItem, who: Principal, now: datetime) -> CaseEventR
         at=item.at,
         worker_id=who.worker_id,
         device_id=who.device_id,
-        sync_state="acked",
+        sync_state=SyncState.ACKED.value,
         acked_at=now,
     )
 

@@ -16,7 +16,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fieldapp.domain.dayparts import AMSTERDAM, daypart_of
+from fieldapp.domain.cases import CaseStatus
+from fieldapp.domain.dayparts import AMSTERDAM, DAYPART_ORDER, daypart_of
 from fieldapp.domain.ddas import Dagdeel
 from fieldapp.domain.letters import LetterKind, Sender, tel_url
 from fieldapp.domain.listing import WorkerInfo
@@ -24,9 +25,11 @@ from fieldapp.domain.people import readable_phone
 from fieldapp.services import queries
 from fieldapp.services.attempts import QuickOutcome, record_quick_outcome
 from fieldapp.services.changes import Changes
-from fieldapp.services.printing import PrintJob
-from fieldapp.store.schema import PlannedVisitRow, ShiftRow
+from fieldapp.services.printing import PrintJob, PrintRefused
+from fieldapp.services.profile import own_worker
+from fieldapp.store.schema import CaseRow, PlannedVisitRow, ShiftRow
 
+_STILL_TO_VISIT = CaseRow.status == CaseStatus.OPEN.value
 DEFAULT_ORGANISATION_FILE = Path(__file__).resolve().parent.parent / "defaults" / "organisatie.toml"
 
 
@@ -38,6 +41,8 @@ class Organisation:
     team: str
     qr: str = "tel"
     gemeentecode: str = ""
+    gemeente_plaats: str = ""
+    """The place name used inside sentences; empty: ``gemeente`` without "Gemeente"."""
 
 
 def load_organisation(db_path: Path | None = None) -> Organisation:
@@ -52,6 +57,7 @@ def load_organisation(db_path: Path | None = None) -> Organisation:
         team=str(data.get("team", "")),
         qr=str(data.get("qr", "tel")),
         gemeentecode=str(data.get("gemeentecode", "")),
+        gemeente_plaats=str(data.get("gemeente_plaats", "")),
     )
 
 
@@ -66,6 +72,7 @@ def sender_for(worker: WorkerInfo, organisation: Organisation) -> Sender:
         email=worker.email,
         team=organisation.team,
         gemeente=organisation.gemeente,
+        gemeente_plaats=organisation.gemeente_plaats,
         postbus=organisation.postbus,
         postcode_plaats=organisation.postcode_plaats,
         qr_target=qr_target if phone else "",
@@ -73,9 +80,17 @@ def sender_for(worker: WorkerInfo, organisation: Organisation) -> Sender:
 
 
 def current_sender(session: Session, organisation: Organisation) -> Sender | None:
-    worker_id = queries.get_kv(session, "worker_id")
-    worker = next((w for w in queries.list_workers(session) if w.id == worker_id), None)
+    """This laptop's worker as sender, with the local profile applied (see services.profile)."""
+    worker = own_worker(session)
     return sender_for(worker, organisation) if worker else None
+
+
+def _workers_as_printed(session: Session) -> dict[str, WorkerInfo]:
+    workers = {w.id: w for w in queries.list_workers(session)}
+    own = own_worker(session)
+    if own is not None:
+        workers[own.id] = own
+    return workers
 
 
 def load_print_jobs(
@@ -88,24 +103,32 @@ def load_print_jobs(
 ) -> list[PrintJob]:
     """Jobs for a planned shift (in route order, with its date and dagdeel) or for cases.
 
+    A shift prints only its visits to cases still open (a case closed since planning gets no
+    card), the same rule :func:`shifts_on` counts by, so "6 adressen" means six cards.
+
     A case given by id carries its next planned visit (``today`` or later) when it has one,
     so an announcement letter from the case view names the planned day and dagdeel.
     """
-    workers = {w.id: w for w in queries.list_workers(session)}
+    workers = _workers_as_printed(session)
     fallback = current_sender(session, organisation)
     jobs: list[PrintJob] = []
     if shift_id:
+        if session.get(ShiftRow, shift_id) is None:
+            raise PrintRefused(
+                f"Onbekende dienst: {shift_id}. `fieldapp shifts` toont de diensten op deze laptop."
+            )
         rows = session.execute(
             select(PlannedVisitRow.case_id, ShiftRow.day, ShiftRow.dagdeel, ShiftRow.worker_id)
             .join(ShiftRow, ShiftRow.id == PlannedVisitRow.shift_id)
-            .where(ShiftRow.id == shift_id)
+            .join(CaseRow, CaseRow.id == PlannedVisitRow.case_id)
+            .where(ShiftRow.id == shift_id, _STILL_TO_VISIT)
             .order_by(PlannedVisitRow.seq)
         ).all()
-        for case_id, day, dagdeel, worker_id in rows:
+        for stop, (case_id, day, dagdeel, worker_id) in enumerate(rows, start=1):
             worker = workers.get(worker_id)
             sender = sender_for(worker, organisation) if worker else fallback
             case = queries.get_case(session, case_id, today=today)
-            jobs.append(PrintJob(case, sender, day, Dagdeel(dagdeel)))
+            jobs.append(PrintJob(case, sender, day, Dagdeel(dagdeel), route_no=stop))
         return jobs
     visits = _next_visits(session, case_ids, today)
     for case_id in case_ids:
@@ -137,9 +160,9 @@ def _next_visits(
     for case_id, day, dagdeel, worker_id in rows:
         candidate = (day, Dagdeel(dagdeel), worker_id)
         current = found.get(case_id)
-        if current is None or (day, _DAGDEEL_ORDER[candidate[1]]) < (
+        if current is None or (day, DAYPART_ORDER[candidate[1]]) < (
             current[0],
-            _DAGDEEL_ORDER[current[1]],
+            DAYPART_ORDER[current[1]],
         ):
             found[case_id] = candidate
     return found
@@ -155,15 +178,14 @@ class ShiftInfo:
     visits: int
 
 
-_DAGDEEL_ORDER = {Dagdeel.OCHTEND: 0, Dagdeel.MIDDAG: 1, Dagdeel.AVOND: 2}
-
-
 def shifts_on(session: Session, *, day: date, worker_id: str | None) -> list[ShiftInfo]:
-    """The shifts of ``day`` with at least one visit, morning first (all workers if None)."""
+    """The shifts of ``day`` with at least one visit to an open case, morning first (all
+    workers if None); ``visits`` counts exactly what :func:`load_print_jobs` prints."""
     query = (
         select(ShiftRow.id, ShiftRow.day, ShiftRow.dagdeel, func.count(PlannedVisitRow.id))
         .join(PlannedVisitRow, PlannedVisitRow.shift_id == ShiftRow.id)
-        .where(ShiftRow.day == day)
+        .join(CaseRow, CaseRow.id == PlannedVisitRow.case_id)
+        .where(ShiftRow.day == day, _STILL_TO_VISIT)
         .group_by(ShiftRow.id, ShiftRow.day, ShiftRow.dagdeel)
     )
     if worker_id is not None:
@@ -172,7 +194,30 @@ def shifts_on(session: Session, *, day: date, worker_id: str | None) -> list[Shi
         ShiftInfo(shift_id, shift_day, Dagdeel(dagdeel), int(count))
         for shift_id, shift_day, dagdeel, count in session.execute(query)
     ]
-    shifts.sort(key=lambda s: (_DAGDEEL_ORDER[s.dagdeel], s.id))
+    shifts.sort(key=lambda s: (DAYPART_ORDER[s.dagdeel], s.id))
+    return shifts
+
+
+def list_shifts(session: Session, *, since: date | None = None) -> list[ShiftInfo]:
+    """Every shift on this laptop (from ``since`` on, if given), by day and dagdeel, with the
+    number of visits to open cases (what a card run would print)."""
+    open_visits = (
+        select(PlannedVisitRow.shift_id, func.count(PlannedVisitRow.id).label("n"))
+        .join(CaseRow, CaseRow.id == PlannedVisitRow.case_id)
+        .where(_STILL_TO_VISIT)
+        .group_by(PlannedVisitRow.shift_id)
+        .subquery()
+    )
+    query = select(ShiftRow.id, ShiftRow.day, ShiftRow.dagdeel, open_visits.c.n).outerjoin(
+        open_visits, open_visits.c.shift_id == ShiftRow.id
+    )
+    if since is not None:
+        query = query.where(ShiftRow.day >= since)
+    shifts = [
+        ShiftInfo(shift_id, day, Dagdeel(dagdeel), int(n or 0))
+        for shift_id, day, dagdeel, n in session.execute(query)
+    ]
+    shifts.sort(key=lambda s: (s.day, DAYPART_ORDER[s.dagdeel], s.id))
     return shifts
 
 

@@ -16,7 +16,7 @@ import ipaddress
 import random
 import ssl
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -69,6 +69,16 @@ class SyncCancelled(SyncError):
     """The caller set the cancel event."""
 
 
+class SyncThrottled(SyncError):
+    """Too many failed sign-ins (429): try again after ``retry_after`` seconds, not sooner."""
+
+    def __init__(self, retry_after: int) -> None:
+        minutes = max(1, round(retry_after / 60))
+        when = f"{retry_after} seconden" if retry_after < 90 else f"{minutes} minuten"
+        super().__init__(f"Te veel mislukte pogingen. Probeer het over {when} opnieuw.")
+        self.retry_after = retry_after
+
+
 class StaleCursorError(SyncError):
     """410: the server does not know our cursor; pull again from the start."""
 
@@ -111,9 +121,11 @@ class Transport:
         backoff: float = 0.5,
         max_backoff: float = 30.0,
         cancel: threading.Event | None = None,
+        overload_budget: float = 120.0,
     ) -> None:
         self.base_url = check_url(base_url)
         self.retries = retries
+        self.overload_budget = overload_budget
         self.backoff = backoff
         self.max_backoff = max_backoff
         self.cancel = cancel or threading.Event()
@@ -155,13 +167,26 @@ class Transport:
         ``application/json``; cheaper than ``json=`` for big pushes."""
         headers = {"Content-Type": "application/json"} if content is not None else None
         last: SyncError = SyncUnavailable(MSG_UNAVAILABLE)
-        for attempt in range(self.retries + 1):
+        # An overloaded server (503 + Retry-After, admission control) is busy, not broken: such
+        # waits do not use up a retry, up to ``overload_budget`` seconds in all, so a morning
+        # rush spreads itself out instead of failing.
+        server_wait = 0.0
+        overload_waited = 0.0
+        attempt = 0
+        while attempt <= self.retries:
             if self.cancel.is_set():
                 raise SyncCancelled(MSG_CANCELLED)
-            if attempt:
+            if server_wait:
+                delay = server_wait * (1 + random.random())  # jitter: not all back at once
+                overload_waited += delay
+                server_wait = 0.0
+                if self.cancel.wait(delay):
+                    raise SyncCancelled(MSG_CANCELLED)
+            elif attempt:
                 delay = min(self.max_backoff, self.backoff * 2 ** (attempt - 1))
                 if self.cancel.wait(delay * (0.5 + random.random() / 2)):
                     raise SyncCancelled(MSG_CANCELLED)
+            attempt += 1
             self.attempts_made += 1
             try:
                 response = self._client.request(
@@ -189,6 +214,15 @@ class Transport:
                 raise StaleCursorError("cursor")
             if status == 426:
                 raise SyncUpgradeRequired(MSG_UPGRADE)
+            if status == 429 and _is_json(response):
+                # Sign-in throttling: retrying now only extends the lockout.
+                raise SyncThrottled(_retry_after(response) or 60)
+            retry_after = _retry_after(response)
+            if status == 503 and retry_after and overload_waited < self.overload_budget:
+                server_wait = min(float(retry_after), self.max_backoff)
+                attempt -= 1  # busy, not failed
+                last = SyncUnavailable(MSG_UNAVAILABLE)
+                continue
             if status in (408, 429) or status >= 500:
                 last = SyncUnavailable(MSG_UNAVAILABLE)
                 continue
@@ -197,6 +231,12 @@ class Transport:
             # A non-JSON 4xx is a proxy or portal talking, not our server.
             last = SyncUnavailable(MSG_NOT_JSON)
         raise last
+
+
+def _retry_after(response: httpx.Response) -> int | None:
+    """``Retry-After`` in seconds (the HTTP-date form is not used by our server)."""
+    value = str(response.headers.get("retry-after", "")).strip()
+    return int(value) if value.isdigit() else None
 
 
 def _is_json(response: httpx.Response) -> bool:
@@ -215,3 +255,13 @@ def _try_model(response: httpx.Response, body: bytes, model: type[M]) -> M | Non
         return _parse(response, body, model)
     except (ValueError, ValidationError):
         return None
+
+
+TransportFactory = Callable[[str, str | None, str | None, threading.Event], Transport]
+"""``(base_url, token, ca_bundle, cancel) -> Transport``; the app passes one with fewer retries."""
+
+
+def default_transport(
+    base_url: str, token: str | None, ca_bundle: str | None, cancel: threading.Event
+) -> Transport:
+    return Transport(base_url, token, ca_bundle=ca_bundle, cancel=cancel)

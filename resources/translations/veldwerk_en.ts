@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../ui/dialogs/save_pdf.py" line="39"/>
+        <source>SavePdfFlow</source>
+        <comment>Persoonsgegevens</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/save_pdf.py" line="41"/>
+        <source>SavePdfFlow</source>
+        <comment>Dit PDF-bestand bevat namen en adressen. Bewaar het alleen op deze computer of een versleutelde schijf, niet in een gedeelde map of in de cloud, en verwijder het als het geprint is.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/save_pdf.py" line="49"/>
+        <source>SavePdfFlow</source>
+        <comment>Begrepen, opslaan…</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/save_pdf.py" line="50"/>
+        <source>SavePdfFlow</source>
+        <comment>Annuleren</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AttemptFormDialog</name>
     <message>
         <location filename="../../ui/dialogs/attempt_form.py" line="91"/>
@@ -258,12 +288,12 @@
         <translation>Unsaved work from before the lock has been restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_decisions.py" line="65"/>
+        <location filename="../../ui/views/case_decisions.py" line="73"/>
         <source>✓ Zaak afgesloten: %1</source>
         <translation>✓ Case closed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_decisions.py" line="98"/>
+        <location filename="../../ui/views/case_decisions.py" line="106"/>
         <source>✓ Zaak heropend.</source>
         <translation>✓ Case reopened.</translation>
     </message>
@@ -276,77 +306,82 @@
         <translation>Close or hand over case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="63"/>
+        <location filename="../../ui/dialogs/close_case.py" line="64"/>
         <source>Hoe is deze zaak afgelopen? Kies één eindresultaat.</source>
         <translation>How did this case end? Choose one result.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="67"/>
+        <location filename="../../ui/dialogs/close_case.py" line="68"/>
         <source>Eindresultaat</source>
         <translation>Final result</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="76"/>
+        <location filename="../../ui/dialogs/close_case.py" line="77"/>
         <source>&amp;Toelichting (optioneel):</source>
         <translation>&amp;Explanation (optional):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="86"/>
-        <source>Toch afsluiten; ik licht hierboven toe waarom</source>
-        <translation>Close anyway; I explain why above</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/close_case.py" line="101"/>
-        <location filename="../../ui/dialogs/close_case.py" line="200"/>
+        <location filename="../../ui/dialogs/close_case.py" line="113"/>
+        <location filename="../../ui/dialogs/close_case.py" line="214"/>
         <source>Zaak afsluiten…</source>
         <translation>Close case…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="176"/>
+        <location filename="../../ui/dialogs/close_case.py" line="190"/>
         <source>Weet u het zeker? De zaak wordt afgesloten als: «%1».</source>
         <translation>Are you sure? The case will be closed as: “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="182"/>
+        <location filename="../../ui/dialogs/close_case.py" line="196"/>
         <source>Ja, afsluiten</source>
         <translation>Yes, close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="183"/>
+        <location filename="../../ui/dialogs/close_case.py" line="197"/>
         <source>Terug</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="103"/>
-        <location filename="../../ui/dialogs/close_case.py" line="201"/>
+        <location filename="../../ui/dialogs/close_case.py" line="115"/>
+        <location filename="../../ui/dialogs/close_case.py" line="215"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="148"/>
+        <location filename="../../ui/dialogs/close_case.py" line="88"/>
+        <source>Toch afsluiten (teamleider); ik licht hierboven toe waarom</source>
+        <translation>Close anyway (team lead); I explain why above</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/close_case.py" line="93"/>
+        <source>Alleen een teamleider mag deze zaak nu toch zo afsluiten. Doe eerst de ontbrekende pogingen, kies een ander resultaat, of vraag uw teamleider.</source>
+        <translation>Only a team lead may close this case like this now. Make the missing attempts first, choose another result, or ask your team lead.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/close_case.py" line="162"/>
         <source>✓ De minimale inspanning is gehaald.</source>
         <translation>✓ The minimum effort has been made.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="157"/>
+        <location filename="../../ui/dialogs/close_case.py" line="171"/>
         <source>Nog niet gehaald (advies, niet verplicht):
 %1</source>
         <translation>Not reached yet (advice, not required):
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="166"/>
+        <location filename="../../ui/dialogs/close_case.py" line="180"/>
         <source>Kies een eindresultaat.</source>
         <translation>Choose a final result.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="171"/>
+        <location filename="../../ui/dialogs/close_case.py" line="185"/>
         <source>Schrijf op waarom u toch afsluit.</source>
         <translation>Write down why you close anyway.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="151"/>
-        <location filename="../../ui/dialogs/close_case.py" line="209"/>
+        <location filename="../../ui/dialogs/close_case.py" line="165"/>
+        <location filename="../../ui/dialogs/close_case.py" line="231"/>
         <source>De minimale inspanning is nog niet gehaald:
 %1</source>
         <translation>The minimum effort has not been met yet:
@@ -395,166 +430,191 @@
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="30"/>
-        <source>Minimale inspanning nog niet gehaald: %1</source>
-        <translation>Minimum effort not reached yet: %1</translation>
+        <source>Inspanning niet voldaan: %1</source>
+        <translation>Minimum effort not met: %1</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="31"/>
-        <source>minstens %1 pogingen (nu %2)</source>
-        <translation>at least %1 attempts (now %2)</translation>
+        <source>Inspanning niet voldaan; alleen een teamleider mag toch afsluiten: %1</source>
+        <translation>Minimum effort not met; only a team lead may close anyway: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="32"/>
-        <source>minstens %1 kanalen (nu %2)</source>
-        <translation>at least %1 channels (now %2)</translation>
+        <location filename="../../ui/core_messages.py" line="39"/>
+        <source>Minstens %1 contactpoging(en) (nu %2)</source>
+        <translation>at least %1 contact attempt(s) (now %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="33"/>
-        <source>minstens %1 persoonlijke poging(en) (nu %2)</source>
-        <translation>at least %1 personal attempt(s) (now %2)</translation>
+        <location filename="../../ui/core_messages.py" line="40"/>
+        <source>Minstens %1 verschillende soort(en) contact (nu %2)</source>
+        <translation>at least %1 different kind(s) of contact (now %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="34"/>
-        <source>minstens %1 verschillende dagdelen (nu %2)</source>
-        <translation>at least %1 different times of day (now %2)</translation>
+        <location filename="../../ui/core_messages.py" line="43"/>
+        <source>Minstens %1 persoonlijke poging(en) (telefoon of huisbezoek) (nu %2)</source>
+        <translation>at least %1 personal attempt(s) (phone or home visit) (now %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="42"/>
+        <location filename="../../ui/core_messages.py" line="46"/>
+        <source>Persoonlijke pogingen op minstens %1 verschillende dagdelen (nu %2)</source>
+        <translation>personal attempts at %1 or more different times of day (now %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="49"/>
+        <source>Minstens %1 persoonlijke poging(en) &apos;s avonds of op zaterdag (nu %2)</source>
+        <translation>at least %1 personal attempt(s) in the evening or on a Saturday (now %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="58"/>
         <source>Geen verbinding met de server. Je werk blijft bewaard op deze laptop; Veldwerk probeert het later opnieuw.</source>
         <translation>No connection to the server. Your work stays safe on this laptop; Veldwerk will try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="49"/>
+        <location filename="../../ui/core_messages.py" line="65"/>
         <source>De server gaf een onverwacht antwoord (misschien een inlogpagina van een wifi-netwerk). Je werk blijft bewaard op deze laptop.</source>
         <translation>The server gave an unexpected answer (perhaps the login page of a Wi-Fi network). Your work stays safe on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="56"/>
+        <location filename="../../ui/core_messages.py" line="72"/>
         <source>Deze laptop is niet (meer) aangemeld bij de server. Meld opnieuw aan.</source>
         <translation>This laptop is not (or no longer) enrolled with the server. Please enrol again.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="61"/>
+        <location filename="../../ui/core_messages.py" line="77"/>
         <source>Deze versie van Veldwerk is te oud voor de server. Werk Veldwerk bij.</source>
         <translation>This version of Veldwerk is too old for the server. Please update Veldwerk.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="66"/>
+        <location filename="../../ui/core_messages.py" line="82"/>
         <source>Alleen een beveiligde verbinding (https) naar de server is toegestaan.</source>
         <translation>Only a secure connection (https) to the server is allowed.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="70"/>
+        <location filename="../../ui/core_messages.py" line="86"/>
         <source>Synchroniseren is afgebroken.</source>
         <translation>Synchronisation was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="71"/>
+        <location filename="../../ui/core_messages.py" line="87"/>
         <source>De server weigerde het verzoek.</source>
         <translation>The server refused the request.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="72"/>
+        <location filename="../../ui/core_messages.py" line="88"/>
         <source>Deze laptop is nog niet aangemeld bij een server.</source>
         <translation>This laptop is not enrolled with a server yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="74"/>
+        <location filename="../../ui/core_messages.py" line="90"/>
         <source>De server heeft geen herstelsleutel die bij deze database past.</source>
         <translation>The server has no recovery key that fits this database.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="79"/>
+        <location filename="../../ui/core_messages.py" line="95"/>
         <source>Veldwerk is al geopend met deze database (in een ander venster of programma).</source>
         <translation>Veldwerk is already open with this database (in another window or program).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="85"/>
+        <location filename="../../ui/core_messages.py" line="101"/>
         <source>Deze database is gemaakt door een nieuwere versie van Veldwerk. Werk Veldwerk bij.</source>
         <translation>This database was made by a newer version of Veldwerk. Please update Veldwerk.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="90"/>
+        <location filename="../../ui/core_messages.py" line="106"/>
         <source>De database is beschadigd: de schemaversie ontbreekt.</source>
         <translation>The database is damaged: the schema version is missing.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="92"/>
+        <location filename="../../ui/core_messages.py" line="108"/>
         <source>Veldwerk kon vóór het bijwerken van de database geen goede reservekopie maken. Er is niets veranderd.</source>
         <translation>Veldwerk could not make a good backup before updating the database. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="99"/>
+        <location filename="../../ui/core_messages.py" line="115"/>
         <source>De database is beschadigd of hoort niet bij dit sleutelbestand. Neem contact op met de functioneel beheerder.</source>
         <translation>The database is damaged or does not belong to this key file. Please contact your application administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="106"/>
+        <location filename="../../ui/core_messages.py" line="122"/>
         <source>De sleutel past niet bij deze database (of de database is beschadigd).</source>
         <translation>The key does not fit this database (or the database is damaged).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="110"/>
+        <location filename="../../ui/core_messages.py" line="126"/>
         <source>Er is geen Veldwerk-database op deze plek.</source>
         <translation>There is no Veldwerk database at this location.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="112"/>
+        <location filename="../../ui/core_messages.py" line="128"/>
         <source>Hier staat al een Veldwerk-database; die wordt niet overschreven.</source>
         <translation>A Veldwerk database already exists here; it will not be overwritten.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="117"/>
+        <location filename="../../ui/core_messages.py" line="133"/>
         <source>De wachtwoordzin mag niet uit één herhaald teken bestaan.</source>
         <translation>The passphrase must not be one repeated character.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="122"/>
+        <location filename="../../ui/core_messages.py" line="138"/>
         <source>Deze wachtwoordzin komt voor in lijsten van veelgebruikte wachtwoorden. Kies een andere.</source>
         <translation>This passphrase appears in lists of common passwords. Please choose another one.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="128"/>
+        <location filename="../../ui/core_messages.py" line="144"/>
         <source>Deze zaak bestaat niet (meer) op dit apparaat.</source>
         <translation>This case does not exist (any more) on this device.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="129"/>
+        <location filename="../../ui/core_messages.py" line="145"/>
         <source>Deze poging is al anders opgeslagen.</source>
         <translation>This attempt was already saved differently.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="130"/>
+        <location filename="../../ui/core_messages.py" line="146"/>
         <source>Deze poging kan niet worden doorgestreept.</source>
         <translation>This attempt cannot be struck out.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="132"/>
+        <location filename="../../ui/core_messages.py" line="148"/>
         <source>Deze zaak is niet afgesloten; heropenen is niet nodig.</source>
         <translation>This case is not closed; there is no need to reopen it.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="134"/>
+        <location filename="../../ui/core_messages.py" line="150"/>
         <source>Schrijf op waarom u de zaak heropent.</source>
         <translation>Write down why you are reopening the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="135"/>
+        <location filename="../../ui/core_messages.py" line="151"/>
         <source>U kunt alleen uw eigen zaken heropenen.</source>
         <translation>You can only reopen your own cases.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="136"/>
+        <location filename="../../ui/core_messages.py" line="152"/>
         <source>Er is niets om te printen: geen zaken gevonden.</source>
         <translation>There is nothing to print: no cases found.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="137"/>
+        <location filename="../../ui/core_messages.py" line="153"/>
         <source>Het uitvoerbestand moet op .pdf eindigen.</source>
         <translation>The output file must end in .pdf.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="138"/>
+        <location filename="../../ui/core_messages.py" line="155"/>
+        <source>Uw naam ontbreekt: dan staat er een lege regel op het kaartje of de brief. Vul uw gegevens in bij Instellingen, of met `fieldapp profile set --naam ... --telefoon ...`.</source>
+        <translation>Your name is missing: the card or letter would have an empty line. Fill in your details in Settings, or with `fieldapp profile set --naam ... --telefoon ...`.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="163"/>
+        <source>Uw telefoonnummer ontbreekt: dan staat er een lege regel op het kaartje of de brief. Vul uw gegevens in bij Instellingen, of met `fieldapp profile set --naam ... --telefoon ...`.</source>
+        <translation>Your phone number is missing: the card or letter would have an empty line. Fill in your details in Settings, or with `fieldapp profile set --naam ... --telefoon ...`.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="171"/>
+        <source>Uw naam en telefoonnummer ontbreken: dan staat er een lege regel op het kaartje of de brief. Vul uw gegevens in bij Instellingen, of met `fieldapp profile set --naam ... --telefoon ...`.</source>
+        <translation>Your name and phone number are missing: the card or letter would have an empty line. Fill in your details in Settings, or with `fieldapp profile set --naam ... --telefoon ...`.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="178"/>
         <source>De map voor het uitvoerbestand bestaat niet.</source>
         <translation>The folder for the output file does not exist.</translation>
     </message>
@@ -562,32 +622,32 @@
 <context>
     <name>Display</name>
     <message>
-        <location filename="../../ui/display.py" line="39"/>
+        <location filename="../../ui/display.py" line="42"/>
         <source>%1 dagen te laat</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="41"/>
+        <location filename="../../ui/display.py" line="44"/>
         <source>1 dag te laat</source>
         <translation>1 day overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="43"/>
+        <location filename="../../ui/display.py" line="46"/>
         <source>vandaag</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="45"/>
+        <location filename="../../ui/display.py" line="48"/>
         <source>nog 1 dag</source>
         <translation>1 day left</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="46"/>
+        <location filename="../../ui/display.py" line="49"/>
         <source>nog %1 dagen</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="52"/>
+        <location filename="../../ui/display.py" line="55"/>
         <source>sinds %1</source>
         <translation>since %1</translation>
     </message>
@@ -1111,112 +1171,117 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="56"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="58"/>
         <source>Kaartjes en brieven printen</source>
         <translation>Print cards and letters</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="107"/>
         <source>Afdrukvoorbeeld</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="112"/>
         <source>Opslaan als PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="114"/>
         <source>Afdrukken…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="118"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="178"/>
         <source>Er staat vandaag niets gepland om voor te printen.</source>
         <translation>Nothing is planned today to print for.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="178"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="181"/>
         <source>Voorbeeld maken…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="224"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="227"/>
         <source>1 pagina</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="224"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="227"/>
         <source>%1 pagina&apos;s</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="228"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="231"/>
         <source>1 kaartje</source>
         <translation>1 card</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="228"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="231"/>
         <source>%1 kaartjes</source>
         <translation>%1 cards</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="233"/>
         <source>1 brief</source>
         <translation>1 letter</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="233"/>
         <source>%1 brieven</source>
         <translation>%1 letters</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="246"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="249"/>
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="262"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="270"/>
+        <source>Niet afgedrukt; er is niets opgeslagen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="285"/>
         <source>Naar de printer sturen…</source>
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="276"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="299"/>
         <source>Afdrukken is afgebroken of mislukt. Er is niets vastgelegd.</source>
         <translation>Printing was cancelled or failed. Nothing was logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="279"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="302"/>
         <source>✓ Naar de printer gestuurd (%1 blz.).</source>
         <translation>✓ Sent to the printer (%1 pages).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="284"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="307"/>
         <source>Contactpogingen vastleggen…</source>
         <translation>Logging contact attempts…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="301"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="324"/>
         <source>✓ Contactpoging &apos;Brief&apos; vastgelegd.</source>
         <translation>✓ &apos;Letter&apos; contact attempt logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="303"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="326"/>
         <source>✓ %1 contactpogingen &apos;Brief&apos; vastgelegd.</source>
         <translation>✓ %1 &apos;Letter&apos; contact attempts logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="306"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="329"/>
         <source>De contactpogingen &apos;Brief&apos; stonden in dit dagdeel al vast.</source>
         <translation>The &apos;Letter&apos; contact attempts were already logged in this part of the day.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="328"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="352"/>
         <source>✓ Opgeslagen als %1. Verwijder het bestand na het printen.</source>
         <translation>✓ Saved as %1. Delete the file after printing.</translation>
     </message>
@@ -1299,47 +1364,52 @@
         <translation>Log a card you leave behind at the visit: &apos;Not at home, card left&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="106"/>
+        <location filename="../../ui/dialogs/print_options.py" line="105"/>
+        <source>Dubbelzijdig printen, omslaan over de lange kant: dan valt de achterkant van elk kaartje precies achter de voorkant. Zonder dubbelzijdig: print de oneven pagina&apos;s, leg de stapel terug en print de even pagina&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="115"/>
         <source>&amp;Wat:</source>
         <translation>&amp;What:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="107"/>
+        <location filename="../../ui/dialogs/print_options.py" line="116"/>
         <source>&amp;Voor:</source>
         <translation>&amp;For:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="108"/>
+        <location filename="../../ui/dialogs/print_options.py" line="117"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="109"/>
+        <location filename="../../ui/dialogs/print_options.py" line="118"/>
         <source>&amp;Opmaak:</source>
         <translation>La&amp;yout:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="110"/>
+        <location filename="../../ui/dialogs/print_options.py" line="119"/>
         <source>&amp;Aantal:</source>
         <translation>&amp;Number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="111"/>
+        <location filename="../../ui/dialogs/print_options.py" line="120"/>
         <source>Ve&amp;nster:</source>
         <translation>Wi&amp;ndow:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="131"/>
+        <location filename="../../ui/dialogs/print_options.py" line="141"/>
         <source>Route %1 · %2 adressen</source>
         <translation>Route %1 · %2 addresses</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="138"/>
+        <location filename="../../ui/dialogs/print_options.py" line="148"/>
         <source>Deze zaak: %1</source>
         <translation>This case: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="141"/>
+        <location filename="../../ui/dialogs/print_options.py" line="151"/>
         <source>Zaken in de lijst (%1)</source>
         <translation>Cases in the list (%1)</translation>
     </message>
@@ -1441,37 +1511,17 @@
 <context>
     <name>SavePdfFlow</name>
     <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="44"/>
-        <source>Persoonsgegevens</source>
-        <translation>Personal data</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="46"/>
-        <source>Dit PDF-bestand bevat namen en adressen. Bewaar het alleen op deze computer of een versleutelde schijf, niet in een gedeelde map of in de cloud, en verwijder het als het geprint is.</source>
-        <translation>This PDF file contains names and addresses. Keep it only on this computer or an encrypted drive, not in a shared folder or the cloud, and delete it once it is printed.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="53"/>
-        <source>Begrepen, opslaan…</source>
-        <translation>Understood, save…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="54"/>
-        <source>Annuleren</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="66"/>
+        <location filename="../../ui/dialogs/save_pdf.py" line="95"/>
         <source>PDF opslaan</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="69"/>
+        <location filename="../../ui/dialogs/save_pdf.py" line="98"/>
         <source>PDF-bestanden (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="86"/>
+        <location filename="../../ui/dialogs/save_pdf.py" line="115"/>
         <source>Opslaan is mislukt. Kies een andere map.</source>
         <translation>Saving failed. Choose another folder.</translation>
     </message>
@@ -1567,24 +1617,74 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="22"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="46"/>
         <source>Instellingen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="29"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="53"/>
         <source> minuten</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="32"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="56"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="33"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="57"/>
         <source>&amp;Vergrendelen na:</source>
         <translation>&amp;Lock after:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="60"/>
+        <source>bijv. Sanne de Wit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="62"/>
+        <source>direct nummer, bijv. 06 12345678</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="64"/>
+        <source>leeg: hetzelfde als telefoon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="65"/>
+        <source>Uw gegevens op kaartjes en brieven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="75"/>
+        <source>&amp;Naam:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="76"/>
+        <source>Tele&amp;foon:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="77"/>
+        <source>&amp;WhatsApp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
+        <source>Ontgrendel Veldwerk om uw gegevens te wijzigen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="106"/>
+        <source>Laden…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="118"/>
+        <source>Zonder naam en telefoonnummer print Veldwerk geen kaartjes of brieven. Leeg laten: de gegevens van de server.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1849,7 +1949,7 @@
     <message>
         <location filename="../../ui/views/today_view.py" line="108"/>
         <source>&amp;Route vandaag</source>
-        <translation>&amp;Today's route</translation>
+        <translation>&amp;Today&apos;s route</translation>
     </message>
     <message>
         <location filename="../../ui/views/today_view.py" line="109"/>

@@ -145,7 +145,7 @@ def test_four_up_fronts_fill_quadrants_and_backs_are_mirrored() -> None:
     headings = {
         "Jammer, ik heb u gemist!": 1,
         "Sorry I missed you!": 0,
-        "Szkoda, że się minęliśmy!": 3,
+        "Niestety się minęliśmy!": 3,
         "Maalesef sizi evde": 2,
     }
     back = by_quadrant(pdf.pages[1])

@@ -26,10 +26,11 @@ from fieldapp.cli import main as cli_main
 from fieldapp.domain.ddas import Contactsoort
 from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.services.attempts import record_attempt
-from fieldapp.services.sync import load_identity, pending_count
+from fieldapp.services.identity import enroll, load_identity, recover
+from fieldapp.services.sync import pending_count
+from fieldapp.services.sync_client import SyncClient
 from fieldapp.store.kdf import FAST_TEST_PARAMS
 from fieldapp.store.schema import AttemptRow, CaseRow
-from fieldapp.sync.client import SyncClient, enroll, recover
 from fieldapp.sync.protocol import Health
 from fieldapp.sync.transport import SyncError, SyncUnavailable, Transport
 from tests.server.helpers import make_actor, make_cases
@@ -180,13 +181,21 @@ def test_forgotten_passphrase_is_recovered_with_the_server_key_keeping_unsent_wo
             bereikt=False,
             occurred_at=datetime.now(UTC),
         )
+        ident = load_identity(s)
+        assert ident is not None
+        device_id = ident.device_id
     store.close()
+    lead = make_actor(db, "lea", "teamlead", "A")
+    ticket = httpx.post(
+        f"{url}/v1/devices/{device_id}/recovery-ticket", json={}, headers=lead.headers
+    ).json()["ticket"]
     reopened = recover(
         path,
         url,
         anna.username,
         anna.password,
         "nieuwe lange wachtzin 2026",
+        ticket=ticket,
         params=FAST_TEST_PARAMS,
         transport_factory=_fast,
     )

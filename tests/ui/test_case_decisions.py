@@ -13,6 +13,7 @@ from fieldapp.domain.ddas import Eindresultaat, Signaalstatus
 from fieldapp.domain.priority import EffortStandard, Policy
 from fieldapp.services import queries
 from fieldapp.services.attempts import UNDO_REASON, QuickOutcome
+from fieldapp.services.changes import Changes
 from fieldapp.store.client_store import Store
 from fieldapp.store.schema import AttemptRow, CaseEventRow
 from tests.conftest import TEST_PASSPHRASE
@@ -105,6 +106,31 @@ def test_close_dialog_shows_the_core_effort_checklist(unlocked, town, qtbot) -> 
     assert not view.quick_buttons[QuickOutcome.NIET_THUIS].isEnabled()
     window.close()
     assert stored_case(town, case_id).resultaat is Eindresultaat.DEFINITIEF_GEEN_CONTACT
+
+
+def test_a_worker_is_told_only_a_team_lead_may_override(unlocked, town, qtbot) -> None:
+    window = unlocked
+    window.backend.policy = Policy(effort=EffortStandard(enforced=True))
+    case_id = open_first_case(window, qtbot)
+    view = window.case_view
+    window.backend.runner.db_op(
+        lambda s: (queries.set_kv(s, "sync.role", "worker"), Changes())[1], parent=None
+    ).run()
+    wait_idle(qtbot, window)
+    dialog = view.open_close()
+    assert dialog is not None
+    wait_idle(qtbot, window)  # the role is read
+    assert not dialog.can_override
+    dialog.select(Eindresultaat.DEFINITIEF_GEEN_CONTACT)
+    dialog.ok_button.click()
+    dialog.ok_button.click()
+    qtbot.waitUntil(dialog.lead_only.isVisible, timeout=10_000)
+    assert not dialog.override.isVisible()
+    assert "[" not in dialog.shortfalls.text()  # codes are for scripts, not for people
+    dialog.reject()
+    wait_idle(qtbot, window)
+    window.close()
+    assert stored_case(town, case_id).status is CaseStatus.OPEN
 
 
 def test_a_results_list_that_is_not_about_effort_shows_no_checklist(unlocked, qtbot) -> None:

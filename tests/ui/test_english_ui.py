@@ -13,6 +13,7 @@ import fieldapp
 from fieldapp.domain.ddas import Signaalstatus
 from fieldapp.domain.effort import effort_shortfalls
 from fieldapp.domain.priority import EffortStandard
+from fieldapp.services.errors import EffortNotMet
 from fieldapp.sync.transport import MSG_REFUSED, SyncRefused
 from ui.core_messages import SOURCES, core_message
 from ui.i18n import set_language
@@ -23,6 +24,16 @@ from ui.reason_labels import translate_reason
 
 # Internal texts that never reach a user as such.
 INTERNAL = {"store is closed"}
+# Shown before any QApplication exists (no Qt translator yet): the command line's words.
+PRE_GUI = ("fieldapp.support.gui_preflight.",)
+# Constants with {fields}: every text the core makes from them.
+TEMPLATED = {
+    "fieldapp.services.printing.MSG_NO_CONTACT": [
+        {"missing": "naam", "verb": "ontbreekt"},
+        {"missing": "telefoonnummer", "verb": "ontbreekt"},
+        {"missing": "naam en telefoonnummer", "verb": "ontbreken"},
+    ],
+}
 
 
 def core_constants() -> dict[str, str]:
@@ -52,12 +63,18 @@ def english(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
 def test_every_core_message_constant_is_translated(english) -> None:
     constants = core_constants()
     assert len(constants) >= 15
-    for where, text in constants.items():
-        if text in INTERNAL:
+    for where, constant in constants.items():
+        if constant in INTERNAL or where.startswith(PRE_GUI):
             continue
-        assert text in SOURCES, f"{where} is not in ui.core_messages"
-        english_text = core_message(text)
-        assert english_text != text and english_text.isascii(), where
+        if "{" in constant:
+            assert where in TEMPLATED, f"{where} has fields: list its texts in TEMPLATED"
+            texts = [constant.format(**fields) for fields in TEMPLATED[where]]
+        else:
+            texts = [constant]
+        for text in texts:
+            assert text in SOURCES, f"{where} is not in ui.core_messages"
+            english_text = core_message(text)
+            assert english_text != text and english_text.isascii(), where
 
 
 def test_core_message_with_argument_and_user_message(english) -> None:
@@ -65,8 +82,10 @@ def test_core_message_with_argument_and_user_message(english) -> None:
         "The server refused the request. (HTTP 503)"
     )
     missing = effort_shortfalls([], EffortStandard(enforced=True))
-    text = core_message("Minimale inspanning nog niet gehaald: " + "; ".join(missing))
-    assert text.startswith("Minimum effort not reached yet: at least 3 attempts (now 0)")
+    assert missing[0].endswith("[POGINGEN]")  # the core's coded checklist
+    text = core_message(str(EffortNotMet(missing)))
+    assert text.startswith("Minimum effort not met: at least 3 contact attempt(s) (now 0)")
+    assert "[" not in text and text.isascii()
 
 
 def test_dutch_stays_dutch(qapp) -> None:  # type: ignore[no-untyped-def]

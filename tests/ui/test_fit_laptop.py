@@ -93,3 +93,22 @@ def test_print_dialog_fits_the_screen(unlocked, qtbot) -> None:
     assert dialog.height() <= available.height() - 40
     dialog.close()
     wait_idle(qtbot, window)
+
+
+def test_keyboard_focus_scrolls_into_view_in_the_case_facts(unlocked, qtbot) -> None:
+    from tests.ui.test_attempts_ui import open_first_case
+
+    window = unlocked
+    window.resize(1366, 690)
+    window.activateWindow()
+    open_first_case(window, qtbot)
+    facts = window.case_view.facts
+    facts.widget().setMinimumHeight(3000)
+    bar = facts.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=5_000)
+    bar.setValue(bar.maximum())
+    facts.signals_view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: bar.value() < bar.maximum(), timeout=3_000)
+    top = facts.signals_view.mapTo(facts.viewport(), facts.signals_view.rect().topLeft()).y()
+    bottom = top + facts.signals_view.height()
+    assert bottom > 0 and top < facts.viewport().height()  # on screen, at least in part

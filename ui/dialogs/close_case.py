@@ -60,6 +60,7 @@ class CloseCaseDialog(QDialog):
         self.event_id = str(uuid.uuid4())
         self.effort_check = effort_check
         self.confirming = False
+        self.can_override = False  # a team lead only; set once the role is read
         intro = QLabel(self.tr("Hoe is deze zaak afgelopen? Kies één eindresultaat."))
         intro.setObjectName("SectionTitle")
         intro.setWordWrap(True)
@@ -83,8 +84,19 @@ class CloseCaseDialog(QDialog):
         self.shortfalls.setObjectName("WarningText")
         self.shortfalls.setWordWrap(True)
         self.shortfalls.hide()
-        self.override = QCheckBox(self.tr("Toch afsluiten; ik licht hierboven toe waarom"))
+        self.override = QCheckBox(
+            self.tr("Toch afsluiten (teamleider); ik licht hierboven toe waarom")
+        )
         self.override.hide()
+        self.lead_only = QLabel(
+            self.tr(
+                "Alleen een teamleider mag deze zaak nu toch zo afsluiten. Doe eerst de "
+                "ontbrekende pogingen, kies een ander resultaat, of vraag uw teamleider."
+            )
+        )
+        self.lead_only.setObjectName("Muted")
+        self.lead_only.setWordWrap(True)
+        self.lead_only.hide()
         self.confirmation = QLabel()
         self.confirmation.setObjectName("ConfirmText")
         self.confirmation.setWordWrap(True)
@@ -110,6 +122,7 @@ class CloseCaseDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(self.shortfalls)
         layout.addWidget(self.override)
+        layout.addWidget(self.lead_only)
         layout.addWidget(self.confirmation)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -136,6 +149,7 @@ class CloseCaseDialog(QDialog):
         self.ok_button.setEnabled(result is not None)
         self.override.hide()
         self.override.setChecked(False)
+        self.lead_only.hide()
         self._show_checklist(result)
 
     def _show_checklist(self, result: Eindresultaat | None) -> None:
@@ -200,9 +214,17 @@ class CloseCaseDialog(QDialog):
         self.ok_button.setText(self.tr("Zaak afsluiten…"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
 
+    def set_can_override(self, allowed: bool) -> None:
+        self.can_override = allowed
+        if not allowed:
+            self.override.setChecked(False)
+            if self.override.isVisible():
+                self.override.hide()
+                self.lead_only.show()
+
     def show_effort_shortfalls(self, shortfalls: list[str]) -> None:
         """The EffortNotMet hook: the core's checklist of what is missing, and a reasoned
-        override."""
+        override for a team lead (a worker is told who may)."""
         self.buttons.setEnabled(True)
         self._leave_confirmation()
         self.shortfalls.setText(
@@ -211,8 +233,11 @@ class CloseCaseDialog(QDialog):
             )
         )
         self.shortfalls.show()
-        self.override.show()
-        self.override.setFocus()
+        if self.can_override:
+            self.override.show()
+            self.override.setFocus()
+        else:
+            self.lead_only.show()
 
     def show_error(self, text: str) -> None:
         self.buttons.setEnabled(True)

@@ -12,39 +12,47 @@ from typing import TYPE_CHECKING
 
 from fieldapp.domain.cases import CaseStatus
 from fieldapp.domain.ddas import Eindresultaat
-from fieldapp.domain.effort import effort_shortfalls
+from fieldapp.domain.effort import effort_checklist, needs_effort
 from fieldapp.services import cases as case_service
-from fieldapp.services.errors import EffortNotMet
+from fieldapp.services.errors import EffortNotMet, OverrideNotAllowed
 from ui.dialogs.close_case import CloseCaseDialog, CloseInput
 from ui.dialogs.void_attempt import ReopenCaseDialog
 from ui.labels import result_label
-from ui.qt import QCoreApplication
+from ui.qt import QCoreApplication, QWidget
 
 if TYPE_CHECKING:
-    from ui.views.case_view import CaseView
+    from ui.views.case_host import CaseHost
 
 
-def effort_check(view: CaseView, result: Eindresultaat) -> tuple[list[str], bool] | None:
+def effort_check(view: CaseHost, result: Eindresultaat) -> tuple[list[str], bool] | None:
     """The core's checklist for the close dialog, from the attempts already shown."""
-    if view.case is None or not result.is_no_contact:
+    if view.case is None or not needs_effort(result):
         return None
     standard = view.backend.policy.effort
-    return effort_shortfalls(list(view.case.attempts), standard), standard.enforced
+    checklist = effort_checklist(list(view.case.attempts), standard)
+    return [item.line for item in checklist], standard.enforced
 
 
-def open_close(view: CaseView) -> CloseCaseDialog | None:
+def open_close(view: CaseHost, parent: QWidget) -> CloseCaseDialog | None:
     if view.case is None or view.case.status is not CaseStatus.OPEN:
         return None
-    dialog = CloseCaseDialog(view, effort_check=lambda result: effort_check(view, result))
+    dialog = CloseCaseDialog(parent, effort_check=lambda result: effort_check(view, result))
     case_id = view.case.id
     worker_id, device_id = view.identity()
     policy = view.backend.policy
 
     def effort_refused(error: BaseException) -> bool:
+        if isinstance(error, OverrideNotAllowed):
+            dialog.set_can_override(False)
         if isinstance(error, EffortNotMet):
             dialog.show_effort_shortfalls(list(error.shortfalls))
             return True
         return False
+
+    # Only a team lead may close before the standard is met (services.cases.close_case).
+    view.backend.runner.query(case_service.local_role, parent=dialog).success(
+        lambda role: dialog.set_can_override(role == case_service.ROLE_LEAD)
+    ).run()
 
     def save(value: CloseInput) -> None:
         at = view.clock()
@@ -74,11 +82,11 @@ def open_close(view: CaseView) -> CloseCaseDialog | None:
     return dialog
 
 
-def open_reopen(view: CaseView) -> ReopenCaseDialog | None:
+def open_reopen(view: CaseHost, parent: QWidget) -> ReopenCaseDialog | None:
     if view.case is None or view.case.status is CaseStatus.OPEN:
         return None
     result = result_label(view.case.resultaat) if view.case.resultaat else "—"
-    dialog = ReopenCaseDialog(result, view)
+    dialog = ReopenCaseDialog(result, parent)
     case_id = view.case.id
     worker_id, device_id = view.identity()
 

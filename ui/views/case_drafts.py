@@ -19,10 +19,10 @@ from ui.qt import QCoreApplication
 from ui.views.outcome_panel import draft_key
 
 if TYPE_CHECKING:
-    from ui.views.case_view import CaseView
+    from ui.views.case_host import CaseHost
 
 
-def draft_payload(view: CaseView) -> dict[str, Any] | None:
+def draft_payload(view: CaseHost) -> dict[str, Any] | None:
     if view.case_id is None:
         return None
     note = view.outcomes.quick_note.text()
@@ -32,7 +32,7 @@ def draft_payload(view: CaseView) -> dict[str, Any] | None:
     return {"form_id": view.outcomes.form_id, "quick_note": note, "detail": detail}
 
 
-def save_draft(view: CaseView) -> None:
+def save_draft(view: CaseHost) -> None:
     payload = draft_payload(view)
     if payload is None or view.case_id is None:
         return
@@ -45,7 +45,7 @@ def save_draft(view: CaseView) -> None:
     view.backend.runner.db_op(write, parent=None).run(initiator=view)
 
 
-def restore_draft(view: CaseView, draft: dict[str, Any]) -> None:
+def restore_draft(view: CaseHost, draft: dict[str, Any]) -> None:
     with contextlib.suppress(ValueError):  # a damaged draft keeps the fresh form id
         view.outcomes.form_id = str(uuid.UUID(str(draft.get("form_id"))))
     view.outcomes.quick_note.setText(str(draft.get("quick_note") or ""))

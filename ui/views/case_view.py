@@ -324,10 +324,10 @@ class CaseView(QWidget):
         return dialog
 
     def open_close(self) -> CloseCaseDialog | None:
-        return open_close(self)
+        return open_close(self, self)
 
     def open_reopen(self) -> ReopenCaseDialog | None:
-        return open_reopen(self)
+        return open_reopen(self, self)
 
     def request_print(self) -> None:
         """A letter (or card) for this case; the dialog offers the kinds."""

@@ -39,7 +39,15 @@ def make_engine(db_url: str, keys: ServerKeys, *, pool_size: int = 20) -> Engine
         if not path or path == ":memory:":
             raise ValueError("the embedded server needs a database file path")
         return _sqlcipher_engine(Path(path), keys.db_key)
-    return create_engine(db_url, pool_size=pool_size, max_overflow=pool_size, pool_timeout=60)
+    # hide_parameters: an error's message and traceback never carry the bound values (names,
+    # BSNs); the client engine does the same.
+    return create_engine(
+        db_url,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_timeout=60,
+        hide_parameters=True,
+    )
 
 
 def _sqlcipher_engine(path: Path, key: bytes) -> Engine:
@@ -48,7 +56,9 @@ def _sqlcipher_engine(path: Path, key: bytes) -> Engine:
         # Create the empty file 0600 before SQLCipher opens it (umask may be permissive).
         fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
         os.close(fd)
-    engine = create_engine(f"sqlite+pysqlite:///{path}", module=sqlcipher, pool_size=10)
+    engine = create_engine(
+        f"sqlite+pysqlite:///{path}", module=sqlcipher, pool_size=10, hide_parameters=True
+    )
     key_hex = key.hex()
 
     @event.listens_for(engine, "connect", insert=True)

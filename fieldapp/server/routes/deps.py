@@ -12,7 +12,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from fieldapp.server import audit
-from fieldapp.server.app import ServerSettings
 from fieldapp.server.auth import Principal, principal_for_token
 from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.errors import (
@@ -22,6 +21,7 @@ from fieldapp.server.errors import (
     upgrade_required,
     wipe_order,
 )
+from fieldapp.server.settings import ServerSettings
 from fieldapp.sync.protocol import MIN_PROTOCOL_VERSION, PROTOCOL_HEADER
 
 T = TypeVar("T")
@@ -69,6 +69,9 @@ def authenticate(
     who = principal_for_token(session, token.credentials, now())
     if who is None:
         raise unauthenticated()
+    # Ids only, for the request's log line (fieldapp.server.observability).
+    request.state.user_id = who.user_id
+    request.state.device_id = who.device_id
     if not who.active and not (allow_push_first and who.push_first):
         raise _denied(wipe_order(who.push_first), request, who, action, "wipe_ordered")
     if lead_only and not who.is_lead:
