@@ -20,9 +20,11 @@ def _launch_gui(db_path: Path, demo_passphrase: str | None) -> int:
     if problem is not None:
         print(f"fieldapp: {problem}", file=sys.stderr)
         return 2
-    from ui.app import run_app  # Qt is imported only when a window is wanted
+    # Qt is imported only when a window is wanted, and then the unlock screen comes first
+    # (ui.boot); the rest of the app is imported while the passphrase is typed.
+    from ui.boot import run
 
-    return run_app(db_path, demo_passphrase=demo_passphrase)
+    return run(db_path, demo_passphrase=demo_passphrase)
 
 
 def _qt_probe() -> int:

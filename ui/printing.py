@@ -29,14 +29,13 @@ from ui.qt import (
     QPageLayout,
     QPageSize,
     QPainter,
-    QPdfDocument,
-    QPrinter,
     QRectF,
     QSize,
     QSizeF,
     QTimer,
     Signal,
 )
+from ui.qt_extras import QPdfDocument, QPrinter
 
 MAX_RENDER_DPI = 300
 POINTS_PER_INCH = 72.0

@@ -48,7 +48,8 @@ from fieldapp.sync.transport import (
 )
 from ui.core_messages import core_message
 from ui.messages import user_message
-from ui.qt import QNetworkInformation, QObject, QTimer, Signal
+from ui.qt import QObject, QTimer, Signal
+from ui.qt_extras import QNetworkInformation
 from ui.sync_access import ParkedStore
 from ui.tasks import DbContext, StoreClosed
 

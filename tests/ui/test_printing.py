@@ -28,7 +28,8 @@ from tests.conftest import TEST_PASSPHRASE
 from tests.ui.conftest import wait_idle
 from ui.print_request import Output, PrintSource
 from ui.printing import prepare_printer
-from ui.qt import QLineEdit, QMessageBox, QPageSize, QPrinter, is_alive
+from ui.qt import QLineEdit, QMessageBox, QPageSize, is_alive
+from ui.qt_extras import QPrinter
 
 WORKER = WorkerInfo(
     id="00000000-0000-4000-8000-00000000a001",

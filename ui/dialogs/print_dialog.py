@@ -34,9 +34,6 @@ from ui.qt import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPdfView,
-    QPrintDialog,
-    QPrinter,
     QProgressBar,
     QPushButton,
     Qt,
@@ -45,6 +42,7 @@ from ui.qt import (
     QWidget,
     is_alive,
 )
+from ui.qt_extras import QPdfView, QPrintDialog, QPrinter
 from ui.resources import icon
 
 REBUILD_DELAY_MS = 250
