@@ -156,6 +156,10 @@ class PrintOptions(QWidget):
         elif ids:
             self.target.addItem(self.tr("Zaken in de lijst (%1)").replace("%1", str(len(ids))))
             self._targets.append((None, ids))
+        wanted = self.source.default_shift_id  # the current or next shift of the route
+        for number, (shift_id, _ids) in enumerate(self._targets):
+            if wanted is not None and shift_id == wanted:
+                self.target.setCurrentIndex(number)
         self.target.blockSignals(False)
 
     def choice(self) -> PrintChoice:
