@@ -126,19 +126,35 @@
     </message>
 </context>
 <context>
+    <name>Boot</name>
+    <message>
+        <location filename="../../ui/boot.py" line="189"/>
+        <source>Veldwerk kon niet volledig starten (%1). Start Veldwerk opnieuw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BootWindow</name>
+    <message>
+        <location filename="../../ui/boot.py" line="112"/>
+        <source>Veldwerk</source>
+        <translation type="unfinished">Veldwerk</translation>
+    </message>
+</context>
+<context>
     <name>CaseCard</name>
     <message>
-        <location filename="../../ui/views/case_card.py" line="182"/>
+        <location filename="../../ui/views/case_card.py" line="183"/>
         <source>afgesloten</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_card.py" line="332"/>
+        <location filename="../../ui/views/case_card.py" line="335"/>
         <source>bereikt</source>
         <translation>reached</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_card.py" line="334"/>
+        <location filename="../../ui/views/case_card.py" line="337"/>
         <source>niet bereikt</source>
         <translation>not reached</translation>
     </message>
@@ -210,27 +226,27 @@
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../ui/models/case_list.py" line="127"/>
+        <location filename="../../ui/models/case_list.py" line="128"/>
         <source>Nu</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="128"/>
+        <location filename="../../ui/models/case_list.py" line="129"/>
         <source>Straks</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="129"/>
+        <location filename="../../ui/models/case_list.py" line="130"/>
         <source>Later</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="130"/>
+        <location filename="../../ui/models/case_list.py" line="131"/>
         <source>Geweest</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="134"/>
+        <location filename="../../ui/models/case_list.py" line="135"/>
         <source>%1 · %2 %3–%4 · %5 adressen</source>
         <translation>%1 · %2 %3–%4 · %5 addresses</translation>
     </message>
@@ -243,42 +259,42 @@
         <translation>Back to Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="111"/>
+        <location filename="../../ui/views/case_view.py" line="112"/>
         <source>Zaak afsluiten of overdragen…</source>
         <translation>Close or hand over case…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="116"/>
+        <location filename="../../ui/views/case_view.py" line="117"/>
         <source>Brief of kaartje…</source>
         <translation>Letter or card…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="209"/>
+        <location filename="../../ui/views/case_view.py" line="210"/>
         <source>Adres onbekend</source>
         <translation>Address unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="113"/>
+        <location filename="../../ui/views/case_view.py" line="114"/>
         <source>&amp;Heropenen…</source>
         <translation>&amp;Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="289"/>
+        <location filename="../../ui/views/case_view.py" line="290"/>
         <source>✓ Poging opgeslagen.</source>
         <translation>✓ Attempt saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="299"/>
+        <location filename="../../ui/views/case_view.py" line="300"/>
         <source>Kies eerst een poging in de tijdlijn.</source>
         <translation>First choose an attempt in the timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="318"/>
+        <location filename="../../ui/views/case_view.py" line="319"/>
         <source>✓ Poging doorgestreept.</source>
         <translation>✓ Attempt struck out.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="353"/>
+        <location filename="../../ui/views/case_view.py" line="354"/>
         <source>✓ Notities opgeslagen.</source>
         <translation>✓ Notes saved.</translation>
     </message>
@@ -301,87 +317,87 @@
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="59"/>
+        <location filename="../../ui/dialogs/close_case.py" line="60"/>
         <source>Zaak afsluiten of overdragen</source>
         <translation>Close or hand over case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="64"/>
+        <location filename="../../ui/dialogs/close_case.py" line="65"/>
         <source>Hoe is deze zaak afgelopen? Kies één eindresultaat.</source>
         <translation>How did this case end? Choose one result.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="68"/>
+        <location filename="../../ui/dialogs/close_case.py" line="69"/>
         <source>Eindresultaat</source>
         <translation>Final result</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="77"/>
+        <location filename="../../ui/dialogs/close_case.py" line="81"/>
         <source>&amp;Toelichting (optioneel):</source>
         <translation>&amp;Explanation (optional):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="113"/>
-        <location filename="../../ui/dialogs/close_case.py" line="214"/>
+        <location filename="../../ui/dialogs/close_case.py" line="117"/>
+        <location filename="../../ui/dialogs/close_case.py" line="221"/>
         <source>Zaak afsluiten…</source>
         <translation>Close case…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="190"/>
+        <location filename="../../ui/dialogs/close_case.py" line="197"/>
         <source>Weet u het zeker? De zaak wordt afgesloten als: «%1».</source>
         <translation>Are you sure? The case will be closed as: “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="196"/>
+        <location filename="../../ui/dialogs/close_case.py" line="203"/>
         <source>Ja, afsluiten</source>
         <translation>Yes, close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="197"/>
+        <location filename="../../ui/dialogs/close_case.py" line="204"/>
         <source>Terug</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="115"/>
-        <location filename="../../ui/dialogs/close_case.py" line="215"/>
+        <location filename="../../ui/dialogs/close_case.py" line="119"/>
+        <location filename="../../ui/dialogs/close_case.py" line="222"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="88"/>
+        <location filename="../../ui/dialogs/close_case.py" line="92"/>
         <source>Toch afsluiten (teamleider); ik licht hierboven toe waarom</source>
         <translation>Close anyway (team lead); I explain why above</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="93"/>
+        <location filename="../../ui/dialogs/close_case.py" line="97"/>
         <source>Alleen een teamleider mag deze zaak nu toch zo afsluiten. Doe eerst de ontbrekende pogingen, kies een ander resultaat, of vraag uw teamleider.</source>
         <translation>Only a team lead may close this case like this now. Make the missing attempts first, choose another result, or ask your team lead.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="162"/>
+        <location filename="../../ui/dialogs/close_case.py" line="169"/>
         <source>✓ De minimale inspanning is gehaald.</source>
         <translation>✓ The minimum effort has been made.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="171"/>
+        <location filename="../../ui/dialogs/close_case.py" line="178"/>
         <source>Nog niet gehaald (advies, niet verplicht):
 %1</source>
         <translation>Not reached yet (advice, not required):
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="180"/>
+        <location filename="../../ui/dialogs/close_case.py" line="187"/>
         <source>Kies een eindresultaat.</source>
         <translation>Choose a final result.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="185"/>
+        <location filename="../../ui/dialogs/close_case.py" line="192"/>
         <source>Schrijf op waarom u toch afsluit.</source>
         <translation>Write down why you close anyway.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="165"/>
-        <location filename="../../ui/dialogs/close_case.py" line="231"/>
+        <location filename="../../ui/dialogs/close_case.py" line="172"/>
+        <location filename="../../ui/dialogs/close_case.py" line="241"/>
         <source>De minimale inspanning is nog niet gehaald:
 %1</source>
         <translation>The minimum effort has not been met yet:
@@ -763,6 +779,44 @@
     </message>
 </context>
 <context>
+    <name>Flags</name>
+    <message>
+        <location filename="../../ui/reason_labels.py" line="81"/>
+        <source>adres onbekend: BRP-controle nodig</source>
+        <translation>address unknown: check in the BRP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reason_labels.py" line="82"/>
+        <source>BSN klopt niet (elfproef): controleer in BRP</source>
+        <translation>BSN is not valid (check digit): check in the BRP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reason_labels.py" line="83"/>
+        <source>tekst begon met een formuleteken; als tekst bewaard</source>
+        <translation>text began with a formula character; kept as text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reason_labels.py" line="84"/>
+        <source>wil niet benaderd worden: niet opgepakt (andere reden)</source>
+        <translation>does not want to be approached: not taken up (other reason)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reason_labels.py" line="85"/>
+        <source>wil niet benaderd worden, maar Zorg-signaal wordt toch behandeld</source>
+        <translation>does not want to be approached, but the health insurer signal is still handled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reason_labels.py" line="88"/>
+        <source>onveilig voor medewerker: alleen met z&apos;n tweeën op huisbezoek</source>
+        <translation>unsafe for staff: home visits only in pairs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reason_labels.py" line="89"/>
+        <source>onveilig voor medewerker: geen huisbezoek</source>
+        <translation>unsafe for staff: no home visit</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../ui/labels.py" line="53"/>
@@ -1064,7 +1118,7 @@
         <translation>DEMO — made-up data for practice. Passphrase: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="304"/>
+        <location filename="../../ui/views/main_window.py" line="308"/>
         <source>Deze laptop is door de beheerder van het team ingetrokken. Daarom zijn alle Veldwerk-gegevens op deze laptop veilig gewist; u hoeft daarvoor niets te doen. Wilt u weer met Veldwerk werken, verbind deze laptop dan opnieuw met de server (vraag uw teamleider om toegang).</source>
         <translation>This laptop was withdrawn by the team&apos;s administrator. That is why all Veldwerk data on this laptop has been safely erased; you do not need to do anything about it. To work with Veldwerk again, connect this laptop to the server again (ask your team lead for access).</translation>
     </message>
@@ -1171,117 +1225,117 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="58"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="56"/>
         <source>Kaartjes en brieven printen</source>
         <translation>Print cards and letters</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="105"/>
         <source>Afdrukvoorbeeld</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="110"/>
         <source>Opslaan als PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="112"/>
         <source>Afdrukken…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="116"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="178"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="176"/>
         <source>Er staat vandaag niets gepland om voor te printen.</source>
         <translation>Nothing is planned today to print for.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="181"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="179"/>
         <source>Voorbeeld maken…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="227"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="225"/>
         <source>1 pagina</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="227"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="225"/>
         <source>%1 pagina&apos;s</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="231"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="229"/>
         <source>1 kaartje</source>
         <translation>1 card</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="231"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="229"/>
         <source>%1 kaartjes</source>
         <translation>%1 cards</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="233"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="231"/>
         <source>1 brief</source>
         <translation>1 letter</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="233"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="231"/>
         <source>%1 brieven</source>
         <translation>%1 letters</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="249"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="247"/>
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="270"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="268"/>
         <source>Niet afgedrukt; er is niets opgeslagen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="285"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="283"/>
         <source>Naar de printer sturen…</source>
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="299"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="297"/>
         <source>Afdrukken is afgebroken of mislukt. Er is niets vastgelegd.</source>
         <translation>Printing was cancelled or failed. Nothing was logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="302"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="300"/>
         <source>✓ Naar de printer gestuurd (%1 blz.).</source>
         <translation>✓ Sent to the printer (%1 pages).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="307"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="305"/>
         <source>Contactpogingen vastleggen…</source>
         <translation>Logging contact attempts…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="324"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="322"/>
         <source>✓ Contactpoging &apos;Brief&apos; vastgelegd.</source>
         <translation>✓ &apos;Letter&apos; contact attempt logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="326"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="324"/>
         <source>✓ %1 contactpogingen &apos;Brief&apos; vastgelegd.</source>
         <translation>✓ %1 &apos;Letter&apos; contact attempts logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="329"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="327"/>
         <source>De contactpogingen &apos;Brief&apos; stonden in dit dagdeel al vast.</source>
         <translation>The &apos;Letter&apos; contact attempts were already logged in this part of the day.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="352"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="350"/>
         <source>✓ Opgeslagen als %1. Verwijder het bestand na het printen.</source>
         <translation>✓ Saved as %1. Delete the file after printing.</translation>
     </message>
@@ -2020,58 +2074,58 @@
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="92"/>
+        <location filename="../../ui/views/unlock_page.py" line="108"/>
         <source>Veldwerk is vergrendeld</source>
         <translation>Veldwerk is locked</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="93"/>
+        <location filename="../../ui/views/unlock_page.py" line="109"/>
         <source>Voer uw wachtwoordzin in om verder te werken.</source>
         <translation>Enter your passphrase to continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="94"/>
-        <location filename="../../ui/views/unlock_page.py" line="95"/>
+        <location filename="../../ui/views/unlock_page.py" line="110"/>
+        <location filename="../../ui/views/unlock_page.py" line="111"/>
         <source>Wachtwoordzin</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="96"/>
+        <location filename="../../ui/views/unlock_page.py" line="112"/>
         <source>&amp;Ontgrendelen</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="110"/>
+        <location filename="../../ui/views/unlock_page.py" line="126"/>
         <source>Vul uw wachtwoordzin in.</source>
         <translation>Enter your passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="115"/>
+        <location filename="../../ui/views/unlock_page.py" line="131"/>
         <source>Bezig met ontgrendelen…</source>
         <translation>Unlocking…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="144"/>
+        <location filename="../../ui/views/unlock_page.py" line="160"/>
         <source>Ontgrendelen lukte niet door een fout. Uw gegevens zijn niet veranderd.</source>
         <translation>Unlocking failed because of an error. Your data has not changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="157"/>
+        <location filename="../../ui/views/unlock_page.py" line="173"/>
         <source>De wachtwoordzin klopt niet.</source>
         <translation>The passphrase is not correct.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="159"/>
+        <location filename="../../ui/views/unlock_page.py" line="175"/>
         <source>Probeer het over 1 seconde opnieuw.</source>
         <translation>Try again in 1 second.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="161"/>
+        <location filename="../../ui/views/unlock_page.py" line="177"/>
         <source>Probeer het over %1 seconden opnieuw.</source>
         <translation>Try again in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="165"/>
+        <location filename="../../ui/views/unlock_page.py" line="181"/>
         <source>U kunt het opnieuw proberen.</source>
         <translation>You can try again.</translation>
     </message>
