@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fieldapp.errors import StoreLocked
 from fieldapp.store.instance_lock import MSG_LOCKED, StoreLock
-from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
+from fieldapp.store.kdf import KdfParams
 from ui.application import ensure_application as ensure_application
 from ui.backend import Backend
 from ui.core_messages import core_message
@@ -29,7 +29,7 @@ def build_window(
     *,
     demo_passphrase: str | None = None,
     settings: UiSettings | None = None,
-    kdf_params: KdfParams = DEFAULT_PARAMS,
+    kdf_params: KdfParams | None = None,
 ) -> MainWindow:
     """The main window on ``db_path`` (not shown, not started). Tests use this directly."""
     backend = Backend(db_path, kdf_params=kdf_params)
@@ -54,7 +54,7 @@ def run_app(
     *,
     demo_passphrase: str | None = None,
     language: str | None = None,
-    kdf_params: KdfParams = DEFAULT_PARAMS,
+    kdf_params: KdfParams | None = None,
 ) -> int:
     """Run the app until its window closes; returns the process exit code.
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from fieldapp.domain.letters import Language, LetterKind, Sender
 from fieldapp.letters.geometry import CardLayout, WindowPosition
 from fieldapp.services.print_jobs import current_sender, load_organisation, load_print_jobs
-from fieldapp.services.printing import (
+from fieldapp.services.print_pdf import (
     PrintJob,
     build_blank_cards,
     build_calibration,

@@ -28,28 +28,6 @@ from fieldapp.store.repos.convert import attempt_of
 from fieldapp.store.repos.kv import get_kv
 from fieldapp.store.schema import AttemptRow, CaseEventRow, CaseRow, DraftRow, SignalRow, Worker
 
-# Plain-Dutch labels for the close dialog, in the order a worker thinks of them.
-RESULT_LABELS_NL: dict[Eindresultaat, str] = {
-    Eindresultaat.VERVOLGHULP_FINANCIEEL: "Doorverwezen naar schuldhulp of budgetcoaching",
-    Eindresultaat.VERVOLGHULP_NIET_FINANCIEEL: (
-        "Doorverwezen naar andere hulp (bijv. maatschappelijk werk)"
-    ),
-    Eindresultaat.VERVOLGHULP: "Doorverwezen, soort hulp nog niet bekend",
-    Eindresultaat.BUDGETADVIES_QUICK_FIX: "Geholpen met advies of een snelle oplossing",
-    Eindresultaat.ZELF_BETAALD: "Heeft zelf betaald of een regeling getroffen",
-    Eindresultaat.REGELT_HET_ZELF: "Regelt het zelf, wil geen hulp",
-    Eindresultaat.GEEN_REACTIE_NA_CONTACT: "Eerst contact gehad, daarna geen reactie meer",
-    Eindresultaat.DEFINITIEF_GEEN_CONTACT: "Geen contact gekregen, ondanks pogingen",
-    Eindresultaat.AL_BEKEND_BIJ_SHV: "Al bekend bij schuldhulpverlening",
-    Eindresultaat.ANDER_LOPEND_TRAJECT: "Heeft al ander hulptraject",
-    Eindresultaat.GEEN_INWONER: "Woont niet (meer) in de gemeente",
-    Eindresultaat.OVERLEDEN: "Overleden",
-    Eindresultaat.VERWIJZING_ZONDER_TUSSENKOMST: "Doorverwezen zonder tussenkomst van de inwoner",
-    Eindresultaat.NIET_OPGEPAKT_HERHAALDE_MELDING: "Niet opgepakt: herhaalde melding",
-    Eindresultaat.NIET_OPGEPAKT_ONTERECHT: "Niet opgepakt: onterecht signaal",
-    Eindresultaat.NIET_OPGEPAKT_ANDERE_REDEN: "Niet opgepakt: andere reden",
-}
-
 # Outcomes that also settle the signals' DDAS status (NOTES.md §4 status flow).
 _SIGNAL_STATUS_FOR: dict[Eindresultaat, Signaalstatus] = {
     Eindresultaat.NIET_OPGEPAKT_ANDERE_REDEN: Signaalstatus.NIET_OPGEPAKT_ANDERE_REDEN,

@@ -2,46 +2,11 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="39"/>
-        <source>SavePdfFlow</source>
-        <comment>Persoonsgegevens</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/dialogs/save_pdf.py" line="41"/>
-        <source>SavePdfFlow</source>
-        <comment>Dit PDF-bestand bevat namen en adressen. Bewaar het alleen op deze computer of een versleutelde schijf, niet in een gedeelde map of in de cloud, en verwijder het als het geprint is.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="49"/>
-        <source>SavePdfFlow</source>
-        <comment>Begrepen, opslaan…</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="50"/>
-        <source>SavePdfFlow</source>
-        <comment>Annuleren</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AttemptFormDialog</name>
     <message>
         <location filename="../../ui/dialogs/attempt_form.py" line="91"/>
         <source>Contactpoging vastleggen</source>
         <translation>Log a contact attempt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/attempt_form.py" line="97"/>
-        <source>— kies de soort contact —</source>
-        <translation>— choose the kind of contact —</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/attempt_form.py" line="100"/>
@@ -109,12 +74,6 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/attempt_form.py" line="172"/>
-        <location filename="../../ui/dialogs/attempt_form.py" line="202"/>
-        <source>Kies eerst de soort contact.</source>
-        <translation>Choose the kind of contact first.</translation>
-    </message>
-    <message>
         <location filename="../../ui/dialogs/attempt_form.py" line="180"/>
         <source>automatisch (%1)</source>
         <translation>automatic (%1)</translation>
@@ -123,6 +82,17 @@
         <location filename="../../ui/dialogs/attempt_form.py" line="205"/>
         <source>Dit tijdstip ligt in de toekomst. Kies een eerder moment.</source>
         <translation>This time is in the future. Choose an earlier moment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attempt_form.py" line="97"/>
+        <source>— kies de soort contact —</source>
+        <translation>— choose the kind of contact —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attempt_form.py" line="172"/>
+        <location filename="../../ui/dialogs/attempt_form.py" line="202"/>
+        <source>Kies eerst de soort contact.</source>
+        <translation>Choose the kind of contact first.</translation>
     </message>
 </context>
 <context>
@@ -274,11 +244,6 @@
         <translation>Address unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="114"/>
-        <source>&amp;Heropenen…</source>
-        <translation>&amp;Reopen…</translation>
-    </message>
-    <message>
         <location filename="../../ui/views/case_view.py" line="290"/>
         <source>✓ Poging opgeslagen.</source>
         <translation>✓ Attempt saved.</translation>
@@ -304,6 +269,11 @@
         <translation>Unsaved work from before the lock has been restored.</translation>
     </message>
     <message>
+        <location filename="../../ui/views/case_view.py" line="114"/>
+        <source>&amp;Heropenen…</source>
+        <translation>&amp;Reopen…</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/case_decisions.py" line="73"/>
         <source>✓ Zaak afgesloten: %1</source>
         <translation>✓ Case closed: %1</translation>
@@ -322,11 +292,6 @@
         <translation>Close or hand over case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="65"/>
-        <source>Hoe is deze zaak afgelopen? Kies één eindresultaat.</source>
-        <translation>How did this case end? Choose one result.</translation>
-    </message>
-    <message>
         <location filename="../../ui/dialogs/close_case.py" line="69"/>
         <source>Eindresultaat</source>
         <translation>Final result</translation>
@@ -335,6 +300,35 @@
         <location filename="../../ui/dialogs/close_case.py" line="81"/>
         <source>&amp;Toelichting (optioneel):</source>
         <translation>&amp;Explanation (optional):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/close_case.py" line="119"/>
+        <location filename="../../ui/dialogs/close_case.py" line="222"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/close_case.py" line="187"/>
+        <source>Kies een eindresultaat.</source>
+        <translation>Choose a final result.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/close_case.py" line="192"/>
+        <source>Schrijf op waarom u toch afsluit.</source>
+        <translation>Write down why you close anyway.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/close_case.py" line="172"/>
+        <location filename="../../ui/dialogs/close_case.py" line="241"/>
+        <source>De minimale inspanning is nog niet gehaald:
+%1</source>
+        <translation>The minimum effort has not been met yet:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/close_case.py" line="65"/>
+        <source>Hoe is deze zaak afgelopen? Kies één eindresultaat.</source>
+        <translation>How did this case end? Choose one result.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/close_case.py" line="117"/>
@@ -358,12 +352,6 @@
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="119"/>
-        <location filename="../../ui/dialogs/close_case.py" line="222"/>
-        <source>Annuleren</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <location filename="../../ui/dialogs/close_case.py" line="92"/>
         <source>Toch afsluiten (teamleider); ik licht hierboven toe waarom</source>
         <translation>Close anyway (team lead); I explain why above</translation>
@@ -383,24 +371,6 @@
         <source>Nog niet gehaald (advies, niet verplicht):
 %1</source>
         <translation>Not reached yet (advice, not required):
-%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/close_case.py" line="187"/>
-        <source>Kies een eindresultaat.</source>
-        <translation>Choose a final result.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/close_case.py" line="192"/>
-        <source>Schrijf op waarom u toch afsluit.</source>
-        <translation>Write down why you close anyway.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/close_case.py" line="172"/>
-        <location filename="../../ui/dialogs/close_case.py" line="241"/>
-        <source>De minimale inspanning is nog niet gehaald:
-%1</source>
-        <translation>The minimum effort has not been met yet:
 %1</translation>
     </message>
 </context>
@@ -819,264 +789,264 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
+        <location filename="../../ui/labels.py" line="52"/>
         <source>Huisbezoek</source>
         <translation>Home visit</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54"/>
+        <location filename="../../ui/labels.py" line="53"/>
         <source>Kaartje</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55"/>
+        <location filename="../../ui/labels.py" line="54"/>
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="55"/>
         <source>SMS/WhatsApp</source>
         <translation>SMS/WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="56"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59"/>
+        <location filename="../../ui/labels.py" line="58"/>
         <source>Afspraak op locatie</source>
         <translation>Appointment on location</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62"/>
+        <location filename="../../ui/labels.py" line="61"/>
         <source>Administratief</source>
         <translation>Administrative</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63"/>
+        <location filename="../../ui/labels.py" line="62"/>
         <source>Onbekend</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64"/>
-        <location filename="../../ui/labels.py" line="92"/>
+        <location filename="../../ui/labels.py" line="63"/>
+        <location filename="../../ui/labels.py" line="91"/>
         <source>Overige</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>ochtend</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
+        <location filename="../../ui/labels.py" line="71"/>
         <source>middag</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73"/>
+        <location filename="../../ui/labels.py" line="72"/>
         <source>avond</source>
         <translation>evening</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Belastingdienst</source>
         <translation>Tax office</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>CAK eigen bijdrage</source>
         <translation>CAK own contribution</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>CAK zorgverzekering</source>
         <translation>CAK health insurance</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="86"/>
         <source>Toeslagen</source>
         <translation>Benefits office</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="87"/>
         <source>DUO</source>
         <translation>DUO</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="88"/>
         <source>Energie</source>
         <translation>Energy</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>Huur</source>
         <translation>Rent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="91"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>Hypotheek</source>
         <translation>Mortgage</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93"/>
+        <location filename="../../ui/labels.py" line="92"/>
         <source>Water</source>
         <translation>Water</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Zorgverzekering</source>
         <translation>Health insurance</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="104"/>
-        <source>Inwoner is overleden</source>
-        <translation>Resident has died</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="114"/>
-        <source>Nog niet opgepakt</source>
-        <translation>Not taken up yet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="115"/>
-        <source>Opgepakt</source>
-        <translation>Taken up</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="116"/>
-        <source>Geen inwoner (meer) van de gemeente</source>
-        <translation>No (longer a) resident of the municipality</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="125"/>
+        <location filename="../../ui/labels.py" line="124"/>
         <source>Niet thuis, kaartje achtergelaten</source>
         <translation>Not at home, card left</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="128"/>
+        <location filename="../../ui/labels.py" line="127"/>
         <source>Niet thuis</source>
         <translation>Not at home</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129"/>
+        <location filename="../../ui/labels.py" line="128"/>
         <source>Gesproken, wil hulp</source>
         <translation>Spoke, wants help</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="132"/>
+        <location filename="../../ui/labels.py" line="131"/>
         <source>Gesproken, geen hulp nodig</source>
         <translation>Spoke, no help needed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135"/>
+        <location filename="../../ui/labels.py" line="134"/>
         <source>Gebeld, geen gehoor</source>
         <translation>Called, no answer</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="138"/>
+        <location filename="../../ui/labels.py" line="137"/>
         <source>Gebeld, gesproken</source>
         <translation>Called, spoke</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="139"/>
+        <location filename="../../ui/labels.py" line="138"/>
         <source>App/SMS gestuurd</source>
         <translation>App/SMS sent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="140"/>
+        <location filename="../../ui/labels.py" line="139"/>
         <source>Brief gestuurd</source>
         <translation>Letter sent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="147"/>
+        <location filename="../../ui/labels.py" line="146"/>
         <source>Doorverwezen naar schuldhulp of budgetcoaching</source>
         <translation>Referred to debt help or budget coaching</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="150"/>
+        <location filename="../../ui/labels.py" line="149"/>
         <source>Doorverwezen naar andere hulp (bijv. maatschappelijk werk)</source>
         <translation>Referred to other help (e.g. social work)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="153"/>
+        <location filename="../../ui/labels.py" line="152"/>
         <source>Doorverwezen, soort hulp nog niet bekend</source>
         <translation>Referred, kind of help not known yet</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="155"/>
         <source>Geholpen met advies of een snelle oplossing</source>
         <translation>Helped with advice or a quick fix</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="159"/>
+        <location filename="../../ui/labels.py" line="158"/>
         <source>Heeft zelf betaald of een regeling getroffen</source>
         <translation>Paid or arranged a payment plan themselves</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="162"/>
+        <location filename="../../ui/labels.py" line="161"/>
         <source>Regelt het zelf, wil geen hulp</source>
         <translation>Arranges it themselves, wants no help</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="165"/>
+        <location filename="../../ui/labels.py" line="162"/>
         <source>Eerst contact gehad, daarna geen reactie meer</source>
         <translation>Had contact, then no more response</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="168"/>
+        <location filename="../../ui/labels.py" line="165"/>
         <source>Geen contact gekregen, ondanks pogingen</source>
         <translation>No contact despite attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101"/>
-        <location filename="../../ui/labels.py" line="171"/>
+        <location filename="../../ui/labels.py" line="100"/>
+        <location filename="../../ui/labels.py" line="168"/>
         <source>Al bekend bij schuldhulpverlening</source>
         <translation>Already known to debt counselling</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="174"/>
+        <location filename="../../ui/labels.py" line="171"/>
         <source>Heeft al ander hulptraject</source>
         <translation>Already has another support programme</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="177"/>
+        <location filename="../../ui/labels.py" line="172"/>
         <source>Woont niet (meer) in de gemeente</source>
         <translation>Does not live in the municipality (any more)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="180"/>
+        <location filename="../../ui/labels.py" line="173"/>
         <source>Overleden</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="181"/>
+        <location filename="../../ui/labels.py" line="174"/>
         <source>Doorverwezen zonder tussenkomst van de inwoner</source>
         <translation>Referred without the resident&apos;s involvement</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108"/>
-        <location filename="../../ui/labels.py" line="184"/>
+        <location filename="../../ui/labels.py" line="107"/>
+        <location filename="../../ui/labels.py" line="177"/>
         <source>Niet opgepakt: herhaalde melding</source>
         <translation>Not taken up: repeated report</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111"/>
-        <location filename="../../ui/labels.py" line="187"/>
+        <location filename="../../ui/labels.py" line="110"/>
+        <location filename="../../ui/labels.py" line="180"/>
         <source>Niet opgepakt: onterecht signaal</source>
         <translation>Not taken up: unjustified signal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="105"/>
-        <location filename="../../ui/labels.py" line="190"/>
+        <location filename="../../ui/labels.py" line="104"/>
+        <location filename="../../ui/labels.py" line="183"/>
         <source>Niet opgepakt: andere reden</source>
         <translation>Not taken up: other reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="103"/>
+        <source>Inwoner is overleden</source>
+        <translation>Resident has died</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="113"/>
+        <source>Nog niet opgepakt</source>
+        <translation>Not taken up yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="114"/>
+        <source>Opgepakt</source>
+        <translation>Taken up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="115"/>
+        <source>Geen inwoner (meer) van de gemeente</source>
+        <translation>No (longer a) resident of the municipality</translation>
     </message>
 </context>
 <context>
@@ -1297,7 +1267,7 @@
     <message>
         <location filename="../../ui/dialogs/print_dialog.py" line="268"/>
         <source>Niet afgedrukt; er is niets opgeslagen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not printed; nothing was saved.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/print_dialog.py" line="283"/>
@@ -1378,92 +1348,97 @@
         <translation>Window envelope test print</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="73"/>
+        <location filename="../../ui/dialogs/print_options.py" line="74"/>
+        <source>Voor huishoudens zonder eigen taal. Een huishouden waarvoor een taal is gekozen, krijgt zijn kaartje of brief in die taal.</source>
+        <translation>For households without a language of their own. A household with a chosen language gets its card or letter in that language.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="79"/>
         <source>A4, 4 kaartjes per vel (knippen)</source>
         <translation>A4, 4 cards per sheet (cut)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="74"/>
+        <location filename="../../ui/dialogs/print_options.py" line="80"/>
         <source>A6, één kaartje per pagina</source>
         <translation>A6, one card per page</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="75"/>
+        <location filename="../../ui/dialogs/print_options.py" line="81"/>
         <source>Drukkerij (A6 met afloop)</source>
         <translation>Print shop (A6 with bleed)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="79"/>
+        <location filename="../../ui/dialogs/print_options.py" line="85"/>
         <source>Venster: verschuiving naar rechts (mm)</source>
         <translation>Window: shift to the right (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="80"/>
+        <location filename="../../ui/dialogs/print_options.py" line="86"/>
         <source>Venster: verschuiving omlaag (mm)</source>
         <translation>Window: shift down (mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="90"/>
+        <location filename="../../ui/dialogs/print_options.py" line="96"/>
         <source>Leg een contactpoging &apos;Brief&apos; vast voor deze zaken</source>
         <translation>Log a &apos;Letter&apos; contact attempt for these cases</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="93"/>
+        <location filename="../../ui/dialogs/print_options.py" line="99"/>
         <source>Pas na het versturen naar de printer; twee keer printen telt één keer.</source>
         <translation>Only after the job was sent to the printer; printing twice counts once.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="97"/>
+        <location filename="../../ui/dialogs/print_options.py" line="103"/>
         <source>Een achtergelaten kaartje legt u vast bij het bezoek: &apos;Niet thuis, kaartje achtergelaten&apos;.</source>
         <translation>Log a card you leave behind at the visit: &apos;Not at home, card left&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="105"/>
+        <location filename="../../ui/dialogs/print_options.py" line="111"/>
         <source>Dubbelzijdig printen, omslaan over de lange kant: dan valt de achterkant van elk kaartje precies achter de voorkant. Zonder dubbelzijdig: print de oneven pagina&apos;s, leg de stapel terug en print de even pagina&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Print double-sided, flipping on the long edge: each card&apos;s back then lands exactly behind its front. Without duplex: print the odd pages, put the stack back and print the even pages.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="115"/>
+        <location filename="../../ui/dialogs/print_options.py" line="121"/>
         <source>&amp;Wat:</source>
         <translation>&amp;What:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="116"/>
+        <location filename="../../ui/dialogs/print_options.py" line="122"/>
         <source>&amp;Voor:</source>
         <translation>&amp;For:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="117"/>
+        <location filename="../../ui/dialogs/print_options.py" line="123"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="118"/>
+        <location filename="../../ui/dialogs/print_options.py" line="124"/>
         <source>&amp;Opmaak:</source>
         <translation>La&amp;yout:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="119"/>
+        <location filename="../../ui/dialogs/print_options.py" line="125"/>
         <source>&amp;Aantal:</source>
         <translation>&amp;Number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="120"/>
+        <location filename="../../ui/dialogs/print_options.py" line="126"/>
         <source>Ve&amp;nster:</source>
         <translation>Wi&amp;ndow:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="141"/>
+        <location filename="../../ui/dialogs/print_options.py" line="147"/>
         <source>Route %1 · %2 adressen</source>
         <translation>Route %1 · %2 addresses</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="148"/>
+        <location filename="../../ui/dialogs/print_options.py" line="154"/>
         <source>Deze zaak: %1</source>
         <translation>This case: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="151"/>
+        <location filename="../../ui/dialogs/print_options.py" line="157"/>
         <source>Zaken in de lijst (%1)</source>
         <translation>Cases in the list (%1)</translation>
     </message>
@@ -1565,17 +1540,37 @@
 <context>
     <name>SavePdfFlow</name>
     <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="95"/>
+        <location filename="../../ui/dialogs/save_pdf.py" line="38"/>
+        <source>Persoonsgegevens</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/save_pdf.py" line="39"/>
+        <source>Dit PDF-bestand bevat namen en adressen. Bewaar het alleen op deze computer of een versleutelde schijf, niet in een gedeelde map of in de cloud, en verwijder het als het geprint is.</source>
+        <translation>This PDF file contains names and addresses. Keep it only on this computer or an encrypted drive, not in a shared folder or the cloud, and delete it once it is printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/save_pdf.py" line="49"/>
+        <source>Begrepen, opslaan…</source>
+        <translation>Understood, save…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/save_pdf.py" line="51"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/save_pdf.py" line="96"/>
         <source>PDF opslaan</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="98"/>
+        <location filename="../../ui/dialogs/save_pdf.py" line="99"/>
         <source>PDF-bestanden (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="115"/>
+        <location filename="../../ui/dialogs/save_pdf.py" line="116"/>
         <source>Opslaan is mislukt. Kies een andere map.</source>
         <translation>Saving failed. Choose another folder.</translation>
     </message>
@@ -1671,74 +1666,89 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="46"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="48"/>
         <source>Instellingen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="55"/>
         <source> minuten</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="56"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="58"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="57"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="59"/>
         <source>&amp;Vergrendelen na:</source>
         <translation>&amp;Lock after:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="60"/>
-        <source>bijv. Sanne de Wit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/dialogs/settings_dialog.py" line="62"/>
-        <source>direct nummer, bijv. 06 12345678</source>
-        <translation type="unfinished"></translation>
+        <source>bijv. Sanne de Wit</source>
+        <translation>e.g. Sanne de Wit</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/settings_dialog.py" line="64"/>
+        <source>direct nummer, bijv. 06 12345678</source>
+        <translation>direct number, e.g. 06 12345678</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="66"/>
         <source>leeg: hetzelfde als telefoon</source>
-        <translation type="unfinished"></translation>
+        <translation>empty: same as phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="67"/>
         <source>Uw gegevens op kaartjes en brieven</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="75"/>
-        <source>&amp;Naam:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="76"/>
-        <source>Tele&amp;foon:</source>
-        <translation type="unfinished"></translation>
+        <translation>Your details on cards and letters</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/settings_dialog.py" line="77"/>
+        <source>&amp;Naam:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="78"/>
+        <source>Tele&amp;foon:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="79"/>
         <source>&amp;WhatsApp:</source>
+        <translation>&amp;WhatsApp:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="88"/>
+        <source>&amp;Over Veldwerk…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="103"/>
+        <source>&lt;b&gt;Veldwerk %1&lt;/b&gt;&lt;br&gt;Veldapp voor vroegsignalering: versleuteld, ook zonder internet.&lt;br&gt;Licentie: EUPL-1.2. Lettertype DejaVu Sans (vrije licentie).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="108"/>
+        <source>Over Veldwerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="119"/>
         <source>Ontgrendel Veldwerk om uw gegevens te wijzigen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock Veldwerk to change your details.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="121"/>
         <source>Laden…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="133"/>
         <source>Zonder naam en telefoonnummer print Veldwerk geen kaartjes of brieven. Leeg laten: de gegevens van de server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Without a name and phone number Veldwerk prints no cards or letters. Leave empty: the details from the server.</translation>
     </message>
 </context>
 <context>
@@ -2001,21 +2011,6 @@
         <translation>No cases found.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="108"/>
-        <source>&amp;Route vandaag</source>
-        <translation>&amp;Today&apos;s route</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="109"/>
-        <source>&amp;Alle zaken</source>
-        <translation>&amp;All cases</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="116"/>
-        <source>Alle zaken van u, ook afgesloten; ook offline</source>
-        <translation>All your cases, closed ones too; also offline</translation>
-    </message>
-    <message>
         <location filename="../../ui/views/today_view.py" line="125"/>
         <source>Kaartjes en brieven…</source>
         <translation>Cards and letters…</translation>
@@ -2029,11 +2024,6 @@
         <location filename="../../ui/views/today_view.py" line="233"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="260"/>
-        <source>%1 · alle zaken, ook afgesloten (zoeken werkt ook offline)</source>
-        <translation>%1 · all cases, closed ones too (search works offline)</translation>
     </message>
     <message>
         <location filename="../../ui/views/today_view.py" line="265"/>
@@ -2069,6 +2059,26 @@
         <location filename="../../ui/views/today_view.py" line="322"/>
         <source>Nu &amp;synchroniseren</source>
         <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="108"/>
+        <source>&amp;Route vandaag</source>
+        <translation>&amp;Today&apos;s route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="109"/>
+        <source>&amp;Alle zaken</source>
+        <translation>&amp;All cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="116"/>
+        <source>Alle zaken van u, ook afgesloten; ook offline</source>
+        <translation>All your cases, closed ones too; also offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="260"/>
+        <source>%1 · alle zaken, ook afgesloten (zoeken werkt ook offline)</source>
+        <translation>%1 · all cases, closed ones too (search works offline)</translation>
     </message>
 </context>
 <context>
@@ -2145,14 +2155,14 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/void_attempt.py" line="17"/>
-        <source>Doorstrepen</source>
-        <translation>Strike out</translation>
-    </message>
-    <message>
         <location filename="../../ui/dialogs/void_attempt.py" line="18"/>
         <source>Reden, bijv. verkeerde zaak gekozen</source>
         <translation>Reason, e.g. wrong case chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/void_attempt.py" line="17"/>
+        <source>Doorstrepen</source>
+        <translation>Strike out</translation>
     </message>
 </context>
 </TS>

@@ -16,7 +16,7 @@ from fieldapp.store.client_store import Store
 from fieldapp.store.schema import AttemptRow
 from tests.conftest import TEST_PASSPHRASE
 from tests.ui.conftest import wait_idle
-from ui.qt import QPoint, Qt
+from ui.qt import Qt
 
 EVENING = datetime(2026, 3, 10, 19, 30, tzinfo=AMSTERDAM)
 MORNING = datetime(2026, 3, 10, 9, 15, tzinfo=AMSTERDAM)
@@ -192,7 +192,6 @@ def test_attempt_marks_show_on_vandaag_after_saving(unlocked, qtbot) -> None:
         ),
         timeout=10_000,
     )
-    assert QPoint is not None
 
 
 def test_no_attempt_rows_leak_between_tests(town) -> None:

@@ -28,7 +28,7 @@ INTERNAL = {"store is closed"}
 PRE_GUI = ("fieldapp.support.gui_preflight.",)
 # Constants with {fields}: every text the core makes from them.
 TEMPLATED = {
-    "fieldapp.services.printing.MSG_NO_CONTACT": [
+    "fieldapp.services.print_pdf.MSG_NO_CONTACT": [
         {"missing": "naam", "verb": "ontbreekt"},
         {"missing": "telefoonnummer", "verb": "ontbreekt"},
         {"missing": "naam en telefoonnummer", "verb": "ontbreken"},

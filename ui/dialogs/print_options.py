@@ -9,7 +9,7 @@ from __future__ import annotations
 from fieldapp.domain.letters import Language, LetterKind
 from fieldapp.letters.geometry import CardLayout, WindowPosition
 from fieldapp.services.print_jobs import ShiftInfo
-from fieldapp.services.printing import MAX_BLANK_CARDS
+from fieldapp.services.print_pdf import MAX_BLANK_CARDS
 from ui.labels import dagdeel_label
 from ui.print_request import Output, PrintChoice, PrintSource
 from ui.qt import (
@@ -69,6 +69,12 @@ class PrintOptions(QWidget):
         self.language = QComboBox()
         for language, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, language.value)
+        self.language.setToolTip(
+            self.tr(
+                "Voor huishoudens zonder eigen taal. Een huishouden waarvoor een taal is "
+                "gekozen, krijgt zijn kaartje of brief in die taal."
+            )
+        )
         self.layout_choice = QComboBox()
         self.layout_choice.addItem(self.tr("A4, 4 kaartjes per vel (knippen)"), "a4")
         self.layout_choice.addItem(self.tr("A6, één kaartje per pagina"), "a6")
