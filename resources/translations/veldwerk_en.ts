@@ -530,77 +530,87 @@
         <translation>There is no Veldwerk database at this location.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="128"/>
+        <location filename="../../ui/core_messages.py" line="127"/>
+        <source>Het sleutelbestand van de database is beschadigd.</source>
+        <translation>The key file of the database is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="129"/>
+        <source>Dit sleutelbestand is gemaakt door een nieuwere versie van Veldwerk. Werk Veldwerk bij.</source>
+        <translation>This key file was made by a newer version of Veldwerk. Please update Veldwerk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="136"/>
         <source>Hier staat al een Veldwerk-database; die wordt niet overschreven.</source>
         <translation>A Veldwerk database already exists here; it will not be overwritten.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="133"/>
+        <location filename="../../ui/core_messages.py" line="141"/>
         <source>De wachtwoordzin mag niet uit één herhaald teken bestaan.</source>
         <translation>The passphrase must not be one repeated character.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="138"/>
+        <location filename="../../ui/core_messages.py" line="146"/>
         <source>Deze wachtwoordzin komt voor in lijsten van veelgebruikte wachtwoorden. Kies een andere.</source>
         <translation>This passphrase appears in lists of common passwords. Please choose another one.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="144"/>
+        <location filename="../../ui/core_messages.py" line="152"/>
         <source>Deze zaak bestaat niet (meer) op dit apparaat.</source>
         <translation>This case does not exist (any more) on this device.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="145"/>
+        <location filename="../../ui/core_messages.py" line="153"/>
         <source>Deze poging is al anders opgeslagen.</source>
         <translation>This attempt was already saved differently.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="146"/>
+        <location filename="../../ui/core_messages.py" line="154"/>
         <source>Deze poging kan niet worden doorgestreept.</source>
         <translation>This attempt cannot be struck out.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="148"/>
+        <location filename="../../ui/core_messages.py" line="156"/>
         <source>Deze zaak is niet afgesloten; heropenen is niet nodig.</source>
         <translation>This case is not closed; there is no need to reopen it.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="150"/>
+        <location filename="../../ui/core_messages.py" line="158"/>
         <source>Schrijf op waarom u de zaak heropent.</source>
         <translation>Write down why you are reopening the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="151"/>
+        <location filename="../../ui/core_messages.py" line="159"/>
         <source>U kunt alleen uw eigen zaken heropenen.</source>
         <translation>You can only reopen your own cases.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="152"/>
+        <location filename="../../ui/core_messages.py" line="160"/>
         <source>Er is niets om te printen: geen zaken gevonden.</source>
         <translation>There is nothing to print: no cases found.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="153"/>
+        <location filename="../../ui/core_messages.py" line="161"/>
         <source>Het uitvoerbestand moet op .pdf eindigen.</source>
         <translation>The output file must end in .pdf.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="155"/>
+        <location filename="../../ui/core_messages.py" line="163"/>
         <source>Uw naam ontbreekt: dan staat er een lege regel op het kaartje of de brief. Vul uw gegevens in bij Instellingen, of met `fieldapp profile set --naam ... --telefoon ...`.</source>
         <translation>Your name is missing: the card or letter would have an empty line. Fill in your details in Settings, or with `fieldapp profile set --naam ... --telefoon ...`.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="163"/>
+        <location filename="../../ui/core_messages.py" line="171"/>
         <source>Uw telefoonnummer ontbreekt: dan staat er een lege regel op het kaartje of de brief. Vul uw gegevens in bij Instellingen, of met `fieldapp profile set --naam ... --telefoon ...`.</source>
         <translation>Your phone number is missing: the card or letter would have an empty line. Fill in your details in Settings, or with `fieldapp profile set --naam ... --telefoon ...`.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="171"/>
+        <location filename="../../ui/core_messages.py" line="179"/>
         <source>Uw naam en telefoonnummer ontbreken: dan staat er een lege regel op het kaartje of de brief. Vul uw gegevens in bij Instellingen, of met `fieldapp profile set --naam ... --telefoon ...`.</source>
         <translation>Your name and phone number are missing: the card or letter would have an empty line. Fill in your details in Settings, or with `fieldapp profile set --naam ... --telefoon ...`.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="178"/>
+        <location filename="../../ui/core_messages.py" line="186"/>
         <source>De map voor het uitvoerbestand bestaat niet.</source>
         <translation>The folder for the output file does not exist.</translation>
     </message>
