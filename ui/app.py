@@ -15,6 +15,7 @@ from fieldapp.store.instance_lock import MSG_LOCKED, StoreLock
 from fieldapp.store.kdf import KdfParams
 from ui.application import ensure_application as ensure_application
 from ui.backend import Backend
+from ui.core_messages import core_message
 from ui.i18n import set_language
 from ui.interrupt import INTERRUPTED_EXIT_CODE, SigintCloser
 from ui.qt import QMessageBox, QTimer
@@ -70,7 +71,7 @@ def run_app(
     except StoreLocked:
         if ask_first_instance_to_raise(db_path):
             return 0
-        QMessageBox.information(None, "Veldwerk", MSG_LOCKED)
+        QMessageBox.information(None, "Veldwerk", core_message(MSG_LOCKED))
         return StoreLocked.exit_code
     try:
         window = build_window(
@@ -79,7 +80,7 @@ def run_app(
         instance = InstanceServer(db_path, window)
         instance.raise_requested.connect(window.bring_forward)
         instance.listen()
-        window.resize(1200, 820)
+        window.place_on_screen()
         window.show()
         window.start()
         _close_after_for_smoke_test(window)

@@ -6,7 +6,13 @@ literal context and text lets ``pyside6-lupdate`` collect them into resources/tr
 
 from __future__ import annotations
 
-from fieldapp.domain.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalpartner
+from fieldapp.domain.ddas import (
+    Contactsoort,
+    Dagdeel,
+    Eindresultaat,
+    Signaalpartner,
+    Signaalstatus,
+)
 from fieldapp.services.attempts import QuickOutcome
 from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -21,6 +27,12 @@ CONTACT_ICONS: dict[Contactsoort, str] = {
     Contactsoort.ADMINISTRATIEF: "notitie",
     Contactsoort.ONBEKEND: "overig",
     Contactsoort.OVERIGE: "overig",
+}
+
+DAYPART_ICONS: dict[Dagdeel, str] = {
+    Dagdeel.OCHTEND: "dagdeel_ochtend",  # rising sun
+    Dagdeel.MIDDAG: "dagdeel_middag",  # sun
+    Dagdeel.AVOND: "dagdeel_avond",  # moon
 }
 
 QUICK_ICONS: dict[QuickOutcome, str] = {
@@ -62,16 +74,6 @@ def dagdeel_label(dagdeel: Dagdeel) -> str:
     return labels[dagdeel]
 
 
-def dagdeel_letter(dagdeel: Dagdeel) -> str:
-    """One letter for the small attempt marks (o/m/a in Dutch, m/a/e in English)."""
-    letters = {
-        Dagdeel.OCHTEND: QCoreApplication.translate("Labels", "o", "ochtend, one letter"),
-        Dagdeel.MIDDAG: QCoreApplication.translate("Labels", "m", "middag, one letter"),
-        Dagdeel.AVOND: QCoreApplication.translate("Labels", "a", "avond, one letter"),
-    }
-    return letters[dagdeel]
-
-
 def partner_label(partner: Signaalpartner) -> str:
     labels = {
         Signaalpartner.BELASTINGDIENST: QCoreApplication.translate("Labels", "Belastingdienst"),
@@ -91,6 +93,30 @@ def partner_label(partner: Signaalpartner) -> str:
         Signaalpartner.ZORG: QCoreApplication.translate("Labels", "Zorgverzekering"),
     }
     return labels[partner]
+
+
+def signaalstatus_label(status: Signaalstatus) -> str:
+    labels = {
+        Signaalstatus.AL_BEKEND_BIJ_SHV: QCoreApplication.translate(
+            "Labels", "Al bekend bij schuldhulpverlening"
+        ),
+        Signaalstatus.OVERLEDEN: QCoreApplication.translate("Labels", "Inwoner is overleden"),
+        Signaalstatus.NIET_OPGEPAKT_ANDERE_REDEN: QCoreApplication.translate(
+            "Labels", "Niet opgepakt: andere reden"
+        ),
+        Signaalstatus.NIET_OPGEPAKT_HERHAALDE_MELDING: QCoreApplication.translate(
+            "Labels", "Niet opgepakt: herhaalde melding"
+        ),
+        Signaalstatus.NIET_OPGEPAKT_ONTERECHT: QCoreApplication.translate(
+            "Labels", "Niet opgepakt: onterecht signaal"
+        ),
+        Signaalstatus.NOG_NIET_OPGEPAKT: QCoreApplication.translate("Labels", "Nog niet opgepakt"),
+        Signaalstatus.OPGEPAKT: QCoreApplication.translate("Labels", "Opgepakt"),
+        Signaalstatus.GEEN_INWONER: QCoreApplication.translate(
+            "Labels", "Geen inwoner (meer) van de gemeente"
+        ),
+    }
+    return labels[status]
 
 
 def quick_outcome_label(outcome: QuickOutcome) -> str:
@@ -167,3 +193,10 @@ def result_label(result: Eindresultaat) -> str:
 def result_order() -> list[Eindresultaat]:
     """The close dialog's order."""
     return list(_RESULT_LABELS)
+
+
+def priority_reason_label(reason: str) -> str:
+    """A priority reason from the core, in the UI language (see ui.reason_labels)."""
+    from ui.reason_labels import translate_reason
+
+    return translate_reason(reason)

@@ -145,6 +145,7 @@ def apply_push(
             scopes.add(team_scope(teams[cid]))
         before[cid] = scopes
     events_applied = False
+    effort_refused: set[str] = set()  # closes the server refused: the pusher must reopen
     touched: set[str] = set()
     new_attempts: list[dict[str, object]] = []
 
@@ -191,6 +192,8 @@ def apply_push(
             out.case_ids.add(item.case_id)
             touched.add(item.case_id)
             continue
+        if verdict is not None:
+            effort_refused.add(item.case_id)
         reason = verdict or (_quarantine_reason(session, who, item.case_id, now) if case else None)
         if reason is None:
             out.rejected.append(Rejected(id=item.id, reason="unknown_case"))
@@ -227,6 +230,10 @@ def apply_push(
             # Attempts alone never move a case between scopes: skip re-reading them.
             after=None if events_applied else touched_before,
         )
+    if effort_refused:
+        # The laptop closed the case; the server kept it open. Send everyone, the pusher
+        # included, the server's version so the case reopens there at the next pull.
+        emit_case_changes(session, {cid: before[cid] for cid in sorted(effort_refused)})
     return out
 
 

@@ -22,11 +22,12 @@ from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.attempts import SyncState
-from fieldapp.store.repos.kv import get_kv, set_kv
+from fieldapp.store.repos.kv import case_language_key, get_kv, set_kv
 from fieldapp.store.schema import (
     AttemptRow,
     CaseEventRow,
     CaseRow,
+    KeyValueRow,
     PersonRow,
     PlannedVisitRow,
     SignalRow,
@@ -178,6 +179,7 @@ def _tombstone(session: Session, case_id: str) -> bool:
     session.execute(delete(PlannedVisitRow).where(PlannedVisitRow.case_id == case_id))
     session.execute(delete(SignalRow).where(SignalRow.case_id == case_id))
     session.execute(delete(PersonRow).where(PersonRow.case_id == case_id))
+    session.execute(delete(KeyValueRow).where(KeyValueRow.key == case_language_key(case_id)))
     session.execute(
         delete(AttemptRow).where(
             AttemptRow.case_id == case_id, AttemptRow.sync_state == SyncState.ACKED
