@@ -84,6 +84,7 @@ def register(sub: Any) -> None:
     from fieldapp.cli.server_outcomes import add_server_commands
 
     add_server_commands(ssub)
+    __import__("fieldapp.cli.brp", fromlist=["brp"]).add_brp_commands(ssub)
 
 
 def _db_args(p: argparse.ArgumentParser) -> None:

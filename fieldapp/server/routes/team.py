@@ -23,7 +23,15 @@ from fieldapp.server.auth import Principal
 from fieldapp.server.db.schema import CaseTeamRow, QuarantineRow
 from fieldapp.server.errors import ApiError, not_found
 from fieldapp.server.feed import case_payloads, case_scopes, emit_case_changes
-from fieldapp.server.routes.deps import Token, authenticate, db_of, request_id, run_write
+from fieldapp.server.routes.brp import check_after_import
+from fieldapp.server.routes.deps import (
+    Token,
+    authenticate,
+    db_of,
+    request_id,
+    run_write,
+    settings_of,
+)
 from fieldapp.services.cases import assign_cases
 from fieldapp.services.intake import import_parsed
 from fieldapp.store.schema import AttemptRow, CaseRow, Worker
@@ -76,6 +84,7 @@ async def import_file(
     suffix = FsPath(filename).suffix.lower()
     suffix = suffix if suffix in _SUFFIXES else ".csv"
     db = db_of(request)
+    checked: list[str] = []  # the BRP check after the import (issue 13): lead id, then cases
 
     def work(session: Session) -> ImportResponse:
         who = authenticate(request, session, token, action=audit.AuditAction.IMPORT, lead_only=True)
@@ -105,6 +114,7 @@ async def import_file(
             detail={"rows": file_report.rows, "accepted": file_report.accepted},
             request_id=request_id(request),
         )
+        checked[:] = [who.user_id, *sorted(mine)]
         report_json = report.to_json()
         for f in report_json["files"]:
             f["path"] = "upload"  # file names can name people: never echoed or stored
@@ -117,7 +127,12 @@ async def import_file(
             report=report_json,
         )
 
-    return await run_in_threadpool(run_write, db, work)
+    response = await run_in_threadpool(run_write, db, work)
+    if checked:
+        await run_in_threadpool(
+            check_after_import, db, settings_of(request), checked[1:], checked[0]
+        )
+    return response
 
 
 def _parse_upload(data: bytes, suffix: str) -> ParsedFile:
