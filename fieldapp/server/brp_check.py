@@ -78,7 +78,7 @@ def load_subjects(
         )
     subjects: list[Subject] = []
     person_case: dict[str, str] = {}
-    for person, case in session.execute(query).tuples():
+    for person, case in session.execute(query):
         address = (
             Address(case.postcode, case.huisnummer, case.toevoeging or "")
             if case.postcode and case.huisnummer
@@ -134,6 +134,34 @@ def _no_link(subjects: Sequence[Subject]) -> dict[str, Outcome]:
     }
 
 
+def _ask(
+    db: ServerDatabase,
+    config: BrpConfig,
+    provider: BrpProvider | None,
+    subjects: Sequence[Subject],
+    ctx: QueryContext,
+    records: list[QueryRecord],
+) -> dict[str, Outcome]:
+    codes = config.gemeentecodes
+    if provider is not None:
+        return check_subjects(provider, subjects, ctx, records.append, codes)
+    if config.backend == "handmatig":
+        return _no_link(subjects)
+    if config.backend == "extract":
+        with db.session() as session:
+            if current_extract(session) is None:
+                raise BrpUnavailable("Er is nog geen BRP-extract ingelezen.")
+            extract = ExtractProvider(StoredExtract(session, db.keys))
+            return check_subjects(extract, subjects, ctx, records.append, codes)
+    if config.gateway is None:
+        raise BrpUnavailable("brp.toml mist [haal_centraal].")
+    client = HaalCentraalProvider(config.gateway)
+    try:
+        return check_subjects(client, subjects, ctx, records.append, codes)
+    finally:
+        client.close()
+
+
 def run_check(
     db: ServerDatabase,
     config: BrpConfig,
@@ -154,37 +182,17 @@ def run_check(
     report = CheckReport(correlation_id=str(uuid.uuid4()))
     ctx = QueryContext(user=user_ref, task=config.task, correlation_id=report.correlation_id)
     records: list[QueryRecord] = []
+    # SQLite sessions begin IMMEDIATE (a write lock): every session here is closed before
+    # the next one opens, and none stays open across a network call.
     with db.session() as session:
         subjects, person_case = load_subjects(session, case_ids=case_ids, recheck=recheck)
-        if not subjects:
-            return report
-        backend = provider.name if provider is not None else config.backend
-        try:
-            if provider is not None:
-                outcomes = check_subjects(
-                    provider, subjects, ctx, records.append, config.gemeentecodes
-                )
-            elif config.backend == "handmatig":
-                outcomes = _no_link(subjects)
-            elif config.backend == "extract":
-                if current_extract(session) is None:
-                    raise BrpUnavailable("Er is nog geen BRP-extract ingelezen.")
-                extract = ExtractProvider(StoredExtract(session, db.keys))
-                outcomes = check_subjects(
-                    extract, subjects, ctx, records.append, config.gemeentecodes
-                )
-            else:
-                if config.gateway is None:
-                    raise BrpUnavailable("brp.toml mist [haal_centraal].")
-                client = HaalCentraalProvider(config.gateway)
-                try:
-                    outcomes = check_subjects(
-                        client, subjects, ctx, records.append, config.gemeentecodes
-                    )
-                finally:
-                    client.close()
-        finally:
-            write_query_log(db, records)
+    if not subjects:
+        return report
+    backend = provider.name if provider is not None else config.backend
+    try:
+        outcomes = _ask(db, config, provider, subjects, ctx, records)
+    finally:
+        write_query_log(db, records)
     report.queries = len(records)
     with db.session() as session, session.begin():
         applied = apply_outcomes(
