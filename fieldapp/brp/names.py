@@ -100,7 +100,7 @@ VOORVOEGSELS: tuple[str, ...] = tuple(
     )
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|'t|d'|l'|o'", re.UNICODE)
-_JOINERS = re.compile(r"\s*(?:-|\be/v\b|\bevv\b|\bgeb\.?|\bgeboren\b|\bx\b)\s*", re.IGNORECASE)
+_JOINERS = re.compile(r"\s*(?:-|\be/v\b|\bevv\b|\bgeb(?:\.|\b)|\bgeboren\b)\s*", re.IGNORECASE)
 _TITLES = re.compile(
     r"^(?:(?:dhr|mevr|mw|mr|dr|ir|ing|drs|prof|fam|de heer|mevrouw)\.?\s+)+", re.IGNORECASE
 )
@@ -126,7 +126,8 @@ def fold(text: str) -> str:
 def spelling_key(text: str) -> str:
     """``fold`` plus the spelling variants that make the same name: doubled letters collapse
     (``Janssen`` = ``Jansen``), ``ij`` = ``y``, hyphens and spaces drop."""
-    key = fold(text).replace("ij", "y").replace("-", "").replace(" ", "").replace("'", "")
+    key = fold(text).replace("-", "").replace(" ", "").replace("'", "")
+    key = re.sub(r"(.)\1+", r"\1", key).replace("ij", "y")
     return re.sub(r"(.)\1+", r"\1", key)
 
 
