@@ -153,8 +153,3 @@ class LoginThrottleRow(ServerBase):
     failures: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column()
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-
-# The BRP check's tables (issue 13) join ServerBase here, so every importer of the schema sees
-# them (the migration diff compares the whole metadata).
-from fieldapp.server.db import brp_schema as brp_schema  # noqa: E402
