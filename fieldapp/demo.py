@@ -7,7 +7,8 @@ planned on the laptop. The demo passphrase and password are public on purpose (s
 Demo banner): the demo protects nothing because it holds nothing real.
 
 Files: ``<dir>/veldwerk-demo.db`` (+ ``.keys``) for the laptop, ``<dir>/server/`` for the
-server (SQLCipher file + key file).
+server (SQLCipher file + key file), ``veldwerk-demo.db.klaar`` once both are finished and
+``.veldwerk-demo.db.lock`` for the build lock (see ``fieldapp.demo_lock``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp.config import load_policy
 from fieldapp.demo_history import replay_history
+from fieldapp.demo_lock import demo_build_lock, forget_complete, is_complete, mark_complete
 from fieldapp.demo_routes import area_routes
 from fieldapp.demo_town import DemoTown, build_town
 from fieldapp.domain.ddas import Dagdeel
@@ -91,29 +93,41 @@ def ensure_demo_store(
     rebuild: bool = False,
     today: date | None = None,
     params: KdfParams = DEFAULT_PARAMS,
+    on_wait: Callable[[], None] | None = None,
 ) -> DemoInfo:
-    """Build the demo (server + enrolled laptop store) unless it is already there."""
+    """Build the demo (server + enrolled laptop store) unless a finished one is there.
+
+    One build at a time (``fieldapp.demo_lock``): a second start waits (``on_wait`` is told
+    once) and then opens the demo the first one built. A demo without its completion marker
+    was interrupted and is rebuilt from scratch."""
     day = today or date.today()
-    if rebuild:
-        _remove_demo(path)
-    if path.exists():
-        store = Store.open(path, DEMO_PASSPHRASE)
-        try:
-            return _info(store, path, built=False, today=day)
-        finally:
-            store.close()
+    with demo_build_lock(path, on_wait=on_wait):
+        if rebuild:
+            forget_complete(path)
+        if is_complete(path):
+            store = Store.open(path, DEMO_PASSPHRASE)
+            try:
+                return _info(store, path, built=False, today=day)
+            finally:
+                store.close()
+        info = _build(path, households=households, today=day, params=params)
+        mark_complete(path, households=households)
+        return info
+
+
+def _build(path: Path, *, households: int, today: date, params: KdfParams) -> DemoInfo:
     from fieldapp.server.db.open import open_server_db
 
-    _remove_demo(path)  # a half-built demo from an interrupted run
+    _remove_demo(path)  # nothing, or a half-built demo from an interrupted run
     db = open_server_db(None, data_dir=server_dir_for(path))
     try:
-        username = _build_server_side(db, today=day, households=households)
+        username = _build_server_side(db, today=today, households=households)
         store = Store.create(path, DEMO_PASSPHRASE, params=params)
         try:
             with running_demo_server(path, db=db) as url:
                 pulled = _enroll_and_sync(store, url, username)
-            _plan_today(store.session, _local_worker(store), day)
-            return _info(store, path, built=True, today=day, url=url, pulled=pulled)
+            _plan_today(store.session, _local_worker(store), today)
+            return _info(store, path, built=True, today=today, url=url, pulled=pulled)
         finally:
             store.close()
     finally:
@@ -121,6 +135,7 @@ def ensure_demo_store(
 
 
 def _remove_demo(path: Path) -> None:
+    forget_complete(path)
     for leftover in path.parent.glob(path.name + "*"):
         if leftover.is_file():
             leftover.unlink()
@@ -132,11 +147,15 @@ def running_demo_server(path: Path, *, db: ServerDatabase | None = None) -> Iter
     """Run the demo's embedded server on a free loopback port and point the laptop store at it
     (the port changes per run; the demo owns both sides, so the stored URL is updated)."""
     from fieldapp.server.embedded import start_embedded_server
+    from fieldapp.server.settings import ServerSettings
 
+    # The demo may deliver DDAS for its fictional municipality 9999; nothing else may.
+    organisation = (Path(__file__).parent / "defaults" / "organisatie.toml").read_text("utf-8")
     url, stop = start_embedded_server(
         None,
         data_dir=server_dir_for(path),
         db=db,
+        settings=ServerSettings(demo=True, organisation_text=organisation),
     )
     try:
         if path.exists() and db is None:

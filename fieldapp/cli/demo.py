@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     gui = getattr(args, "gui", None)
     path = Path(args.db) if args.db else default_paths().demo_db_path
-    info = ensure_demo_store(path, households=args.households, rebuild=args.rebuild)
+    if gui is not None and not args.no_gui:
+        from fieldapp.support.gui_preflight import gui_problem
+
+        problem = gui_problem(os.environ)  # say so before minutes of building
+        if problem is not None:
+            print(f"fieldapp: {problem}", file=sys.stderr)
+            return 2
+
+    def waiting() -> None:
+        print(
+            "Er wordt al een demo gebouwd (door een andere start); even wachten…",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    info = ensure_demo_store(
+        path, households=args.households, rebuild=args.rebuild, on_wait=waiting
+    )
     if args.no_gui or gui is None:
         print(info.summary())
         return 0

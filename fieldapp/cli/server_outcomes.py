@@ -54,6 +54,32 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return Path(args.data_dir) if args.data_dir else default_data_dir()
 
 
+def server_settings(args: argparse.Namespace) -> Any:
+    """ServerSettings from the data folder's afwegingskader.toml / organisatie.toml."""
+    return _settings(args)
+
+
+def start_retention(args: argparse.Namespace, settings: Any) -> Any:
+    """The retention job of ``serve``: now and every 24 h, on its own engine. Returns stop()."""
+    from fieldapp.server.db.open import open_server_db
+    from fieldapp.server.retention import purge_server, start_daily_purge
+
+    db = open_server_db(
+        args.server_db,
+        data_dir=Path(args.data_dir) if args.data_dir else None,
+        key_file=Path(args.key_file) if args.key_file else None,
+        migrate=False,
+    )
+    policy = settings.policy()
+    stop = start_daily_purge(lambda: purge_server(db, policy=policy))
+
+    def stop_and_close() -> None:
+        stop()
+        db.dispose()
+
+    return stop_and_close
+
+
 def _settings(args: argparse.Namespace) -> Any:
     from fieldapp.server.settings import ServerSettings
 
@@ -75,6 +101,7 @@ def cmd_export_ddas(args: argparse.Namespace) -> int:
     from fieldapp.files import write_private_atomic
     from fieldapp.server import audit
     from fieldapp.server.ddas_delivery import build_server_delivery
+    from fieldapp.server.routes.outcomes import mark_exported
 
     start, end = _day(args.van), _day(args.tot)
     if end < start:
@@ -96,6 +123,7 @@ def cmd_export_ddas(args: argparse.Namespace) -> int:
                 delivered_at=datetime.now(UTC),
                 max_signals=args.max_signalen,
             )
+            mark_exported(session, end)
             audit.record(
                 session,
                 action=audit.AuditAction.EXPORT_DDAS,

@@ -169,6 +169,10 @@ class MainWindow(QMainWindow):
         else:
             self.unlock_page.reset()
 
+    def enter_unlocked(self) -> None:
+        """The store was opened elsewhere (the start-up's unlock screen, ui.boot): go to work."""
+        self._after_unlock()
+
     def _after_unlock(self) -> None:
         self.pages.setCurrentWidget(self.work)
         self.auto_lock.arm()
@@ -241,7 +245,7 @@ class MainWindow(QMainWindow):
     # --- settings, status ----------------------------------------------------------------------
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, backend=self.backend)
         dialog.accepted.connect(self.apply_settings)
         dialog.open()
         return dialog
