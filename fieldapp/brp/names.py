@@ -152,7 +152,10 @@ def surname_candidates(achternaam: str, voorvoegsel: str = "") -> list[str]:
 
     ``"Jansen-de Vries"`` -> ``["Jansen", "Vries"]``; ``"de Vries"`` (voorvoegsel in the
     surname column) -> ``["Vries"]``; titles (``Mevr.``) are dropped."""
-    text = _TITLES.sub("", " ".join(f"{voorvoegsel} {achternaam}".split()))
+    # Marks that do not compose with their letter would end a regex word (\b) mid-name.
+    composed = unicodedata.normalize("NFC", f"{voorvoegsel} {achternaam}")
+    composed = "".join(ch for ch in composed if not unicodedata.combining(ch))
+    text = _TITLES.sub("", " ".join(composed.split()))
     parts = [p for p in _JOINERS.split(text) if p and p.strip()]
     out: list[str] = []
     for part in parts:
