@@ -369,3 +369,19 @@ def test_ddas_delivery_and_partner_feedback_show_the_statuses(
         "gone": ("Persoon is geen inwoner (meer) in de gemeente", "niet_opgepakt"),
         "company": ("Niet opgepakt: andere reden", "niet_opgepakt"),
     }
+
+
+def test_retention_purge_removes_the_checks_of_anonymised_cases(
+    server_db, fake: FakeBrp, provider: HaalCentraalProvider, config: BrpConfig
+) -> None:
+    from fieldapp.server.retention import purge_session
+
+    fake.people.append(persoon(B["inwoner"]))
+    add_case(server_db, bsn=B["inwoner"])
+    _run(server_db, config, provider)
+    with server_db.session() as s, s.begin():
+        report = purge_session(s, today=TODAY + timedelta(days=800), policy=Policy())
+    assert len(report.cases) == 1
+    with server_db.session() as s:
+        assert s.scalars(select(BrpCheckRow)).all() == []
+        assert len(s.scalars(select(BrpQueryRow)).all()) == 1  # protocollering stays

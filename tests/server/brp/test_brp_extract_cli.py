@@ -144,3 +144,38 @@ def test_config_errors_name_the_setting_never_the_value(tmp_path: Path) -> None:
     )
     assert config.gateway is not None and config.gateway.client_secret == "s3cret"
     assert "s3cret" not in repr(config)
+
+
+def test_cli_check_through_the_configured_gateway(
+    data_dir: Path,
+    brp_url: str,
+    pki,
+    fake,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+) -> None:
+    from tests.server.brp.fake_brp import CLIENT_ID, CLIENT_SECRET
+    from tests.server.brp.people import persoon
+
+    (data_dir / "brp.secret").write_text(CLIENT_SECRET + "\n", encoding="utf-8")
+    (data_dir / "brp.toml").write_text(
+        'backend = "haal_centraal"\ntaak = "Vroegsignalering schulden"\n[haal_centraal]\n'
+        f'url = "{brp_url}/haalcentraal/api/brp/personen"\ntoken_url = "{brp_url}/token"\n'
+        f'client_id = "{CLIENT_ID}"\nclient_secret_file = "brp.secret"\n'
+        f'cert_file = "{pki.client_cert}"\nkey_file = "{pki.client_key}"\nca_file = "{pki.ca}"\n',
+        encoding="utf-8",
+    )
+    fake.people.append(persoon(synthetic_bsn(0), overleden=date(2026, 11, 2)))
+    db = open_server_db(None, data_dir=data_dir)
+    _, _, signal_id = add_case(db, bsn=synthetic_bsn(0))
+    db.dispose()
+    assert _cli(data_dir, "check", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["by_verdict"] == {"overleden": 1}
+    assert fake.headers[0]["x-task-description"] == "Vroegsignalering schulden"
+    assert fake.headers[0]["x-user"].startswith("cli:")
+    db = open_server_db(None, data_dir=data_dir)
+    with db.session() as s:
+        assert s.get(SignalRow, signal_id).status == "Inwoner is overleden"  # type: ignore[union-attr]
+    db.dispose()
+    fake.fail_429, fake.retry_after = 99, "0"  # the BRP is down: clear error, nothing changed
+    assert _cli(data_dir, "check", "--all-open") == 1
+    assert "niets veranderd" in capsys.readouterr().err
