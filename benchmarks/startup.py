@@ -75,7 +75,8 @@ def child_bare() -> None:
 
 def child_app(db_path: Path, cases: int) -> None:
     sys.path.insert(0, str(ROOT))
-    from ui.boot import Boot, ensure_application
+    from ui.application import ensure_application
+    from ui.boot import Boot
     from ui.i18n import set_language
     from ui.settings import UiSettings
 

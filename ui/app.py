@@ -13,8 +13,8 @@ from pathlib import Path
 from fieldapp.errors import StoreLocked
 from fieldapp.store.instance_lock import MSG_LOCKED, StoreLock
 from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
+from ui.application import ensure_application as ensure_application
 from ui.backend import Backend
-from ui.boot import ensure_application as ensure_application
 from ui.i18n import set_language
 from ui.interrupt import INTERRUPTED_EXIT_CODE, SigintCloser
 from ui.qt import QMessageBox, QTimer

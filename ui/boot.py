@@ -15,16 +15,15 @@ unlocks itself), a first run (no store yet: the first-run dialog), and a second 
 from __future__ import annotations
 
 import importlib
-import sys
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ui.application import ensure_application
 from ui.i18n import set_language
-from ui.qt import QApplication, QFont, QMainWindow, QObject, QWidget, Signal
-from ui.resources import icon, style_sheet
+from ui.qt import QApplication, QMainWindow, QObject, QWidget, Signal
 from ui.settings import UiSettings
 from ui.views.unlock_page import UnlockPage
 
@@ -38,21 +37,6 @@ WARM_MODULES = ("ui.app", "ui.views.main_window", "fieldapp.services.queries")
 # Events for the start-up benchmark (benchmarks/startup.py); no personal data, just names.
 Probe = Callable[[str], None]
 _PendingUnlock = tuple[str, QWidget, Callable[[], None], Callable[[BaseException], None]]
-
-
-def ensure_application() -> QApplication:
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
-    app.setApplicationName("Veldwerk")
-    app.setOrganizationName("Veldwerk")
-    app.setStyle("Fusion")
-    font = QFont(app.font())
-    font.setPointSizeF(max(font.pointSizeF(), 10.5))
-    app.setFont(font)
-    app.setStyleSheet(style_sheet())
-    app.setWindowIcon(icon("huisbezoek"))
-    return app
 
 
 class Warmup(QObject):

@@ -48,6 +48,17 @@ def add_server_commands(ssub: Any) -> None:
     rm.set_defaults(func=cmd_optout_remove)
 
 
+def _open_db(args: argparse.Namespace) -> Any:
+    """The server database named by ``--db`` / ``--data-dir`` / ``--key-file`` (migrated)."""
+    from fieldapp.server.db.open import open_server_db
+
+    return open_server_db(
+        args.server_db,
+        data_dir=Path(args.data_dir) if args.data_dir else None,
+        key_file=Path(args.key_file) if args.key_file else None,
+    )
+
+
 def _data_dir(args: argparse.Namespace) -> Path:
     from fieldapp.server.db.open import default_data_dir
 
@@ -97,7 +108,6 @@ def _day(text: str) -> date:
 
 
 def cmd_export_ddas(args: argparse.Namespace) -> int:
-    from fieldapp.cli.server import _open_db
     from fieldapp.files import write_private_atomic
     from fieldapp.server import audit
     from fieldapp.server.ddas_delivery import build_server_delivery
@@ -156,7 +166,6 @@ def cmd_export_ddas(args: argparse.Namespace) -> int:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
-    from fieldapp.cli.server import _open_db
     from fieldapp.server.retention import purge_server
 
     db = _open_db(args)
@@ -174,7 +183,6 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_optout_add(args: argparse.Namespace) -> int:
-    from fieldapp.cli.server import _open_db
     from fieldapp.privacy.optout import OptOutEntry, add_opt_out
 
     entry = OptOutEntry.from_input(
@@ -197,7 +205,6 @@ def cmd_optout_add(args: argparse.Namespace) -> int:
 
 
 def cmd_optout_list(args: argparse.Namespace) -> int:
-    from fieldapp.cli.server import _open_db
     from fieldapp.privacy.optout import list_opt_outs
 
     db = _open_db(args)
@@ -213,7 +220,6 @@ def cmd_optout_list(args: argparse.Namespace) -> int:
 
 
 def cmd_optout_remove(args: argparse.Namespace) -> int:
-    from fieldapp.cli.server import _open_db
     from fieldapp.privacy.optout import remove_opt_out
 
     db = _open_db(args)

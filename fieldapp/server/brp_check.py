@@ -9,6 +9,7 @@ Order of work, so no network call holds a write transaction:
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections import Counter
 from collections.abc import Sequence
@@ -35,7 +36,10 @@ from fieldapp.server.brp_apply import apply_outcomes
 from fieldapp.server.brp_extract import StoredExtract, current_extract
 from fieldapp.server.db.brp_schema import BrpCheckRow, BrpQueryRow
 from fieldapp.server.db.engine import ServerDatabase
+from fieldapp.server.db.schema import CaseTeamRow
 from fieldapp.store.schema import CaseRow, PersonRow
+
+log = logging.getLogger("fieldapp.server.brp")
 
 
 @dataclass(slots=True)
@@ -230,3 +234,40 @@ def server_brp_config(data_dir: Path, organisation_text: str | None) -> BrpConfi
         default, teams = suppliers_from_toml(organisation_text)
         codes = frozenset({default.gemeentecode, *teams.values()})
     return load_config(data_dir, default_codes=codes)
+
+
+def check_after_import(db: ServerDatabase, settings: Any, team: str, user_ref: str) -> None:
+    """Intake (issue 13): check the people of ``team``'s open cases not checked yet, i.e. what
+    an import just brought in. A BRP failure never fails the import: the cases stay unchecked
+    and ``fieldapp server brp check`` picks them up later. ``settings``: ServerSettings."""
+    config: BrpConfig | None = settings.brp
+    if config is None:
+        return
+    with db.session() as session:
+        ids = sorted(
+            session.scalars(
+                select(CaseTeamRow.case_id)
+                .join(CaseRow, CaseRow.id == CaseTeamRow.case_id)
+                .where(CaseTeamRow.team == team, CaseRow.status == CaseStatus.OPEN.value)
+            )
+        )
+    if not ids:
+        return
+    try:
+        run_check(
+            db,
+            config,
+            policy=settings.policy(),
+            user_ref=user_ref,
+            user_id=user_ref if _looks_like_uuid(user_ref) else None,
+            case_ids=ids,
+        )
+    except BrpUnavailable as exc:
+        log.warning("brp check after import skipped: %s", type(exc).__name__)
+
+
+def _looks_like_uuid(value: str) -> bool:
+    try:
+        return str(uuid.UUID(value)) == value
+    except ValueError:
+        return False

@@ -65,10 +65,16 @@ MSG_MISSING = (
 )
 
 
-def package_for(soname: str) -> str:
-    # Imported here: ``doctor`` pulls in ssl and friends (~0.3 s), too slow for every start.
-    from fieldapp.support.doctor import debian_package
+def debian_package(soname: str) -> str:
+    """``libxcb-icccm.so.4`` -> ``libxcb-icccm4``; ``libxkbcommon-x11.so.0`` -> ``...-x11-0``."""
+    stem, _, number = soname.partition(".so.")
+    number = number.split(".")[0]
+    stem = stem.lower()
+    return f"{stem}-{number}" if stem[-1:].isdigit() else f"{stem}{number}"
 
+
+def package_for(soname: str) -> str:
+    """The Debian/Ubuntu package that ships ``soname``."""
     return _PACKAGES.get(soname) or debian_package(soname)
 
 

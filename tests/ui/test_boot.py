@@ -29,7 +29,8 @@ def test_the_unlock_screen_needs_no_database_network_or_print_code() -> None:
 
 
 def _boot(town: Path, ui_settings, events: list[str]):  # type: ignore[no-untyped-def]
-    from ui.boot import Boot, ensure_application
+    from ui.application import ensure_application
+    from ui.boot import Boot
 
     ensure_application()
     return Boot(town, ui_settings, kdf_params=FAST_TEST_PARAMS, probe=events.append)

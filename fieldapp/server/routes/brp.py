@@ -7,7 +7,6 @@ with a Dutch reason. The desk never sees a BRP payload: only verdicts and reason
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 from typing import Annotated, Any
 
@@ -38,7 +37,6 @@ from fieldapp.server.routes.deps import (
 from fieldapp.server.settings import ServerSettings
 from fieldapp.sync.protocol import Uuid
 
-log = logging.getLogger("fieldapp.server.brp")
 router = APIRouter(prefix="/v1/brp", tags=["brp"])
 
 
@@ -185,24 +183,3 @@ def record(
         )
 
     return run_write(db, work)
-
-
-def check_after_import(
-    db: ServerDatabase, settings: ServerSettings, case_ids: list[str], user_id: str
-) -> None:
-    """Intake: check the people an import brought in. A BRP failure never fails the import:
-    the cases stay unchecked and ``fieldapp server brp check`` picks them up later."""
-    config: BrpConfig | None = settings.brp
-    if config is None or not case_ids:
-        return
-    try:
-        run_check(
-            db,
-            config,
-            policy=settings.policy(),
-            user_ref=user_id,
-            user_id=user_id,
-            case_ids=case_ids,
-        )
-    except BrpUnavailable as exc:
-        log.warning("brp check after import skipped: %s", type(exc).__name__)
