@@ -20,7 +20,7 @@ from fieldapp.services.identity import ServerLogin, app_identity, enroll_with_lo
 from fieldapp.services.policy import server_policy
 from fieldapp.services.retention import is_due, purge_store
 from fieldapp.store.client_store import Store, wipe_store
-from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
+from fieldapp.store.kdf import KdfParams
 from fieldapp.sync.transport import TransportFactory
 from ui.change_hub import ChangeHub
 from ui.qt import QObject, QTimer, Signal
@@ -40,7 +40,8 @@ class Identity:
 
 
 def _identity(store: Store) -> Identity:
-    """Read the identity, then run retention (at every unlock, offline too)."""
+    """Read the identity (``fieldapp.services.identity``), then run retention (at every
+    unlock, offline too)."""
     with store.session() as session:
         app = app_identity(session)  # also adopts stores enrolled with `fieldapp connect`
         identity = Identity(app.worker_id, app.device_id, server_policy(session))
@@ -62,7 +63,7 @@ class Backend(QObject):
         self,
         db_path: Path,
         *,
-        kdf_params: KdfParams = DEFAULT_PARAMS,
+        kdf_params: KdfParams | None = None,
         policy: Policy | None = None,
         parent: QObject | None = None,
     ) -> None:
