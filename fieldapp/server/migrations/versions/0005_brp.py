@@ -1,7 +1,7 @@
 """BRP check (issue 13): checks (verdict only), the append-only query log, extracts.
 
 Revision ID: 0005_brp
-Revises: 0004_recovery_tickets
+Revises: 0005_layers
 Create Date: 2026-12-01
 
 Written by hand; plain SQLAlchemy types only. ``brp_queries`` is append-only like
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_brp"
-down_revision: str | None = "0004_recovery_tickets"
+down_revision: str | None = "0005_layers"
 branch_labels: str | None = None
 depends_on: str | None = None
 
