@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select, text
-from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from fieldapp.brp.config import BrpConfig
 from fieldapp.brp.haal_centraal import HaalCentraalProvider
@@ -372,10 +371,6 @@ def test_ddas_delivery_and_partner_feedback_show_the_statuses(
     }
 
 
-@pytest.mark.xfail(
-    raises=(OperationalError, ProgrammingError),
-    reason="main: privacy.retention still deletes from drafts, which 0005_layers dropped",
-)
 def test_retention_purge_removes_the_checks_of_anonymised_cases(
     server_db, fake: FakeBrp, provider: HaalCentraalProvider, config: BrpConfig
 ) -> None:
