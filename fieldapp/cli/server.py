@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from fieldapp.cli.brp import add_brp_commands
 from fieldapp.errors import FieldAppError
 
 PASSWORD_ENV = "FIELDAPP_SERVER_PASSWORD"  # noqa: S105 (variable name, not a secret)
@@ -115,7 +116,7 @@ def register(sub: Any) -> None:
     from fieldapp.cli.server_outcomes import add_server_commands
 
     add_server_commands(ssub)
-    __import__("fieldapp.cli.brp", fromlist=["brp"]).add_brp_commands(ssub)
+    add_brp_commands(ssub, open_db=_open_db)  # issue 13: `server brp ...`
 
 
 def _db_args(p: argparse.ArgumentParser) -> None:
