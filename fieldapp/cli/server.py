@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from fieldapp.cli.brp import add_brp_commands
 from fieldapp.errors import FieldAppError
 
 PASSWORD_ENV = "FIELDAPP_SERVER_PASSWORD"  # noqa: S105 (variable name, not a secret)
@@ -115,6 +116,7 @@ def register(sub: Any) -> None:
     from fieldapp.cli.server_outcomes import add_server_commands
 
     add_server_commands(ssub)
+    add_brp_commands(ssub, open_db=_open_db)  # issue 13: `server brp ...`
 
 
 def _db_args(p: argparse.ArgumentParser) -> None:
@@ -393,6 +395,7 @@ def cmd_server_import(args: argparse.Namespace) -> int:
     from datetime import date
 
     from fieldapp.intake.reader import read_file
+    from fieldapp.server.brp_check import check_after_import
     from fieldapp.server.settings import ServerSettings
     from fieldapp.server.team_ops import TeamActor, import_for_team
 
@@ -410,6 +413,7 @@ def cmd_server_import(args: argparse.Namespace) -> int:
                 f"{name}: {reply.accepted} ingelezen, {reply.duplicates} al bekend, "
                 f"{reply.rejected} afgewezen, {reply.new_cases} nieuwe zaken voor {args.team}"
             )
+        check_after_import(db, settings, args.team, "cli:import")  # issue 13: BRP check
     finally:
         db.dispose()
     return 0
