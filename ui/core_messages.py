@@ -111,6 +111,14 @@ SOURCES: tuple[str, ...] = (
             "Er is niets veranderd.",
         )
     ),
+    str(QT_TRANSLATE_NOOP("CoreMessages", "Het sleutelbestand van de database is beschadigd.")),
+    str(
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "Dit sleutelbestand is gemaakt door een nieuwere versie van Veldwerk. "
+            "Werk Veldwerk bij.",
+        )
+    ),
     str(
         QT_TRANSLATE_NOOP(
             "CoreMessages",

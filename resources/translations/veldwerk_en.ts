@@ -1991,6 +1991,16 @@
       <translation>Veldwerk could not make a good backup before updating the database. Nothing was changed.</translation>
     </message>
     <message>
+      <location filename="../../ui/core_messages.py" line="114" />
+      <source>Het sleutelbestand van de database is beschadigd.</source>
+      <translation>The database's key file is damaged.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/core_messages.py" line="116" />
+      <source>Dit sleutelbestand is gemaakt door een nieuwere versie van Veldwerk. Werk Veldwerk bij.</source>
+      <translation>This key file was made by a newer version of Veldwerk. Please update Veldwerk.</translation>
+    </message>
+    <message>
       <location filename="../../ui/core_messages.py" line="115" />
       <source>De database is beschadigd of hoort niet bij dit sleutelbestand. Neem contact op met de functioneel beheerder.</source>
       <translation>The database is damaged or does not belong to this key file. Please contact your application administrator.</translation>
