@@ -24,6 +24,7 @@ from ui.qt import (
     QSortFilterProxyModel,
     Qt,
 )
+from ui.reason_labels import translate_flag
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -113,7 +114,7 @@ class CaseListModel(QAbstractListModel):
         partners = ", ".join(partner_label(p) for p in row.partners)
         parts = [row.address_line, row.names, partners, euros(row.total_cents)]
         parts.append(deadline_text(row.deadline, self._today))
-        parts.extend(row.warnings)
+        parts.extend(translate_flag(w) for w in row.warnings)
         return ". ".join(p for p in parts if p)
 
 
@@ -151,10 +152,13 @@ class CaseFilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(False)
 
     def set_search(self, text: str) -> None:
-        self._refilter(lambda: setattr(self, "_search", text))
+        if text != self._search:
+            self._refilter(lambda: setattr(self, "_search", text))
 
     def set_wijk(self, wijk: str) -> None:
-        self._refilter(lambda: setattr(self, "_wijk", wijk))
+        # Unchanged (every reload refills the wijk box): no pass over 10,000 rows for nothing.
+        if wijk != self._wijk:
+            self._refilter(lambda: setattr(self, "_wijk", wijk))
 
     def _refilter(self, change: Callable[[], None]) -> None:
         # Qt >= 6.10 wants begin/endFilterChange; older PySide6 only has invalidateRowsFilter.
@@ -167,6 +171,8 @@ class CaseFilterProxy(QSortFilterProxyModel):
             self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not self._wijk and not self._search:
+            return True  # the usual case, asked once per row on every reset: answer at once
         model = self.sourceModel()
         if not isinstance(model, CaseListModel):
             return True
