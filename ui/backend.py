@@ -16,6 +16,7 @@ from pathlib import Path
 from fieldapp.config import load_policy
 from fieldapp.domain.priority import Policy
 from fieldapp.services import queries
+from fieldapp.services import sync as sync_service
 from fieldapp.store.keys import DEFAULT_PARAMS, KdfParams
 from fieldapp.store.unit_of_work import Store
 from fieldapp.sync.client import wipe_store
@@ -32,6 +33,7 @@ from ui.sync_controller import (
 from ui.tasks import DbContext, TaskRunner
 
 KV_WORKER_ID = "worker_id"
+ROLE_TEAMLEAD = "teamlead"
 KV_DEVICE_ID = "device_id"
 
 
@@ -39,6 +41,11 @@ KV_DEVICE_ID = "device_id"
 class Identity:
     worker_id: str | None
     device_id: str
+    role: str = "worker"  # the enrolled user's role; "teamlead" opens on the desk
+
+    @property
+    def is_lead(self) -> bool:
+        return self.role == ROLE_TEAMLEAD
 
 
 def _identity(store: Store) -> Identity:
@@ -48,7 +55,9 @@ def _identity(store: Store) -> Identity:
         if device is None:
             device = str(uuid.uuid4())
             queries.set_kv(session, KV_DEVICE_ID, device)
-        return Identity(queries.get_kv(session, KV_WORKER_ID), device)
+        enrolled = sync_service.load_identity(session)
+        role = enrolled.role if enrolled is not None else "worker"
+        return Identity(queries.get_kv(session, KV_WORKER_ID), device, role)
 
 
 class Backend(QObject):

@@ -36,6 +36,9 @@ class AuditAction(StrEnum):
     WIPE = "wipe"
     RECOVERY = "recovery"
     QUARANTINE_READ = "quarantine_read"
+    APPROACH = "approach"
+    NOT_PICKED_UP = "not_picked_up"
+    QUARANTINE_RESOLVE = "quarantine_resolve"
 
 
 def _is_uuid(value: str) -> bool:
