@@ -150,9 +150,9 @@ def run_once(mode: str, workdir: Path, csv_path: Path, attempts: int) -> dict[st
     from fieldapp.services import queries
     from fieldapp.services.attempts import record_attempt
     from fieldapp.services.intake import import_files
-    from fieldapp.store import keys
-    from fieldapp.store.keys import FAST_TEST_PARAMS
-    from fieldapp.store.unit_of_work import Store
+    from fieldapp.store import key_slots
+    from fieldapp.store.client_store import Store
+    from fieldapp.store.kdf import FAST_TEST_PARAMS
 
     db = workdir / f"{mode}.db"
     policy = load_policy()
@@ -193,7 +193,7 @@ def run_once(mode: str, workdir: Path, csv_path: Path, attempts: int) -> dict[st
             )
     clock.stop("attempts")
 
-    dek = keys.unlock(keys.slot_path_for(db), PASSPHRASE) if mode == "encrypted" else None
+    dek = key_slots.unlock(key_slots.slot_path_for(db), PASSPHRASE) if mode == "encrypted" else None
     clock.start()
     store.close()
     if dek is not None:

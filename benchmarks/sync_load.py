@@ -26,7 +26,8 @@ from sqlalchemy import insert
 from sync_throughput import case_rows, start_server  # type: ignore[import-not-found]
 
 from fieldapp.server.auth import create_user, enroll_device, make_hasher
-from fieldapp.server.db import CaseTeamRow, open_server_db
+from fieldapp.server.db.open import open_server_db
+from fieldapp.server.db.schema import CaseTeamRow
 from fieldapp.server.feed import emit_case_changes
 from fieldapp.store.schema import CaseRow, PersonRow, SignalRow
 from fieldapp.sync.protocol import ChangesPage, PushResponse

@@ -24,14 +24,15 @@ import httpx
 from sqlalchemy import insert, select
 
 from fieldapp.domain.ddas import Contactsoort
-from fieldapp.server.db import CaseTeamRow, open_server_db
+from fieldapp.server.db.open import open_server_db
+from fieldapp.server.db.schema import CaseTeamRow
 from fieldapp.server.embedded import add_user
 from fieldapp.server.feed import emit_case_changes
 from fieldapp.services.attempts import record_attempt
 from fieldapp.services.sync import load_identity
-from fieldapp.store.keys import FAST_TEST_PARAMS
+from fieldapp.store.client_store import Store
+from fieldapp.store.kdf import FAST_TEST_PARAMS
 from fieldapp.store.schema import AttemptRow, CaseRow, PersonRow, SignalRow
-from fieldapp.store.unit_of_work import Store
 from fieldapp.sync.client import SyncClient, enroll
 
 

@@ -50,21 +50,48 @@ def _int(table: dict[str, Any], key: str, default: int, where: str) -> int:
     return value
 
 
+_selected_policy_file: Path | None = None
+
+
+def use_policy_file(path: Path | None) -> None:
+    """Make ``path`` the default of :func:`load_policy` for this process (``--policy``): the
+    CLI sets it before it opens the window, so the GUI uses the same file."""
+    global _selected_policy_file  # one process-wide choice, set once at start
+    _selected_policy_file = path
+
+
+def policy_file(path: Path | None = None) -> Path:
+    """The file :func:`load_policy` reads: ``path``, else ``--policy``, else the shipped one."""
+    return path or _selected_policy_file or DEFAULT_POLICY_FILE
+
+
+def policy_text(path: Path | None = None) -> str:
+    try:
+        return policy_file(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyInvalid(f"Afwegingskader niet leesbaar: {exc.__class__.__name__}") from exc
+
+
 def load_policy(path: Path | None = None) -> Policy:
-    """Read an afwegingskader TOML file (default: the shipped one) into a ``Policy``.
+    """Read an afwegingskader TOML file (default: see :func:`policy_file`) into a ``Policy``.
 
     Unknown keys are ignored; a wrong type raises ``PolicyInvalid`` naming the key.
     """
-    source = path or DEFAULT_POLICY_FILE
+    return parse_policy(policy_text(path))
+
+
+def parse_policy(text: str) -> Policy:
+    """An afwegingskader from TOML text (a file, or the text the server hands out)."""
     try:
-        data = tomllib.loads(source.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise PolicyInvalid(f"Afwegingskader niet leesbaar: {exc.__class__.__name__}") from exc
     base = Policy()
     drempel = data.get("drempel", {})
     termijnen = data.get("termijnen", {})
     gewichten = data.get("gewichten", {})
     inspanning = data.get("inspanning", {})
+    bewaren = data.get("bewaren", {})
     bands = tuple(
         AmountBand(
             _cents(b.get("vanaf_euro"), "bedragen.vanaf_euro"), _int(b, "punten", 0, "bedragen")
@@ -98,11 +125,17 @@ def load_policy(path: Path | None = None) -> Policy:
             gewichten, "termijn_verlopen", base.weight_deadline_overdue, "gewichten"
         ),
         amount_bands=bands or base.amount_bands,
+        retention_months=_int(bewaren, "maanden", base.retention_months, "bewaren"),
         effort=EffortStandard(
-            enforced=bool(inspanning.get("afdwingen", False)),
-            min_attempts=_int(inspanning, "min_pogingen", 3, "inspanning"),
-            min_channels=_int(inspanning, "min_kanalen", 2, "inspanning"),
-            min_personal=_int(inspanning, "min_persoonlijk", 1, "inspanning"),
-            min_dayparts=_int(inspanning, "min_dagdelen", 2, "inspanning"),
+            enforced=bool(inspanning.get("afdwingen", base.effort.enforced)),
+            min_attempts=_int(inspanning, "min_pogingen", base.effort.min_attempts, "inspanning"),
+            min_channels=_int(inspanning, "min_kanalen", base.effort.min_channels, "inspanning"),
+            min_personal=_int(
+                inspanning, "min_persoonlijk", base.effort.min_personal, "inspanning"
+            ),
+            min_dayparts=_int(inspanning, "min_dagdelen", base.effort.min_dayparts, "inspanning"),
+            min_outside_office=_int(
+                inspanning, "min_buiten_kantoortijd", base.effort.min_outside_office, "inspanning"
+            ),
         ),
     )

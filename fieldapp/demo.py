@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import shutil
 import uuid
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,24 +25,22 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.config import load_policy
+from fieldapp.demo_history import replay_history
+from fieldapp.demo_routes import area_routes
 from fieldapp.demo_town import DemoTown, build_town
-from fieldapp.domain.dayparts import AMSTERDAM
-from fieldapp.domain.ddas import Dagdeel, Eindresultaat
+from fieldapp.domain.ddas import Dagdeel
 from fieldapp.domain.listing import WorkerInfo
-from fieldapp.intake.report import ParsedFile
 from fieldapp.services import queries
-from fieldapp.services.attempts import record_attempt
-from fieldapp.services.cases import assign_cases, close_case, upsert_worker
-from fieldapp.services.intake import import_parsed
+from fieldapp.services.cases import assign_cases, upsert_worker
 from fieldapp.services.planning import plan_shift
-from fieldapp.store.keys import DEFAULT_PARAMS, KdfParams
+from fieldapp.store.client_store import Store
+from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
 from fieldapp.store.schema import AttemptRow, CaseEventRow, CaseRow, SignalRow
-from fieldapp.store.unit_of_work import Store
 
 Sessions = Callable[[], AbstractContextManager[Session]]
 
 if TYPE_CHECKING:  # the server package is imported only when the demo is built or served
-    from fieldapp.server.db import ServerDatabase
+    from fieldapp.server.db.engine import ServerDatabase
 
 DEMO_PASSPHRASE = "demo veldwerk zonder echte mensen"  # noqa: S105 (public by design)
 DEMO_PASSWORD = "demo-wachtwoord-veldwerk"  # noqa: S105 (public by design)
@@ -105,7 +102,7 @@ def ensure_demo_store(
             return _info(store, path, built=False, today=day)
         finally:
             store.close()
-    from fieldapp.server.db import open_server_db
+    from fieldapp.server.db.open import open_server_db
 
     _remove_demo(path)  # a half-built demo from an interrupted run
     db = open_server_db(None, data_dir=server_dir_for(path))
@@ -206,8 +203,8 @@ def _local_worker(store: Store) -> str:
 
 
 def build_into(sessions: Sessions, *, town: DemoTown, today: date) -> str:
-    """Fill empty core tables with the town (months imported in order, cases assigned by wijk,
-    earlier attempts, older cases closed); returns the demo worker's id."""
+    """Fill empty core tables with the town (its history replayed day by day, see
+    ``fieldapp.demo_history``; cases assigned by wijk); returns the demo worker's id."""
     policy = load_policy()
     with sessions() as s:
         for w in town.workers:
@@ -225,27 +222,15 @@ def build_into(sessions: Sessions, *, town: DemoTown, today: date) -> str:
                     email=w.email,
                 ),
             )
-    for month in town.months:
-        intake_day = min(today, _month_end(month.first_day) + timedelta(days=3))
-        parsed = ParsedFile(
-            path=f"demo-{month.first_day:%Y-%m}.csv",
-            format="csv",
-            rows=len(month.signals),
-            signals=list(month.signals),
-            rejected=[],
-            duplicates_in_file=0,
-            sha256=uuid.uuid5(_NS, f"{town.seed}-{month.first_day}").hex * 2,
-        )
-        with sessions() as s:
-            import_parsed(s, [parsed], policy=policy, today=intake_day)
+    fallback = next(w.id for w in town.workers if w.role == "worker")
+    with sessions() as s:
+        replay_history(s, town=town, today=today, policy=policy, fallback_worker=fallback)
     worker_id = _assign(sessions, town)
-    _attempts_and_closures(sessions, town, today)
+    with sessions() as s:
+        # History from "before this laptop": already known to the office, nothing to send.
+        s.execute(update(AttemptRow).values(sync_state="acked"))
+        s.execute(update(CaseEventRow).values(sync_state="acked"))
     return worker_id
-
-
-def _month_end(first: date) -> date:
-    nxt = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return nxt - timedelta(days=1)
 
 
 def _assign(sessions: Sessions, town: DemoTown) -> str:
@@ -261,75 +246,10 @@ def _assign(sessions: Sessions, town: DemoTown) -> str:
     return fallback
 
 
-def _attempts_and_closures(sessions: Sessions, town: DemoTown, today: date) -> None:
-    with sessions() as s:
-        case_of = {
-            (partner, ext): case_id
-            for partner, ext, case_id in s.execute(
-                select(SignalRow.partner, SignalRow.external_id, SignalRow.case_id)
-            )
-            if case_id is not None
-        }
-        per_case: Counter[str] = Counter()
-        reached: set[str] = set()
-        for n, a in enumerate(town.attempts):
-            case_id = case_of.get((a.partner.value, a.external_id))
-            if case_id is None:
-                continue
-            record_attempt(
-                s,
-                attempt_id=str(uuid.uuid5(_NS, f"attempt-{n}")),
-                case_id=case_id,
-                soort=a.soort,
-                bereikt=a.bereikt,
-                occurred_at=a.occurred_at,
-                note=a.note,
-                worker_id=s.scalar(select(CaseRow.assigned_worker_id).where(CaseRow.id == case_id)),
-            )
-            per_case[case_id] += 1
-            if a.bereikt:
-                reached.add(case_id)
-        # Older cases are settled: reached ones with an outcome, unreached after 3+ tries.
-        old_cutoff = today - timedelta(days=45)
-        results = (
-            Eindresultaat.VERVOLGHULP_FINANCIEEL,
-            Eindresultaat.REGELT_HET_ZELF,
-            Eindresultaat.BUDGETADVIES_QUICK_FIX,
-            Eindresultaat.ZELF_BETAALD,
-        )
-        for i, (case_id, opened) in enumerate(
-            s.execute(select(CaseRow.id, CaseRow.opened_on).order_by(CaseRow.id)).all()
-        ):
-            if opened > old_cutoff:
-                continue
-            if case_id in reached:
-                result = results[i % len(results)]
-            elif per_case[case_id] >= 3:
-                result = Eindresultaat.DEFINITIEF_GEEN_CONTACT
-            else:
-                continue
-            close_case(
-                s,
-                event_id=str(uuid.uuid5(_NS, f"close-{case_id}")),
-                case_id=case_id,
-                resultaat=result,
-                at=datetime.combine(
-                    opened + timedelta(days=30), datetime.min.time(), AMSTERDAM
-                ).replace(hour=16),
-            )
-        # History from "before this laptop": already known to the office, nothing to send.
-        s.execute(update(AttemptRow).values(sync_state="acked"))
-        s.execute(update(CaseEventRow).values(sync_state="acked"))
-
-
 def _plan_today(sessions: Sessions, worker_id: str, today: date) -> None:
     with sessions() as s:
-        rows = [
-            r
-            for r in queries.list_case_rows(s, worker_id=worker_id, today=today)
-            if r.huisnummer is not None
-        ]
-        afternoon, evening = rows[0:12:2], rows[1:12:2]
+        routes = area_routes(queries.list_case_rows(s, worker_id=worker_id, today=today))
+        afternoon, evening = [*routes, [], []][:2]
         plan_shift(
             s,
             worker_id=worker_id,

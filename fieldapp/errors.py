@@ -55,3 +55,10 @@ class WeakPassphrase(FieldAppError):
     """A new passphrase that does not meet the policy (length, common list)."""
 
     exit_code = 2
+
+
+class InputRefused(FieldAppError):
+    """A command's arguments cannot be used (unknown result, reversed period...). Nothing was
+    written."""
+
+    exit_code = 2

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.store.keys import FAST_TEST_PARAMS
-from fieldapp.store.unit_of_work import Store
+from fieldapp.store.client_store import Store
+from fieldapp.store.kdf import FAST_TEST_PARAMS
 
 #: Synthetic passphrase for test stores (meets the policy); never a real one.
 TEST_PASSPHRASE = "paarse fiets onder de brug"

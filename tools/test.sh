@@ -13,7 +13,8 @@ fi
 
 echo "== lint: ruff"
 .venv/bin/ruff check .
-echo "== lint: mypy (strict on fieldapp)"
+.venv/bin/ruff format --check .
+echo "== lint: mypy (strict on fieldapp and ui)"
 .venv/bin/mypy
 echo "== lint: import-linter (core never imports Qt or ui)"
 .venv/bin/lint-imports

@@ -7,15 +7,16 @@ or the unlock screen. The store is opened on the DB thread; the GUI thread never
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from fieldapp.errors import StoreLocked
-from fieldapp.store.keys import DEFAULT_PARAMS, KdfParams
-from fieldapp.store.unit_of_work import MSG_LOCKED, StoreLock
+from fieldapp.store.instance_lock import MSG_LOCKED, StoreLock
+from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
 from ui.backend import Backend
 from ui.i18n import set_language
-from ui.qt import QApplication, QFont, QMessageBox
+from ui.qt import QApplication, QFont, QMessageBox, QTimer
 from ui.resources import icon, style_sheet
 from ui.settings import UiSettings
 from ui.single_instance import InstanceServer, ask_first_instance_to_raise
@@ -49,6 +50,17 @@ def build_window(
     window = MainWindow(backend, settings or UiSettings(), demo_passphrase=demo_passphrase)
     backend.setParent(window)
     return window
+
+
+SMOKE_ENV = "FIELDAPP_SMOKE_CLOSE_MS"
+
+
+def _close_after_for_smoke_test(window: MainWindow) -> None:
+    """Install check for IT and the bundle test: open the window, then close it the normal way
+    (drafts saved, store locked) after ``$FIELDAPP_SMOKE_CLOSE_MS`` milliseconds."""
+    value = os.environ.get(SMOKE_ENV, "")
+    if value.isdigit():
+        QTimer.singleShot(int(value), window.close)
 
 
 def run_app(
@@ -85,6 +97,7 @@ def run_app(
         window.resize(1200, 820)
         window.show()
         window.start()
+        _close_after_for_smoke_test(window)
         return int(app.exec())
     finally:
         lock.release()

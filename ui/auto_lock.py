@@ -16,6 +16,7 @@ What is detectable (documented for the lead):
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from ui.qt import (
     QCoreApplication,
@@ -28,6 +29,9 @@ from ui.qt import (
     Signal,
     Slot,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtDBus import QDBusConnection
 
 log = logging.getLogger(__name__)
 
@@ -135,20 +139,18 @@ def _connect_dbus(target: AutoLock) -> list[str]:
     try:
         system = QDBusConnection.systemBus()
         if system.isConnected():
-            if system.connect(
-                "org.freedesktop.login1",
-                "/org/freedesktop/login1",
-                "org.freedesktop.login1.Manager",
-                "PrepareForSleep",
+            login1 = ("org.freedesktop.login1", "/org/freedesktop/login1")
+            if _hook(
+                system,
+                (*login1, "org.freedesktop.login1.Manager", "PrepareForSleep"),
                 target,
                 SLOT("on_sleep(bool)"),
             ):
                 hooked.append("logind-sleep")
-            if system.connect(
-                "org.freedesktop.login1",
-                "/org/freedesktop/login1/session/auto",
-                "org.freedesktop.login1.Session",
-                "Lock",
+            session_path = "/org/freedesktop/login1/session/auto"
+            if _hook(
+                system,
+                (login1[0], session_path, "org.freedesktop.login1.Session", "Lock"),
                 target,
                 SLOT("on_session_lock()"),
             ):
@@ -163,10 +165,25 @@ def _connect_dbus(target: AutoLock) -> list[str]:
                 ),
                 ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver"),
             ):
-                if session.connect(
-                    service, path, iface, "ActiveChanged", target, SLOT("on_screensaver(bool)")
+                if _hook(
+                    session,
+                    (service, path, iface, "ActiveChanged"),
+                    target,
+                    SLOT("on_screensaver(bool)"),
                 ):
                     hooked.append(service)
     except Exception:
         log.debug("no D-Bus session-lock signals")
     return hooked
+
+
+def _hook(
+    bus: QDBusConnection, where: tuple[str, str, str, str], target: QObject, slot: str
+) -> bool:
+    """``bus.connect(service, path, interface, signal, target, slot)``.
+
+    The PySide6 stubs type ``slot`` as bytes, but at run time only the str that ``SLOT()``
+    returns is accepted (bytes raises ValueError), hence the one ignore.
+    """
+    service, path, interface, name = where
+    return bool(bus.connect(service, path, interface, name, target, slot))  # type: ignore[call-overload]

@@ -11,17 +11,21 @@ import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fieldapp.config import load_policy
 from fieldapp.domain.priority import Policy
 from fieldapp.services import queries
 from fieldapp.services import sync as sync_service
-from fieldapp.store.keys import DEFAULT_PARAMS, KdfParams
-from fieldapp.store.unit_of_work import Store
+from fieldapp.services.changes import Changes
+from fieldapp.services.policy import server_policy
+from fieldapp.services.retention import is_due, purge_store
+from fieldapp.store.client_store import Store
+from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
 from fieldapp.sync.client import wipe_store
 from ui.change_hub import ChangeHub
-from ui.qt import QObject, Signal
+from ui.qt import QObject, QTimer, Signal
 from ui.sync_controller import (
     ParkedStore,
     ServerLogin,
@@ -35,12 +39,14 @@ from ui.tasks import DbContext, TaskRunner
 KV_WORKER_ID = "worker_id"
 ROLE_TEAMLEAD = "teamlead"
 KV_DEVICE_ID = "device_id"
+RETENTION_CHECK_MS = 60 * 60 * 1000  # hourly look; a run happens once per 24 h
 
 
 @dataclass(frozen=True, slots=True)
 class Identity:
     worker_id: str | None
     device_id: str
+    policy: Policy | None = None  # the server's afwegingskader, once a sync brought it
     role: str = "worker"  # the enrolled user's role; "teamlead" opens on the desk
 
     @property
@@ -49,6 +55,7 @@ class Identity:
 
 
 def _identity(store: Store) -> Identity:
+    """Read the identity, then run retention (at every unlock, offline too)."""
     with store.session() as session:
         adopt_enrolled_identity(session)  # also for stores enrolled with `fieldapp connect`
         device = queries.get_kv(session, KV_DEVICE_ID)
@@ -57,7 +64,11 @@ def _identity(store: Store) -> Identity:
             queries.set_kv(session, KV_DEVICE_ID, device)
         enrolled = sync_service.load_identity(session)
         role = enrolled.role if enrolled is not None else "worker"
-        return Identity(queries.get_kv(session, KV_WORKER_ID), device, role)
+        identity = Identity(
+            queries.get_kv(session, KV_WORKER_ID), device, server_policy(session), role
+        )
+    purge_store(store, device_now=datetime.now(UTC), policy=identity.policy or load_policy())
+    return identity
 
 
 class Backend(QObject):
@@ -86,6 +97,9 @@ class Backend(QObject):
         self.runner = TaskRunner(self.hub, self)
         self.identity: Identity | None = None
         self.transport_factory: TransportFactory = ui_transport
+        self.retention_timer = QTimer(self)
+        self.retention_timer.setInterval(RETENTION_CHECK_MS)
+        self.retention_timer.timeout.connect(self.run_daily_retention)
 
     @property
     def is_unlocked(self) -> bool:
@@ -193,13 +207,36 @@ class Backend(QObject):
     ) -> None:
         def done(identity: Identity) -> None:
             self.identity = identity
+            if identity.policy is not None:
+                self.policy = identity.policy
+            self.retention_timer.start()
             on_ok()
             self.hub.unlocked.emit()
 
         self.runner.store_job(body, parent=parent).success(done).failure(on_fail).run()
 
+    def run_daily_retention(self) -> None:
+        """Retention once per 24 h while unlocked (the laptop may stay open for days)."""
+        if self.identity is None:
+            return
+        policy = self.policy
+
+        def body(ctx: DbContext) -> int:
+            store = ctx.session_store()
+            with store.session() as session:
+                if not is_due(session, datetime.now(UTC)):
+                    return 0
+            return len(purge_store(store, device_now=datetime.now(UTC), policy=policy).cases)
+
+        def done(count: int) -> None:
+            if count:
+                self.hub.changed.emit(Changes(cases=True, signals=True), None)
+
+        self.runner.store_job(body, parent=self).success(done).run()
+
     def lock(self) -> None:
         """Save drafts, close the engine and drop the key, then tell views to forget data."""
+        self.retention_timer.stop()
         if self.identity is None:
             return
         self.about_to_lock.emit()

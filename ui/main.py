@@ -6,6 +6,7 @@ Kept free of Qt imports at module level so headless commands (``import``, ``serv
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -18,7 +19,18 @@ def _launch_gui(db_path: Path, demo_passphrase: str | None) -> int:
     return run_app(db_path, demo_passphrase=demo_passphrase)
 
 
+def _qt_probe() -> int:
+    """``fieldapp doctor`` starts this in a child: can Qt open its platform here at all?"""
+    from ui.qt import QApplication
+
+    app = QApplication(sys.argv[:1])
+    print(f"QT-OK {app.platformName()}", flush=True)
+    return 0
+
+
 def main() -> int:
+    if os.environ.get("FIELDAPP_QT_PROBE") == "1":
+        return _qt_probe()
     return cli_main(sys.argv[1:], gui=_launch_gui)
 
 

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from fieldapp.demo import DEMO_PASSPHRASE, ensure_demo_store
-from fieldapp.store.keys import FAST_TEST_PARAMS
+from fieldapp.store.kdf import FAST_TEST_PARAMS
 from ui.app import build_window, ensure_application
 from ui.i18n import set_language
 from ui.qt import QApplication

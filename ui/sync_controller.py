@@ -40,8 +40,8 @@ from sqlalchemy.orm import Session
 from fieldapp.services import sync as sync_service
 from fieldapp.services.changes import Changes
 from fieldapp.services.queries import get_kv, set_kv
+from fieldapp.store.client_store import Store
 from fieldapp.store.schema import AttemptRow, CaseEventRow
-from fieldapp.store.unit_of_work import Store
 from fieldapp.sync.client import SyncClient, SyncProgress, SyncResult, enroll
 from fieldapp.sync.transport import (
     MSG_CANCELLED,

@@ -21,12 +21,12 @@ from sqlalchemy import select, update
 from fieldapp.demo import DEMO_PASSPHRASE, ensure_demo_store
 from fieldapp.domain.ddas import Contactsoort
 from fieldapp.server.app import ServerSettings
-from fieldapp.server.db import open_server_db
+from fieldapp.server.db.open import open_server_db
 from fieldapp.server.embedded import add_user, start_embedded_server
 from fieldapp.services.attempts import record_attempt
-from fieldapp.store.keys import FAST_TEST_PARAMS
+from fieldapp.store.client_store import Store
+from fieldapp.store.kdf import FAST_TEST_PARAMS
 from fieldapp.store.schema import AttemptRow, CaseRow
-from fieldapp.store.unit_of_work import Store
 from ui.app import build_window, ensure_application
 from ui.i18n import set_language
 from ui.qt import QApplication, QColor, QImage, QPainter, QPoint, QRect

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp.errors import FieldAppError
 from fieldapp.services.changes import Changes
-from fieldapp.store.unit_of_work import Store
+from fieldapp.store.client_store import Store
 from ui.change_hub import ChangeHub
 from ui.qt import QObject, Qt, Signal, is_alive
 

@@ -8,7 +8,9 @@ pattern to find. Times are 9:00-12:00, 13:00-17:00 or 18:30-20:30: never at dinn
 
 Sequences copy what teams do (Groningen: letter first, then a visit; Roermond: phone, app,
 then a visit): 1-3 attempts per case, stopping once someone is reached, and a card through the
-letterbox after most unanswered visits. Attempts are only made before ``today``.
+letterbox after most unanswered visits. Most older cases then get follow-up visits at untried
+dayparts until the team's minimum effort is met (so they can close as 'no contact'); a few
+stall and run late. Attempts are only made before ``today``.
 """
 
 from __future__ import annotations
@@ -19,15 +21,15 @@ from datetime import date, datetime, timedelta
 
 from fieldapp.demo_data.model import DemoAttempt
 from fieldapp.demo_data.signals import BELOW_THRESHOLD_CENTS, KIND_REPEAT, Melding
-from fieldapp.domain.dayparts import AMSTERDAM
-from fieldapp.domain.ddas import Contactsoort
+from fieldapp.domain.dayparts import AMSTERDAM, daypart_of
+from fieldapp.domain.ddas import Contactsoort, Dagdeel
 
 _C = Contactsoort
 
-_MORNING = (9 * 60, 11 * 60 + 59)
+_MORNING = (9 * 60, 11 * 60 + 55)  # a card 1-4 minutes later still falls before noon
 _AFTERNOON = (13 * 60, 17 * 60)
 _EVENING = (18 * 60 + 30, 20 * 60 + 30)
-_SATURDAY = ((10 * 60, 11 * 60 + 59), (13 * 60, 15 * 60))
+_SATURDAY = ((10 * 60, 11 * 60 + 55), (13 * 60, 15 * 60))
 
 # daypart weights (morning, afternoon, evening) on weekdays
 _DAYPARTS: dict[Contactsoort, tuple[float, float, float]] = {
@@ -39,6 +41,9 @@ _DAYPARTS: dict[Contactsoort, tuple[float, float, float]] = {
 }
 _SATURDAY_VISIT = 0.12
 _MAX_PER_CASE = 3
+_FOLLOW_THROUGH = 0.9
+_WINDOWS = ((Dagdeel.OCHTEND, _MORNING), (Dagdeel.MIDDAG, _AFTERNOON), (Dagdeel.AVOND, _EVENING))
+_PERSONAL_SOORTEN = frozenset(c for c in Contactsoort if c.is_personal)
 
 _STRATEGIES: tuple[tuple[tuple[Contactsoort, ...], float], ...] = (
     ((_C.BRIEF, _C.HUISBEZOEK, _C.TELEFOON), 0.30),
@@ -110,10 +115,14 @@ class _CaseAttempts:
             return _C.BRIEF
         return soort
 
-    def _moment(self, day: date, soort: Contactsoort) -> tuple[datetime, bool] | None:
-        """A time on ``day`` (or the next working day / Saturday), or None if not before today."""
+    def _moment(
+        self, day: date, soort: Contactsoort, window: tuple[int, int] | None = None
+    ) -> tuple[datetime, bool] | None:
+        """A time on ``day`` (or the next working day / Saturday), or None if not before today.
+
+        ``window`` forces a weekday time window (a follow-up visit at an untried daypart)."""
         rng = self._rng
-        saturday = soort is _C.HUISBEZOEK and rng.random() < _SATURDAY_VISIT
+        saturday = window is None and soort is _C.HUISBEZOEK and rng.random() < _SATURDAY_VISIT
         if saturday:
             day += timedelta(days=(5 - day.weekday()) % 7)
         else:
@@ -123,7 +132,9 @@ class _CaseAttempts:
                 day += timedelta(days=7 - day.weekday() + rng.randint(0, 4))
         if day >= self._today:
             return None
-        if saturday:
+        if window is not None:
+            low, high = window
+        elif saturday:
             low, high = rng.choice(_SATURDAY)
         else:
             low, high = rng.choices((_MORNING, _AFTERNOON, _EVENING), weights=_DAYPARTS[soort])[0]
@@ -135,7 +146,34 @@ class _CaseAttempts:
         note = self._rng.choice(_NOTES[(soort, reached)])
         return DemoAttempt(self._partner, self._external_id, soort, reached, moment, note)
 
-    def make(self, budget: int) -> list[DemoAttempt]:
+    def _follow_up(self, attempts: list[DemoAttempt], day: date) -> None:
+        """Visits at untried dayparts until the team's minimum effort is met (at least three
+        attempts, personal ones at two dayparts), as a team does before closing a case as
+        'no contact'; stops when someone is reached or the next visit would be today."""
+        rng = self._rng
+        for _ in range(3):
+            personal = {daypart_of(a.occurred_at) for a in attempts if a.soort in _PERSONAL_SOORTEN}
+            if len(attempts) >= _MAX_PER_CASE and len(personal) >= 2:
+                return
+            untried = [w for part, w in _WINDOWS if part not in personal]
+            if self._elderly:
+                untried.reverse()  # the elderly are home in the morning, others at night
+            window = untried[-1] if untried else _EVENING
+            slot = self._moment(day, _C.HUISBEZOEK, window)
+            if slot is None:
+                return
+            moment, _ = slot
+            minute = moment.hour * 60 + moment.minute
+            reached = rng.random() < _reach_chance(_C.HUISBEZOEK, minute, False, self._elderly)
+            attempts.append(self._attempt(_C.HUISBEZOEK, moment, reached))
+            if reached:
+                return
+            if rng.random() < 0.8:
+                card_at = moment + timedelta(minutes=rng.randint(1, 4))
+                attempts.append(self._attempt(_C.KAARTJE, card_at, False))
+            day = moment.date() + timedelta(days=rng.randint(2, 6))
+
+    def make(self, budget: int, *, complete: bool = False) -> list[DemoAttempt]:
         rng = self._rng
         anchor = self._melding.anchor
         sent = anchor.signaaldatum or self._today
@@ -166,12 +204,14 @@ class _CaseAttempts:
             reached = rng.random() < chance
             attempts.append(self._attempt(soort, moment, reached))
             if reached:
-                break
+                return attempts
             # The card is part of the visit, so it may go past the budget, not past 3 in all.
             if soort is _C.HUISBEZOEK and len(attempts) < _MAX_PER_CASE and rng.random() < 0.8:
                 card_at = moment + timedelta(minutes=rng.randint(1, 4))
                 attempts.append(self._attempt(_C.KAARTJE, card_at, rng.random() < 0.05))
             day = moment.date() + timedelta(days=rng.randint(2, 8))
+        if complete and attempts:
+            self._follow_up(attempts, day)
         return attempts
 
 
@@ -196,6 +236,7 @@ def make_attempts(
     for melding in meldingen:
         if not _worked_on(melding):
             continue
+        complete = False
         if melding.month_index == current:
             sent = melding.anchor.signaaldatum or today
             if (today - sent).days < 7 or rng.random() < 0.5:
@@ -205,6 +246,8 @@ def make_attempts(
             if rng.random() < 0.05:
                 continue
             budget = rng.choices((1, 2, 3), weights=(0.2, 0.4, 0.4))[0]
-        attempts.extend(_CaseAttempts(rng, melding, today).make(budget))
+            # Most cases get the full effort; a few stall (sickness, a busy month) and run late.
+            complete = rng.random() < _FOLLOW_THROUGH
+        attempts.extend(_CaseAttempts(rng, melding, today).make(budget, complete=complete))
     attempts.sort(key=lambda a: (a.occurred_at, a.partner.value, a.external_id, a.soort.value))
     return attempts

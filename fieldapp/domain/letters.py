@@ -92,7 +92,9 @@ class Sender:
     (``06 12 34 56 78``). ``team`` appears only inside a letter, never on the envelope side,
     because a team name often says "schulden". The return address is the municipality's
     plain name and Postbus only. ``qr_target`` is a ``tel:`` URL or a configurable web page
-    (empty: no QR code).
+    (empty: no QR code). ``gemeente`` is the official name for the letterhead and the window
+    (``Gemeente Veldhoven-aan-Zee``); inside sentences the texts use the place name only
+    (``place_name``), with each language's own word for municipality around it.
     """
 
     first_name: str
@@ -105,11 +107,26 @@ class Sender:
     postbus: str = ""
     postcode_plaats: str = ""
     qr_target: str = ""
+    gemeente_plaats: str = ""
+
+    @property
+    def place_name(self) -> str:
+        """``gemeente_plaats`` if set, else ``gemeente`` without a leading "Gemeente"."""
+        if self.gemeente_plaats:
+            return self.gemeente_plaats
+        return place_of_municipality(self.gemeente)
 
     @property
     def return_line(self) -> str:
         """One line above the address in the window: ``Gemeente X, Postbus 1, 1234 AB Plaats``."""
         return ", ".join(p for p in (self.gemeente, self.postbus, self.postcode_plaats) if p)
+
+
+def place_of_municipality(official_name: str) -> str:
+    """``Gemeente Veldhoven-aan-Zee`` -> ``Veldhoven-aan-Zee`` (other names stay as they are)."""
+    name = official_name.strip()
+    head, _, rest = name.partition(" ")
+    return rest.strip() if head.casefold() == "gemeente" and rest.strip() else name
 
 
 def tel_url(phone: str) -> str:

@@ -21,13 +21,19 @@ class AmountBand:
 
 @dataclass(frozen=True, slots=True)
 class EffortStandard:
-    """Minimum effort before a case may close as 'no contact' (enforced from issue "outcomes")."""
+    """Minimum effort before a case may close as 'no contact' (on by default).
 
-    enforced: bool = False
+    ``min_personal``: attempts by Telefoon or Huisbezoek; ``min_dayparts``: distinct dagdelen
+    of those personal attempts; ``min_outside_office``: personal attempts in the Avond or on a
+    Saturday (office hours miss working people). Checked by ``domain.effort``.
+    """
+
+    enforced: bool = True
     min_attempts: int = 3
     min_channels: int = 2
     min_personal: int = 1
     min_dayparts: int = 2
+    min_outside_office: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +61,9 @@ class Policy:
         AmountBand(250_000, 30),
     )
     effort: EffortStandard = field(default_factory=EffortStandard)
+    # Retention: personal data of a case is removed this many months after its last signal
+    # or its closure, whichever is later (privacy.retention).
+    retention_months: int = 6
 
 
 @dataclass(frozen=True, slots=True)

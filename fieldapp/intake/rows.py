@@ -24,6 +24,7 @@ from fieldapp.domain.signals import (
     IncomingSignal,
 )
 from fieldapp.errors import ImportRefused
+from fieldapp.intake.limits import too_long
 from fieldapp.intake.normalise import (
     amount_cents_from_number,
     clean_bsn,
@@ -201,6 +202,8 @@ def build_signal(values: Mapping[str, Cell], row: int, *, today: date) -> Incomi
         telefoon=_phone(r),
         email=_email(r),
     )
+    for field, limit in too_long(person, address):
+        raise FieldError(field, f"langer dan {limit} tekens")
     return IncomingSignal(
         external_id=external_id,
         partner=partner,

@@ -12,12 +12,15 @@ from collections.abc import Mapping
 from datetime import date
 
 from fieldapp.domain.ddas import Dagdeel
-from fieldapp.domain.letters import Language, Sender
+from fieldapp.domain.letters import Audience, Language, Sender
 from fieldapp.domain.people import Person
 from fieldapp.letters.locale import format_date, format_daypart, format_letter_date
+from fieldapp.letters.salutation import first_name_of, salutation
 from fieldapp.letters.templates import FIELD_RE, KNOWN_FIELDS, Problem, TemplateError
 
 NBSP = "\u00a0"
+LRI = "\u2066"
+PDI = "\u2069"
 
 HANDWRITING_BLANKS: dict[str, int] = {
     "datum": 18,
@@ -32,13 +35,17 @@ _SPACE_BEFORE_PUNCT = re.compile(r"[ ]+([,.!?;:\u060c\u061f])")
 _MULTI_SPACE = re.compile(r"[ ]{2,}")
 
 
-def phone_for_print(phone: str) -> str:
-    """Join the groups of a phone number with no-break spaces.
+def phone_for_print(phone: str, *, rtl: bool = False) -> str:
+    """Join the groups of a phone number with no-break spaces; isolate it in RTL text.
 
     Why: a plain space lets the wrapper split the number over two lines, and in Arabic text the
-    bidi algorithm reorders space-separated digit groups ("14 033" shows as "033 14").
+    bidi algorithm reorders space-separated digit groups ("14 033" shows as "033 14"). In RTL
+    text a leading "+" is a weak character that drifts to the far end ("32 470 12 34 56+"),
+    so the number goes inside a left-to-right isolate (LRI ... PDI); ``rtl.to_visual``
+    removes the two marks after reordering, so no font ever has to draw them.
     """
-    return NBSP.join(phone.split())
+    joined = NBSP.join(phone.split())
+    return f"{LRI}{joined}{PDI}" if rtl and joined else joined
 
 
 def field_values(
@@ -49,20 +56,28 @@ def field_values(
     visit_date: date | None,
     dagdeel: Dagdeel | None,
     print_date: date,
+    audience: Audience = Audience.STANDAARD,
 ) -> dict[str, str]:
-    """A value for every known field; ``""`` where the data is missing."""
+    """A value for every known field; ``""`` where the data is missing.
+
+    ``audience`` only chooses the salutation (``{aanhef}``): informal for jongeren.
+    """
+    rtl = language.is_rtl
     values = {
         "voornaam_medewerker": sender.first_name if sender else "",
         "naam_medewerker": sender.display_name if sender else "",
-        "telefoon": phone_for_print(sender.phone) if sender else "",
-        "whatsapp": phone_for_print(sender.whatsapp) if sender else "",
+        "telefoon": phone_for_print(sender.phone, rtl=rtl) if sender else "",
+        "whatsapp": phone_for_print(sender.whatsapp, rtl=rtl) if sender else "",
         "email": sender.email if sender else "",
         "team": sender.team if sender else "",
         "gemeente": sender.gemeente if sender else "",
+        "gemeente_plaats": sender.place_name if sender else "",
         "adres_gemeente": ", ".join(p for p in (sender.postbus, sender.postcode_plaats) if p)
         if sender
         else "",
         "naam_bewoner": person.display_name() if person else "",
+        "voornaam_bewoner": first_name_of(person),
+        "aanhef": salutation(person, language, audience),
         "datum": format_date(visit_date, language) if visit_date else "",
         "dagdeel": format_daypart(dagdeel, language) if dagdeel else "",
         "datum_brief": format_letter_date(print_date, language),

@@ -14,7 +14,9 @@ Run as ``fieldapp letters lint`` and as a test in CI. Each finding names file, l
   ``flesch-douma-te-laag`` (< 65);
 - other languages: ``structuur-anders`` when sections or fields differ from the Dutch text of
   the same kind and audience;
-- ``past-niet``: the text does not fit its card or page when rendered with sample data.
+- ``past-niet``: the text does not fit its card or page when rendered with sample data;
+- wording across languages (``lint_language``): ``nee-met-druk``, ``bekende-vertaalfout``,
+  ``nederlands-woord``, ``nummer-kanaal``, ``haakjes-rtl``, ``aanhef-veld``.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from fieldapp.letters.card import CardOverflow
 from fieldapp.letters.fields import field_values
 from fieldapp.letters.filled import fill_text
 from fieldapp.letters.letter import LetterOverflow
+from fieldapp.letters.lint_language import check_language
 from fieldapp.letters.lint_words import has_required, outside_hits, threat_hits
 from fieldapp.letters.render import LetterItem, render_cards, render_letters
 from fieldapp.letters.samples import sample_person, sample_sender
@@ -90,6 +93,7 @@ def lint_file(path: Path, root: Path | None = None, *, check_fit: bool = True) -
     problems += _check_sections(text, kind)
     problems += _check_fields(text, kind)
     problems += _check_words(text, kind, language)
+    problems += check_language(text, kind, language)
     if language is Language.NL:
         problems += _check_readability(text)
     elif root is not None:
@@ -305,6 +309,7 @@ def _check_fit(
         visit_date=date(2025, 9, 17),
         dagdeel=Dagdeel.MIDDAG,
         print_date=date(2025, 9, 10),
+        audience=audience,
     )
     filled = fill_text(text, kind, language, audience, values, sender.qr_target)
     try:

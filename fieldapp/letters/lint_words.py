@@ -4,6 +4,8 @@
 - ``OUTSIDE``: money and debt words, never on what a neighbour can see (card front, the window
   of an envelope). Dutch stems match inside compounds (``betalingsachterstand``).
 - ``REQUIRED``: each text must say it is free, without obligation, and that saying no is fine.
+- ``PRESSURE``: ways of asking about "no" that sound like pressure (a negative question reads
+  as surprise or a renewed offer); the lint rule ``nee-met-druk``.
 
 Arabic is matched per word after removing diacritics and the clitics و ف ب ل ال, because a
 bare substring like دين also occurs inside مدينة (city).
@@ -87,6 +89,8 @@ THREATS: dict[Language, tuple[str, ...]] = {
         "محكمة",
         "طرد",
         "إنذار",
+        # a police or customs search: frightening even when negated ("لا آتي للتفتيش")
+        "تفتيش",
     ),
 }
 
@@ -186,7 +190,15 @@ REQUIRED: dict[str, dict[Language, tuple[str, ...]]] = {
     },
     "nee": {
         Language.NL: (r"\bnee\b", r"geen (hulp|bezoek|gesprek|contact)", r"toch niet\b"),
-        Language.EN: (r"say(ing)? no\b", r"not now", r"not want", r"don.t want"),
+        Language.EN: (
+            r"say(ing)? no\b",
+            r"not now",
+            r"not want",
+            r"don.t want",
+            r"don.t need",
+            r"no help needed",
+            r"rather not",
+        ),
         Language.PL: (
             r"powiedzieć[ „\"]*nie",
             r"nie chc",
@@ -194,15 +206,26 @@ REQUIRED: dict[str, dict[Language, tuple[str, ...]]] = {
             r"nie teraz",
             r"nie pasuje",
         ),
-        Language.TR: (r"hayır", r"istemiyor", r"şimdi değil", r"uygun değil"),
-        Language.AR: (r"لا بأس", r"لا تريد", r"ليس الآن", r"لا يناسب"),
+        Language.TR: (r"hayır", r"istemiyor", r"şimdi değil", r"uygun değil", r"ihtiyac"),
+        Language.AR: (r"لا بأس", r"لا تريد", r"ليس الآن", r"لا يناسب", r"لا تحتاج"),
     },
+}
+
+PRESSURE: dict[Language, tuple[str, ...]] = {
+    Language.NL: (r"\bwaarom (wilt|wil) (u|je) (geen|niet)",),
+    Language.EN: (r"\bdo you not want", r"\bdon.t you want", r"\bstill (don.t|do not) want"),
+    Language.PL: (r"\bczy (jednak )?nie chc", r"^jednak (ci )?nie pasuje"),
+    # "istemiyor musunuz?", "uymuyor mu?": a negative question; "yine de" = "still"
+    Language.TR: (r"\w*m[ıiuü]yor m[ıiuü]\w*", r"\byine de\b"),
+    # "بعد كل شيء" = "after everything": a reproach
+    Language.AR: (r"بعد كل شيء",),
 }
 
 _DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _AR_WORD = re.compile(r"[\u0621-\u064a\u064b-\u0652\u0670\u0640]+")
 _AR_PREFIXES = ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل")
 _compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
+_compiled_phrases: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -249,3 +272,19 @@ def outside_hits(text: str, language: Language, *, card_front: bool = False) -> 
 
 def has_required(text: str, element: str, language: Language) -> bool:
     return bool(_pattern(REQUIRED[element][language]).search(text))
+
+
+def pressure_hits(text: str, language: Language) -> list[str]:
+    """Phrases of ``PRESSURE`` in one sentence or line (matched as regular expressions)."""
+    return phrase_hits(text, PRESSURE[language])
+
+
+def phrase_hits(text: str, phrases: tuple[str, ...]) -> list[str]:
+    """Regular-expression phrases found in ``text`` (case-insensitive; ``^`` = line start)."""
+    if not phrases:
+        return []
+    pattern = _compiled_phrases.get(phrases)
+    if pattern is None:
+        pattern = re.compile("|".join(f"(?:{w})" for w in phrases), re.IGNORECASE | re.MULTILINE)
+        _compiled_phrases[phrases] = pattern
+    return [m.group(0) for m in pattern.finditer(text)]

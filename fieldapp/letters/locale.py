@@ -1,97 +1,44 @@
 """Dates and dayparts written out in each text language.
 
-Written as tables, not through the OS locale: a laptop without the ``pl_PL`` locale must still
-print a Polish date, and ``strftime`` is not thread-safe with ``setlocale``.
+Weekday and month names come from CLDR through Babel (``babel.dates.format_date``), not from
+the OS locale: a laptop without the ``pl_PL`` locale must still print a Polish date, and
+``strftime`` is not thread-safe with ``setlocale``. Only the word order per language is ours
+(the pattern), because each text puts ``{datum}`` inside a sentence.
+
+Dayparts are not a CLDR notion in our sense (ochtend/middag/avond are DDAS values); their
+phrases stay in a small table, written to fit the sentences in ``letters/``.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from babel.dates import format_date as babel_format_date
+
 from fieldapp.domain.ddas import Dagdeel
 from fieldapp.domain.letters import Language
 
-_WEEKDAYS: dict[Language, tuple[str, ...]] = {
-    Language.NL: ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
-    Language.EN: ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    Language.PL: ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"),
-    Language.TR: ("Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar"),
-    Language.AR: ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"),
+BABEL_LOCALE: dict[Language, str] = {
+    Language.NL: "nl_NL",
+    Language.EN: "en_GB",
+    Language.PL: "pl_PL",
+    Language.TR: "tr_TR",
+    # Modern Standard Arabic with the international month names (سبتمبر); the Levantine
+    # (أيلول) and Maghrebi (شتنبر) names would suit only part of our readers.
+    Language.AR: "ar",
 }
 
-_MONTHS: dict[Language, tuple[str, ...]] = {
-    Language.NL: (
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-    Language.EN: (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-    # Polish needs the genitive after a day number ("14 maja").
-    Language.PL: (
-        "stycznia",
-        "lutego",
-        "marca",
-        "kwietnia",
-        "maja",
-        "czerwca",
-        "lipca",
-        "sierpnia",
-        "września",
-        "października",
-        "listopada",
-        "grudnia",
-    ),
-    Language.TR: (
-        "Ocak",
-        "Şubat",
-        "Mart",
-        "Nisan",
-        "Mayıs",
-        "Haziran",
-        "Temmuz",
-        "Ağustos",
-        "Eylül",
-        "Ekim",
-        "Kasım",
-        "Aralık",
-    ),
-    Language.AR: (
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-    ),
+_VISIT_PATTERN: dict[Language, str] = {
+    Language.NL: "EEEE d MMMM",
+    Language.EN: "EEEE d MMMM",
+    # Genitive month after the day ("17 września"); the nominative weekday in brackets,
+    # because after "w" it would need the accusative ("w środę"), which CLDR does not have.
+    Language.PL: "d MMMM (EEEE)",
+    Language.TR: "d MMMM EEEE",
+    Language.AR: "EEEE d MMMM",
 }
+
+_LETTER_PATTERN = "d MMMM y"
 
 _DAYPARTS: dict[Language, dict[Dagdeel, str]] = {
     Language.NL: {
@@ -105,7 +52,8 @@ _DAYPARTS: dict[Language, dict[Dagdeel, str]] = {
         Dagdeel.AVOND: "in the evening",
     },
     Language.PL: {
-        Dagdeel.OCHTEND: "rano",
+        # "rano" reads as early morning; a visit between 9 and 12 is "przed południem".
+        Dagdeel.OCHTEND: "przed południem",
         Dagdeel.MIDDAG: "po południu",
         Dagdeel.AVOND: "wieczorem",
     },
@@ -117,28 +65,28 @@ _DAYPARTS: dict[Language, dict[Dagdeel, str]] = {
     Language.AR: {Dagdeel.OCHTEND: "صباحًا", Dagdeel.MIDDAG: "بعد الظهر", Dagdeel.AVOND: "مساءً"},
 }
 
+_ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
+def _format(day: date, pattern: str, language: Language) -> str:
+    # Arabic uses Western digits (as Dutch phone numbers do), so numbers look the same on
+    # every card; translate in case a CLDR release switches ``ar`` to Arabic-Indic digits.
+    text = babel_format_date(day, pattern, locale=BABEL_LOCALE[language])
+    return text.translate(_ASCII_DIGITS)
+
 
 def format_date(day: date, language: Language) -> str:
-    """``dinsdag 14 mei`` / ``Tuesday 14 May`` / ``14 maja (wtorek)`` / ``14 Mayıs Salı`` / ...
+    """``woensdag 17 september`` / ``Wednesday 17 September`` / ``17 września (środa)`` /
+    ``17 Eylül Çarşamba`` / ``الأربعاء 17 سبتمبر``.
 
-    No year: texts are about the coming days, and a shorter date reads more easily. Arabic uses
-    Western digits (as Dutch phone numbers do), so numbers look the same on every card.
+    No year: texts are about the coming days, and a shorter date reads more easily.
     """
-    weekday = _WEEKDAYS[language][day.weekday()]
-    month = _MONTHS[language][day.month - 1]
-    if language is Language.PL:
-        # Nominative weekday in brackets: after "w" it would need the accusative ("w środę").
-        return f"{day.day} {month} ({weekday})"
-    if language is Language.TR:
-        return f"{day.day} {month} {weekday}"
-    if language is Language.AR:
-        return f"{weekday} {day.day} {month}"
-    return f"{weekday} {day.day} {month}"
+    return _format(day, _VISIT_PATTERN[language], language)
 
 
 def format_letter_date(day: date, language: Language) -> str:
-    """The date at the top of a letter, with the year: ``14 mei 2025``."""
-    return f"{day.day} {_MONTHS[language][day.month - 1]} {day.year}"
+    """The date at the top of a letter, with the year: ``17 september 2025``."""
+    return _format(day, _LETTER_PATTERN, language)
 
 
 def format_daypart(dagdeel: Dagdeel, language: Language) -> str:

@@ -70,6 +70,7 @@ def prepare_text(
         visit_date=visit_date,
         dagdeel=dagdeel,
         print_date=print_date,
+        audience=audience,
     )
     return fill_text(text, kind, language, audience, values, sender.qr_target if sender else "")
 

@@ -27,6 +27,7 @@ def sample_sender(*, qr_target: str | None = None) -> Sender:
         email="s.dewit@veldhoven-aan-zee.example",
         team="Team Vroeg Erop Af",
         gemeente="Gemeente Veldhoven-aan-Zee",
+        gemeente_plaats="Veldhoven-aan-Zee",
         postbus="Postbus 100",
         postcode_plaats="5500 AA Veldhoven-aan-Zee",
         qr_target=tel_url(phone) if qr_target is None else qr_target,

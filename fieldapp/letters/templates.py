@@ -6,8 +6,8 @@ A file is plain UTF-8::
     # soort: niet_thuis_kaartje
     # taal: nl
     # doelgroep: standaard
-    # versie: 1
-    # leeg.naam_bewoner: bewoner      (optional: what to print when a field has no value)
+    # versie: 2
+    # leeg.team: ...                  (optional: what to print when a field has no value)
 
     [voorkant]
     Hallo!
@@ -45,9 +45,14 @@ KNOWN_FIELDS: dict[str, str] = {
     "whatsapp": "worker's WhatsApp number, digits joined by NBSP",
     "email": "worker's e-mail address",
     "team": "team or organisation name (inside only, never on the envelope side)",
-    "gemeente": "municipality name",
+    "gemeente": "official municipality name ('Gemeente X'): letterhead style, never inside a "
+    "sentence of a non-Dutch text",
+    "gemeente_plaats": "the municipality's place name only ('Veldhoven-aan-Zee'), for sentences "
+    "such as 'bij de gemeente {gemeente_plaats}' / 'w urzędzie gminy {gemeente_plaats}'",
     "adres_gemeente": "postal return address: Postbus, postcode plaats",
     "naam_bewoner": "addressee's name (empty: see '# leeg.naam_bewoner')",
+    "voornaam_bewoner": "addressee's first name only; empty when unknown (never initials)",
+    "aanhef": "the whole salutation line, per language and audience (salutation.py)",
     "datum": "visit or appointment date in words, in the text's language",
     "dagdeel": "daypart phrase in the text's language ('in de middag')",
     "datum_brief": "date the letter is printed, in words",
@@ -56,7 +61,8 @@ KNOWN_FIELDS: dict[str, str] = {
 
 CONTACT_FIELDS = ("voornaam_medewerker", "telefoon", "whatsapp")
 VISIT_FIELDS = ("datum", "dagdeel")
-PERSONAL_FIELDS = ("naam_bewoner",)
+PERSONAL_FIELDS = ("naam_bewoner", "voornaam_bewoner", "aanhef")
+NUMBER_FIELDS = ("telefoon", "whatsapp")
 
 CARD_SECTIONS = ("voorkant", "kop", "bezoek", "tekst", "vervolg", "contact")
 LETTER_SECTIONS = ("onderwerp", "aanhef", "actie", "tekst", "vervolg", "nee", "contact", "groet")
@@ -73,7 +79,8 @@ def sections_for(kind: LetterKind) -> tuple[str, ...]:
 
 def required_fields(kind: LetterKind) -> tuple[str, ...]:
     """Fields every text of this kind must use (in every language)."""
-    return CONTACT_FIELDS + (VISIT_FIELDS if kind.needs_visit_moment else ())
+    salutation = () if kind.is_card else ("aanhef",)
+    return CONTACT_FIELDS + (VISIT_FIELDS if kind.needs_visit_moment else ()) + salutation
 
 
 @dataclass(frozen=True, slots=True)

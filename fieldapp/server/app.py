@@ -1,7 +1,8 @@
 """The FastAPI application of the sync server (protocol v1, OpenAPI at ``/openapi.json``).
 
-Built by :func:`create_app` around one :class:`~fieldapp.server.db.ServerDatabase`; the server
-keeps no state outside that database, so several instances can share a PostgreSQL database.
+Built by :func:`create_app` around one :class:`~fieldapp.server.db.engine.ServerDatabase`; the
+server keeps no state outside that database, so several instances can share a PostgreSQL
+database.
 
 Cross-cutting behaviour (all tested in tests/server):
 - request bodies are capped (1 MB; 50 MB for ``/v1/import``) before any parsing -> 413;
@@ -29,8 +30,9 @@ from sqlalchemy.exc import OperationalError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fieldapp.server.auth import make_hasher
-from fieldapp.server.db import ServerDatabase
+from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.errors import ApiError
+from fieldapp.server.observability import RequestLog
 from fieldapp.sync.protocol import MAX_BODY_BYTES
 
 log = logging.getLogger("fieldapp.server")
@@ -89,11 +91,13 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
         )
 
     app.add_middleware(BodyLimit, limit=cfg.max_body_bytes, import_limit=cfg.import_max_body_bytes)
+    # Outermost: request id, one log line per request, typed 500 for anything that escaped.
+    app.add_middleware(RequestLog)
     return app
 
 
 def _record_denial(db: ServerDatabase, event: dict[str, Any]) -> None:
-    from fieldapp.privacy import audit
+    from fieldapp.server import audit
 
     with db.session() as session, session.begin():
         audit.record(session, **event)
@@ -128,8 +132,7 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_id = str(uuid.uuid4())
-        scope.setdefault("state", {})["request_id"] = request_id
+        request_id = scope.setdefault("state", {}).setdefault("request_id", str(uuid.uuid4()))
         limit = self.import_limit if scope.get("path") == "/v1/import" else self.limit
 
         async def send_with_id(message: Message) -> None:
@@ -206,8 +209,10 @@ def app_from_env() -> FastAPI:
     import os
     from pathlib import Path
 
-    from fieldapp.server.db import open_server_db
+    from fieldapp.server.db.open import open_server_db
+    from fieldapp.server.observability import configure_server_logging
 
+    configure_server_logging()
     data_dir = os.environ.get(ENV_DATA_DIR) or None
     key_file = os.environ.get(ENV_KEY_FILE) or None
     db = open_server_db(

@@ -25,8 +25,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from fieldapp.server.db import DeviceRow, ServerKeys, UserRow
-from fieldapp.store.keys import new_recovery_key
+from fieldapp.server.db.keys import ServerKeys
+from fieldapp.server.db.schema import DeviceRow, UserRow
+from fieldapp.store.key_slots import new_recovery_key
 from fieldapp.store.schema import Worker
 
 ROLE_WORKER: Final = "worker"

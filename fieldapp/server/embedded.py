@@ -16,7 +16,9 @@ import uvicorn
 
 from fieldapp.server.app import ServerSettings, create_app
 from fieldapp.server.auth import create_user
-from fieldapp.server.db import ServerDatabase, UserRow, open_server_db
+from fieldapp.server.db.engine import ServerDatabase
+from fieldapp.server.db.open import open_server_db
+from fieldapp.server.db.schema import UserRow
 
 
 def start_embedded_server(
@@ -103,7 +105,7 @@ def adopt_unowned_cases(db: ServerDatabase, team: str) -> int:
     so assigned workers' laptops receive it at their next sync. Returns how many."""
     from sqlalchemy import select
 
-    from fieldapp.server.db import CaseTeamRow
+    from fieldapp.server.db.schema import CaseTeamRow
     from fieldapp.server.feed import emit_case_changes
     from fieldapp.store.schema import CaseRow
 

@@ -27,7 +27,8 @@ from sqlalchemy import Select, Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.server.auth import team_scope, worker_scope
-from fieldapp.server.db import CaseTeamRow, ChangeLogRow, allocate_seqs, current_seq
+from fieldapp.server.db.schema import CaseTeamRow, ChangeLogRow
+from fieldapp.server.db.sequence import allocate_seqs, current_seq
 from fieldapp.store.schema import AttemptRow, CaseRow, PersonRow, SignalRow, Worker, utcnow
 from fieldapp.sync.protocol import (
     AddressPayload,

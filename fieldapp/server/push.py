@@ -27,7 +27,7 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from fieldapp.server.auth import Principal, team_scope, worker_scope
-from fieldapp.server.db import CaseTeamRow, ChangeLogRow, ConflictRow, QuarantineRow
+from fieldapp.server.db.schema import CaseTeamRow, ChangeLogRow, ConflictRow, QuarantineRow
 from fieldapp.server.feed import emit_case_changes
 from fieldapp.store.schema import AttemptRow, CaseEventRow, CaseRow
 from fieldapp.sync.protocol import AttemptItem, CaseEventItem, PushItem, Rejected

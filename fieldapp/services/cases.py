@@ -12,12 +12,13 @@ from sqlalchemy.orm import Session
 
 from fieldapp.domain.cases import CaseStatus
 from fieldapp.domain.ddas import Eindresultaat, Signaalstatus
-from fieldapp.domain.effort import effort_shortfalls
+from fieldapp.domain.effort import Shortfall, effort_checklist, needs_effort
 from fieldapp.domain.listing import WorkerInfo
 from fieldapp.domain.priority import Policy
 from fieldapp.services.changes import Changes
-from fieldapp.services.errors import CaseNotFound, EffortNotMet
+from fieldapp.services.errors import CaseNotFound, EffortNotMet, OverrideNotAllowed
 from fieldapp.store.repos.convert import attempt_of
+from fieldapp.store.repos.kv import get_kv
 from fieldapp.store.schema import AttemptRow, CaseEventRow, CaseRow, DraftRow, SignalRow, Worker
 
 # Plain-Dutch labels for the close dialog, in the order a worker thinks of them.
@@ -53,6 +54,29 @@ _SIGNAL_STATUS_FOR: dict[Eindresultaat, Signaalstatus] = {
 }
 
 
+ROLE_LEAD = "teamlead"
+ROLE_WORKER = "worker"
+KV_ROLE = "sync.role"  # same key as services.sync (set at enrollment)
+
+
+def local_role(session: Session) -> str:
+    """The role of this laptop's user: the server's word once enrolled. A store that was never
+    enrolled is a stand-alone lead's store (it imports its own signals), so it acts as lead."""
+    return get_kv(session, KV_ROLE) or ROLE_LEAD
+
+
+def case_effort_shortfalls(session: Session, case_id: str, policy: Policy) -> list[Shortfall]:
+    """The checklist of what is still missing before this case may close as 'no contact'
+    (``Shortfall.line`` is a Dutch line with its code). Empty when met or not enforced."""
+    if not policy.effort.enforced:
+        return []
+    attempts = [
+        attempt_of(a)
+        for a in session.scalars(select(AttemptRow).where(AttemptRow.case_id == case_id))
+    ]
+    return effort_checklist(attempts, policy.effort)
+
+
 def _case(session: Session, case_id: str) -> CaseRow:
     row = session.get(CaseRow, case_id)
     if row is None:
@@ -72,22 +96,35 @@ def close_case(
     device_id: str | None = None,
     effort_override: bool = False,
     policy: Policy | None = None,
+    actor_role: str | None = None,
 ) -> Changes:
-    """Close a case. 'No contact' first meets the policy's minimum effort, or an override
-    with a written reason (``EffortNotMet`` lists what is missing)."""
+    """Close a case.
+
+    "Definitief geen contact" and "Geen reactie na eerder contact" first meet the policy's
+    minimum effort (``Policy()`` enforces it by default). Otherwise only a team lead may close,
+    with ``effort_override`` and a written ``reason``: a worker gets ``OverrideNotAllowed``, a
+    lead without a reason ``EffortNotMet``; both list what is missing and write nothing.
+    ``actor_role`` defaults to :func:`local_role`. The server checks again when the close
+    arrives (``fieldapp.server.outcomes``).
+    """
     event_id = str(uuid.UUID(event_id))
     if session.get(CaseEventRow, event_id) is not None:
         return Changes()
+    _case(session, case_id)
+    effective = policy or Policy()
+    override_used = False
+    if needs_effort(resultaat):
+        missing = case_effort_shortfalls(session, case_id, effective)
+        if missing:
+            lines, codes = [m.line for m in missing], [m.code.value for m in missing]
+            if not effort_override:
+                raise EffortNotMet(lines, codes)
+            if (actor_role or local_role(session)) != ROLE_LEAD:
+                raise OverrideNotAllowed(lines, codes)
+            if not reason.strip():
+                raise EffortNotMet(lines, codes)
+            override_used = True
     case = _case(session, case_id)
-    standard = (policy or Policy()).effort
-    if resultaat.is_no_contact and standard.enforced:
-        attempts = [
-            attempt_of(a)
-            for a in session.scalars(select(AttemptRow).where(AttemptRow.case_id == case_id))
-        ]
-        missing = effort_shortfalls(attempts, standard)
-        if missing and not (effort_override and reason.strip()):
-            raise EffortNotMet(missing)
     session.add(
         CaseEventRow(
             id=event_id,
@@ -95,7 +132,7 @@ def close_case(
             kind="close",
             resultaat=resultaat.value,
             reason=reason.strip(),
-            effort_override=effort_override,
+            effort_override=override_used,
             at=at,
             worker_id=worker_id,
             device_id=device_id,

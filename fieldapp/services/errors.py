@@ -16,13 +16,27 @@ class AttemptNotFound(FieldAppError):
 
 
 class EffortNotMet(FieldAppError):
-    """Closing as 'no contact' before the minimum-effort standard is met, without an override."""
+    """Closing as 'no contact' before the minimum-effort standard is met, without a valid
+    override. Nothing was written. ``shortfalls``: Dutch lines with codes; ``codes``: the codes.
+    Exit code 5 ("inspanning niet voldaan") for scripts."""
 
-    exit_code = 2
+    exit_code = 5
 
-    def __init__(self, shortfalls: list[str]) -> None:
-        super().__init__("Minimale inspanning nog niet gehaald: " + "; ".join(shortfalls))
+    def __init__(self, shortfalls: list[str], codes: list[str] | None = None) -> None:
+        super().__init__("Inspanning niet voldaan: " + "; ".join(shortfalls))
         self.shortfalls = shortfalls
+        self.codes = codes or []
+
+
+class OverrideNotAllowed(EffortNotMet):
+    """A worker tried to close before the standard is met: only a team lead may override."""
+
+    def __init__(self, shortfalls: list[str], codes: list[str] | None = None) -> None:
+        super().__init__(shortfalls, codes)
+        self.args = (
+            "Inspanning niet voldaan; alleen een teamleider mag toch afsluiten: "
+            + "; ".join(shortfalls),
+        )
 
 
 class AttemptConflict(FieldAppError):

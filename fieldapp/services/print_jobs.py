@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from fieldapp.domain.cases import CaseStatus
 from fieldapp.domain.dayparts import AMSTERDAM, daypart_of
 from fieldapp.domain.ddas import Dagdeel
 from fieldapp.domain.letters import LetterKind, Sender, tel_url
@@ -25,8 +26,9 @@ from fieldapp.services import queries
 from fieldapp.services.attempts import QuickOutcome, record_quick_outcome
 from fieldapp.services.changes import Changes
 from fieldapp.services.printing import PrintJob
-from fieldapp.store.schema import PlannedVisitRow, ShiftRow
+from fieldapp.store.schema import CaseRow, PlannedVisitRow, ShiftRow
 
+_STILL_TO_VISIT = CaseRow.status == CaseStatus.OPEN.value
 DEFAULT_ORGANISATION_FILE = Path(__file__).resolve().parent.parent / "defaults" / "organisatie.toml"
 
 
@@ -38,6 +40,8 @@ class Organisation:
     team: str
     qr: str = "tel"
     gemeentecode: str = ""
+    gemeente_plaats: str = ""
+    """The place name used inside sentences; empty: ``gemeente`` without "Gemeente"."""
 
 
 def load_organisation(db_path: Path | None = None) -> Organisation:
@@ -52,6 +56,7 @@ def load_organisation(db_path: Path | None = None) -> Organisation:
         team=str(data.get("team", "")),
         qr=str(data.get("qr", "tel")),
         gemeentecode=str(data.get("gemeentecode", "")),
+        gemeente_plaats=str(data.get("gemeente_plaats", "")),
     )
 
 
@@ -66,6 +71,7 @@ def sender_for(worker: WorkerInfo, organisation: Organisation) -> Sender:
         email=worker.email,
         team=organisation.team,
         gemeente=organisation.gemeente,
+        gemeente_plaats=organisation.gemeente_plaats,
         postbus=organisation.postbus,
         postcode_plaats=organisation.postcode_plaats,
         qr_target=qr_target if phone else "",
@@ -88,6 +94,9 @@ def load_print_jobs(
 ) -> list[PrintJob]:
     """Jobs for a planned shift (in route order, with its date and dagdeel) or for cases.
 
+    A shift prints only its visits to cases still open (a case closed since planning gets no
+    card), the same rule :func:`shifts_on` counts by, so "6 adressen" means six cards.
+
     A case given by id carries its next planned visit (``today`` or later) when it has one,
     so an announcement letter from the case view names the planned day and dagdeel.
     """
@@ -98,7 +107,8 @@ def load_print_jobs(
         rows = session.execute(
             select(PlannedVisitRow.case_id, ShiftRow.day, ShiftRow.dagdeel, ShiftRow.worker_id)
             .join(ShiftRow, ShiftRow.id == PlannedVisitRow.shift_id)
-            .where(ShiftRow.id == shift_id)
+            .join(CaseRow, CaseRow.id == PlannedVisitRow.case_id)
+            .where(ShiftRow.id == shift_id, _STILL_TO_VISIT)
             .order_by(PlannedVisitRow.seq)
         ).all()
         for case_id, day, dagdeel, worker_id in rows:
@@ -159,11 +169,13 @@ _DAGDEEL_ORDER = {Dagdeel.OCHTEND: 0, Dagdeel.MIDDAG: 1, Dagdeel.AVOND: 2}
 
 
 def shifts_on(session: Session, *, day: date, worker_id: str | None) -> list[ShiftInfo]:
-    """The shifts of ``day`` with at least one visit, morning first (all workers if None)."""
+    """The shifts of ``day`` with at least one visit to an open case, morning first (all
+    workers if None); ``visits`` counts exactly what :func:`load_print_jobs` prints."""
     query = (
         select(ShiftRow.id, ShiftRow.day, ShiftRow.dagdeel, func.count(PlannedVisitRow.id))
         .join(PlannedVisitRow, PlannedVisitRow.shift_id == ShiftRow.id)
-        .where(ShiftRow.day == day)
+        .join(CaseRow, CaseRow.id == PlannedVisitRow.case_id)
+        .where(ShiftRow.day == day, _STILL_TO_VISIT)
         .group_by(ShiftRow.id, ShiftRow.day, ShiftRow.dagdeel)
     )
     if worker_id is not None:

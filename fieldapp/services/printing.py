@@ -7,9 +7,11 @@ Nothing is written to disk: the CLI writes to ``--out``; the UI asks where to sa
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from fieldapp.domain.cases import Case
 from fieldapp.domain.ddas import Dagdeel
@@ -185,3 +187,23 @@ def build_calibration(window: WindowPosition | None = None) -> bytes:
 
 def jobs_from(items: Sequence[JobLike]) -> list[PrintJob]:
     return [as_job(item) for item in items]
+
+
+def write_pdf(path: Path, data: bytes) -> None:
+    """Write atomically, readable only by the user (the PDF holds names and addresses)."""
+    path = path.expanduser()
+    if path.suffix.lower() != ".pdf":
+        raise PrintRefused("Het uitvoerbestand moet op .pdf eindigen.")
+    if not path.parent.is_dir():
+        raise PrintRefused("De map voor het uitvoerbestand bestaat niet.")
+    partial = path.with_name(f".{path.name}.partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise

@@ -121,6 +121,10 @@ class CaseRow(Base):
     # Sync and retention.
     version: Mapped[int] = mapped_column(Integer, default=0)
     purge_after: Mapped[date | None] = mapped_column(Date)
+    # Retention (privacy.retention): when the personal data went, and the one statistic that
+    # needs exact dates (first attempt by the deadline), frozen at that moment.
+    anonymised_on: Mapped[date | None] = mapped_column(Date)
+    contact_on_time: Mapped[bool | None] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -274,7 +278,13 @@ class PlannedVisitRow(Base):
 
 
 class OptOutRow(Base):
-    """'Do not approach me again' (by address key or BSN). Zorg signals are still processed."""
+    """The server-owned exclusion list, synced to laptops (``privacy.optout``).
+
+    ``kind`` ``niet_benaderen``: 'do not approach me again' (by address key or BSN); Zorg
+    signals are still processed, with a visible note. ``kind`` ``onveilig``: unsafe for a
+    worker; ``visit_mode`` ``duo`` (visit only in pairs) or ``nooit`` (no visits at all).
+    ``reason`` is for the team only: it never leaves in partner feedback or a delivery.
+    """
 
     __tablename__ = "opt_outs"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -283,6 +293,9 @@ class OptOutRow(Base):
     until: Mapped[date | None] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    kind: Mapped[str] = mapped_column(String(20), default="niet_benaderen")
+    visit_mode: Mapped[str | None] = mapped_column(String(10))
+    version: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class DraftRow(Base):

@@ -36,9 +36,9 @@ from pathlib import Path
 from fieldapp.domain.dayparts import AMSTERDAM
 from fieldapp.errors import WrongPassphrase
 from fieldapp.services import sync as svc
-from fieldapp.store import keys
-from fieldapp.store.keys import DEFAULT_PARAMS, KdfParams
-from fieldapp.store.unit_of_work import Store, shm_path_for, wal_path_for
+from fieldapp.store import key_slots
+from fieldapp.store.client_store import Store, shm_path_for, wal_path_for
+from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
 from fieldapp.sync.lookahead import NetThread, encode_push
 from fieldapp.sync.protocol import (
     MAX_PULL_LIMIT,
@@ -126,7 +126,7 @@ def enroll(
     try:
         store.add_recovery_slot(bytes(recovery_key))
     finally:
-        keys.wipe(recovery_key)
+        key_slots.wipe(recovery_key)
     with store.session() as session:
         svc.save_enrolment(
             session,
@@ -174,7 +174,7 @@ def wipe_store(store: Store) -> None:
     path = store.path
     slot_path = store.slot_path
     store.close()
-    keys.destroy_slots(slot_path)
+    key_slots.destroy_slots(slot_path)
     for extra in (path, wal_path_for(path), shm_path_for(path)):
         extra.unlink(missing_ok=True)
     for backup in path.parent.glob(path.name + ".bak-*"):

@@ -22,6 +22,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
+from fieldapp import __version__
 from fieldapp.domain.ddas import Contactsoort, Dagdeel, Eindresultaat
 
 PROTOCOL_VERSION = 1
@@ -361,6 +362,7 @@ class ImportResponse(_Reply):
 
 class Health(_Reply):
     status: Literal["ok"] = "ok"
+    version: str = __version__
     protocol_version: int = PROTOCOL_VERSION
     min_protocol_version: int = MIN_PROTOCOL_VERSION
     server_epoch: str

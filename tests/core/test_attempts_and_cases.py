@@ -23,8 +23,8 @@ from fieldapp.services.attempts import (
 )
 from fieldapp.services.errors import AttemptConflict, CaseNotFound, EffortNotMet
 from fieldapp.services.intake import import_parsed
+from fieldapp.store.client_store import Store
 from fieldapp.store.schema import AttemptRow, SignalRow
-from fieldapp.store.unit_of_work import Store
 from tests.core.signal_factory import parsed, signal
 
 AMS = ZoneInfo("Europe/Amsterdam")

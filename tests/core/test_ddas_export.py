@@ -12,7 +12,7 @@ import pytest
 from fieldapp.demo import build_into
 from fieldapp.demo_town import build_town
 from fieldapp.reporting.ddas_export import Supplier, build_delivery, validate_delivery
-from fieldapp.store.unit_of_work import Store
+from fieldapp.store.client_store import Store
 
 TODAY = date(2026, 11, 23)
 EXAMPLE = Path(__file__).parents[1] / "fixtures" / "intake" / "ddas_v12_enkelvoudig.json"

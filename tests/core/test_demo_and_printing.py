@@ -14,9 +14,9 @@ from fieldapp.cli import main
 from fieldapp.demo import DEMO_PASSPHRASE, ensure_demo_store
 from fieldapp.services import queries
 from fieldapp.services.print_jobs import load_organisation, load_print_jobs
-from fieldapp.store.keys import FAST_TEST_PARAMS
+from fieldapp.store.client_store import Store
+from fieldapp.store.kdf import FAST_TEST_PARAMS
 from fieldapp.store.schema import ShiftRow
-from fieldapp.store.unit_of_work import Store
 
 TODAY = date(2026, 11, 23)
 

@@ -411,8 +411,11 @@ def test_attempts_are_in_the_past_at_sane_times_and_never_at_dinner(town: DemoTo
 
 def test_attempts_per_case_use_several_channels_and_dayparts(big_town: DemoTown) -> None:
     per_case = Counter((a.partner, a.external_id) for a in big_town.attempts)
-    assert max(per_case.values()) <= 3
+    # 2-3 attempts on average (national practice); unanswered cases get follow-up visits at
+    # untried dayparts until the minimum effort is met, cards included: never more than 6.
+    assert max(per_case.values()) <= 6
     assert {1, 2, 3} <= set(per_case.values())
+    assert 1.5 <= sum(per_case.values()) / len(per_case) <= 3.5
     visits = [a for a in big_town.attempts if a.soort is Contactsoort.HUISBEZOEK]
     dayparts = Counter(daypart_of(a.occurred_at) for a in visits)
     assert set(dayparts) == set(Dagdeel)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.cli import letters as letters_cli
 from fieldapp.domain.letters import (
     Audience,
     Language,
@@ -17,7 +18,6 @@ from fieldapp.domain.letters import (
     tel_url,
 )
 from fieldapp.domain.people import Person
-from fieldapp.letters import cli as letters_cli
 from fieldapp.letters.fields import field_values, fill
 from fieldapp.letters.lint import lint_all, lint_paths
 from fieldapp.letters.lint_words import outside_hits, threat_hits

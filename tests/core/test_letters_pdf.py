@@ -16,10 +16,10 @@ from pypdf.generic import ContentStream
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from fieldapp.cli import letters as letters_cli
 from fieldapp.domain.ddas import Dagdeel
 from fieldapp.domain.letters import Audience, Language, LetterKind
 from fieldapp.domain.people import Address
-from fieldapp.letters import cli as letters_cli
 from fieldapp.letters.fonts import BOLD, REGULAR, ensure_fonts
 from fieldapp.letters.geometry import CardLayout, WindowPosition
 from fieldapp.letters.lint_words import outside_hits
@@ -145,7 +145,7 @@ def test_four_up_fronts_fill_quadrants_and_backs_are_mirrored() -> None:
     headings = {
         "Jammer, ik heb u gemist!": 1,
         "Sorry I missed you!": 0,
-        "Szkoda, że się minęliśmy!": 3,
+        "Niestety się minęliśmy!": 3,
         "Maalesef sizi evde": 2,
     }
     back = by_quadrant(pdf.pages[1])

@@ -10,8 +10,8 @@ from fieldapp.domain.ddas import Signaalpartner, Signaalstatus
 from fieldapp.domain.priority import Policy
 from fieldapp.services import queries
 from fieldapp.services.intake import import_parsed
+from fieldapp.store.client_store import Store
 from fieldapp.store.schema import CaseRow, SignalRow
-from fieldapp.store.unit_of_work import Store
 from tests.core.signal_factory import parsed, signal
 
 TODAY = date(2026, 11, 23)

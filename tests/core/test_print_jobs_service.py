@@ -24,8 +24,8 @@ from fieldapp.services.print_jobs import (
     log_letters_sent,
     shifts_on,
 )
+from fieldapp.store.client_store import Store
 from fieldapp.store.schema import AttemptRow
-from fieldapp.store.unit_of_work import Store
 from tests.core.signal_factory import parsed, signal
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -99,3 +99,30 @@ def test_shifts_of_a_day_and_the_next_visit_of_a_case(store: Store, case_ids) ->
     [job] = jobs
     assert (job.visit_date, job.dagdeel) == (TODAY, Dagdeel.MIDDAG)
     assert job.sender is not None and job.sender.first_name == "Iris"
+
+
+def test_a_route_counts_exactly_the_cards_it_prints_when_a_case_closed(
+    store: Store, case_ids
+) -> None:
+    from fieldapp.domain.ddas import Eindresultaat
+    from fieldapp.services.cases import close_case
+
+    worker = WorkerInfo(WORKER, "iris", "Iris Bakker", "Iris", "worker", "", "+31612345678", "", "")
+    with store.session() as s:
+        upsert_worker(s, worker)
+        shift_id, _ = plan_shift(
+            s, worker_id=WORKER, day=TODAY, dagdeel=Dagdeel.AVOND, case_ids=case_ids
+        )
+        close_case(
+            s,
+            event_id=str(uuid.uuid4()),
+            case_id=case_ids[0],
+            resultaat=Eindresultaat.REGELT_HET_ZELF,
+            at=EVENING,
+        )
+        [shift] = shifts_on(s, day=TODAY, worker_id=WORKER)
+        jobs = load_print_jobs(
+            s, organisation=load_organisation(None), today=TODAY, shift_id=shift_id
+        )
+    assert shift.visits == len(jobs) == 1
+    assert [j.case.id for j in jobs] == case_ids[1:]

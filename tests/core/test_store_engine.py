@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import insert, select
 
 from fieldapp.errors import StoreCorrupt
+from fieldapp.store.client_store import Store
 from fieldapp.store.schema import CaseRow, PersonRow
-from fieldapp.store.unit_of_work import Store
 
 MARKER = "Zwanenburg-Testmarker"  # synthetic surname, searched for as bytes
 EXPECTED = {
@@ -115,9 +115,9 @@ from datetime import date
 from pathlib import Path
 from sqlalchemy import insert
 import sqlcipher3.dbapi2 as sqlcipher
-from fieldapp.store.keys import FAST_TEST_PARAMS
+from fieldapp.store.kdf import FAST_TEST_PARAMS
 from fieldapp.store.schema import CaseRow, PersonRow
-from fieldapp.store.unit_of_work import Store
+from fieldapp.store.client_store import Store
 
 tmpdir, db, marker = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 pad = "y" * 300

@@ -10,31 +10,32 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp import files
 from fieldapp.errors import StoreCorrupt, StoreMissing, StoreTooNew, WeakPassphrase, WrongPassphrase
-from fieldapp.store import keys
-from fieldapp.store.keys import FAST_TEST_PARAMS, KdfParams
+from fieldapp.store import kdf, key_slots, passphrase_policy
+from fieldapp.store.kdf import FAST_TEST_PARAMS, KdfParams
 
 PASS = "paarse fiets onder de brug"
 
 
 @pytest.fixture
 def slot_path(tmp_path: Path) -> Path:
-    return keys.slot_path_for(tmp_path / "veldwerk.db")
+    return key_slots.slot_path_for(tmp_path / "veldwerk.db")
 
 
 @pytest.fixture
 def dek(slot_path: Path) -> bytearray:
-    d = keys.new_dek()
-    keys.create_slots(slot_path, d, PASS, db_id="db-1", params=FAST_TEST_PARAMS)
+    d = key_slots.new_dek()
+    key_slots.create_slots(slot_path, d, PASS, db_id="db-1", params=FAST_TEST_PARAMS)
     return d
 
 
 def test_slot_path_sits_beside_the_database(tmp_path: Path) -> None:
-    assert keys.slot_path_for(tmp_path / "veldwerk.db") == tmp_path / "veldwerk.db.keys"
+    assert key_slots.slot_path_for(tmp_path / "veldwerk.db") == tmp_path / "veldwerk.db.keys"
 
 
 def test_unlock_returns_the_wrapped_key(slot_path: Path, dek: bytearray) -> None:
-    got = keys.unlock(slot_path, PASS)
+    got = key_slots.unlock(slot_path, PASS)
     assert isinstance(got, bytearray) and got == dek and len(got) == 32
     # The DEK itself is not in the file, in any encoding we write.
     raw = slot_path.read_bytes()
@@ -54,7 +55,7 @@ def test_wrong_passphrase_raises_typed_error_without_the_passphrase(
     slot_path: Path, dek: bytearray
 ) -> None:
     with pytest.raises(WrongPassphrase) as info:
-        keys.unlock(slot_path, "paarse fiets onder de brug!")
+        key_slots.unlock(slot_path, "paarse fiets onder de brug!")
     assert "fiets" not in str(info.value)
 
 
@@ -63,10 +64,10 @@ def test_nfc_and_nfd_spellings_of_a_passphrase_both_unlock(tmp_path: Path) -> No
     nfd = unicodedata.normalize("NFD", phrase)
     assert nfd != unicodedata.normalize("NFC", phrase)
     path = tmp_path / "a.db.keys"
-    d = keys.new_dek()
-    keys.create_slots(path, d, nfd, db_id="x", params=FAST_TEST_PARAMS)
-    assert keys.unlock(path, unicodedata.normalize("NFC", phrase)) == d
-    assert keys.unlock(path, nfd) == d
+    d = key_slots.new_dek()
+    key_slots.create_slots(path, d, nfd, db_id="x", params=FAST_TEST_PARAMS)
+    assert key_slots.unlock(path, unicodedata.normalize("NFC", phrase)) == d
+    assert key_slots.unlock(path, nfd) == d
 
 
 def test_slot_is_bound_to_its_database_id(slot_path: Path, dek: bytearray) -> None:
@@ -74,89 +75,91 @@ def test_slot_is_bound_to_its_database_id(slot_path: Path, dek: bytearray) -> No
     doc["db_id"] = "db-2"  # slot copied next to another database
     slot_path.write_text(json.dumps(doc))
     with pytest.raises(WrongPassphrase):
-        keys.unlock(slot_path, PASS)
+        key_slots.unlock(slot_path, PASS)
 
 
 def test_change_passphrase_rewraps_keeps_recovery_slot(slot_path: Path, dek: bytearray) -> None:
-    recovery = keys.new_recovery_key()
-    keys.add_recovery_slot(slot_path, dek, recovery)
+    recovery = key_slots.new_recovery_key()
+    key_slots.add_recovery_slot(slot_path, dek, recovery)
     new = "groene tram naar het strand"
-    keys.change_passphrase(slot_path, PASS, new)
+    key_slots.change_passphrase(slot_path, PASS, new)
     with pytest.raises(WrongPassphrase):
-        keys.unlock(slot_path, PASS)
-    assert keys.unlock(slot_path, new) == dek
-    assert keys.unlock_with_recovery(slot_path, recovery) == dek
+        key_slots.unlock(slot_path, PASS)
+    assert key_slots.unlock(slot_path, new) == dek
+    assert key_slots.unlock_with_recovery(slot_path, recovery) == dek
     slot = json.loads(slot_path.read_text())["slots"][0]
     assert (slot["t"], slot["m"], slot["p"]) == (1, 8 * 1024, 1)  # params kept by default
 
 
 def test_change_passphrase_can_raise_the_kdf_cost(slot_path: Path, dek: bytearray) -> None:
     new = "groene tram naar het strand"
-    keys.change_passphrase(slot_path, PASS, new, params=KdfParams(t=2, m=16 * 1024, p=2))
+    key_slots.change_passphrase(slot_path, PASS, new, params=KdfParams(t=2, m=16 * 1024, p=2))
     slot = json.loads(slot_path.read_text())["slots"][0]
     assert (slot["t"], slot["m"], slot["p"]) == (2, 16 * 1024, 2)
-    assert keys.unlock(slot_path, new) == dek
+    assert key_slots.unlock(slot_path, new) == dek
 
 
 def test_change_passphrase_refuses_weak_or_wrong(slot_path: Path, dek: bytearray) -> None:
     before = slot_path.read_bytes()
     with pytest.raises(WeakPassphrase):
-        keys.change_passphrase(slot_path, PASS, "kort")
+        key_slots.change_passphrase(slot_path, PASS, "kort")
     with pytest.raises(WrongPassphrase):
-        keys.change_passphrase(slot_path, "niet de goede zin hoor", "groene tram naar het strand")
+        key_slots.change_passphrase(
+            slot_path, "niet de goede zin hoor", "groene tram naar het strand"
+        )
     assert slot_path.read_bytes() == before
 
 
 def test_recovery_slot_unlocks_and_wrong_recovery_key_fails(
     slot_path: Path, dek: bytearray
 ) -> None:
-    recovery = keys.new_recovery_key()
-    keys.add_recovery_slot(slot_path, dek, recovery)
-    assert keys.unlock_with_recovery(slot_path, recovery) == dek
-    assert keys.unlock(slot_path, PASS) == dek  # passphrase slot untouched
+    recovery = key_slots.new_recovery_key()
+    key_slots.add_recovery_slot(slot_path, dek, recovery)
+    assert key_slots.unlock_with_recovery(slot_path, recovery) == dek
+    assert key_slots.unlock(slot_path, PASS) == dek  # passphrase slot untouched
     with pytest.raises(WrongPassphrase):
-        keys.unlock_with_recovery(slot_path, keys.new_recovery_key())
+        key_slots.unlock_with_recovery(slot_path, key_slots.new_recovery_key())
     with pytest.raises(WrongPassphrase):
-        keys.unlock_with_recovery(slot_path, b"short")
+        key_slots.unlock_with_recovery(slot_path, b"short")
 
 
 def test_recovery_resets_a_forgotten_passphrase(slot_path: Path, dek: bytearray) -> None:
-    recovery = keys.new_recovery_key()
-    keys.add_recovery_slot(slot_path, dek, recovery)
+    recovery = key_slots.new_recovery_key()
+    key_slots.add_recovery_slot(slot_path, dek, recovery)
     new = "nieuwe zin na het vergeten"
-    got = keys.reset_passphrase_with_recovery(slot_path, recovery, new, FAST_TEST_PARAMS)
+    got = key_slots.reset_passphrase_with_recovery(slot_path, recovery, new, FAST_TEST_PARAMS)
     assert got == dek
-    assert keys.unlock(slot_path, new) == dek
+    assert key_slots.unlock(slot_path, new) == dek
     with pytest.raises(WrongPassphrase):
-        keys.unlock(slot_path, PASS)
+        key_slots.unlock(slot_path, PASS)
 
 
 def test_missing_and_damaged_slot_files_are_typed(slot_path: Path, dek: bytearray) -> None:
     good = slot_path.read_text()
     slot_path.write_bytes(b"\x00\xffnot json")
     with pytest.raises(StoreCorrupt):
-        keys.unlock(slot_path, PASS)
+        key_slots.unlock(slot_path, PASS)
     slot_path.write_text(good[: len(good) // 2])  # torn write
     with pytest.raises(StoreCorrupt):
-        keys.unlock(slot_path, PASS)
+        key_slots.unlock(slot_path, PASS)
     doc = json.loads(good)
     doc["slots"][0]["m"] = 1 << 40  # absurd memory cost must not be attempted
     slot_path.write_text(json.dumps(doc))
     with pytest.raises(StoreCorrupt):
-        keys.unlock(slot_path, PASS)
+        key_slots.unlock(slot_path, PASS)
     doc = json.loads(good)
     doc["slots"][0]["wrapped"] = "!!not base64!!"
     slot_path.write_text(json.dumps(doc))
     with pytest.raises(StoreCorrupt):
-        keys.unlock(slot_path, PASS)
+        key_slots.unlock(slot_path, PASS)
     doc = json.loads(good)
     doc["version"] = 99
     slot_path.write_text(json.dumps(doc))
     with pytest.raises(StoreTooNew):
-        keys.unlock(slot_path, PASS)
+        key_slots.unlock(slot_path, PASS)
     slot_path.unlink()
     with pytest.raises(StoreMissing):
-        keys.unlock(slot_path, PASS)
+        key_slots.unlock(slot_path, PASS)
 
 
 def test_crash_before_replace_leaves_old_slot_usable(
@@ -167,12 +170,12 @@ def test_crash_before_replace_leaves_old_slot_usable(
     def crash(src: object, dst: object) -> None:
         raise KeyboardInterrupt  # power cut between fsync(temp) and rename
 
-    monkeypatch.setattr(keys.os, "replace", crash)
+    monkeypatch.setattr(files.os, "replace", crash)
     with pytest.raises(KeyboardInterrupt):
-        keys.change_passphrase(slot_path, PASS, "groene tram naar het strand")
+        key_slots.change_passphrase(slot_path, PASS, "groene tram naar het strand")
     monkeypatch.undo()
     assert slot_path.read_bytes() == before
-    assert keys.unlock(slot_path, PASS) == dek
+    assert key_slots.unlock(slot_path, PASS) == dek
 
 
 def test_stray_temp_file_is_ignored_then_cleaned_and_shredded(
@@ -181,20 +184,22 @@ def test_stray_temp_file_is_ignored_then_cleaned_and_shredded(
     # What a crash after the temp write but before os.replace leaves behind.
     stray = slot_path.with_name(f".{slot_path.name}.tmp-deadbeef0000")
     stray.write_text(slot_path.read_text()[:40])
-    assert keys.unlock(slot_path, PASS) == dek
-    keys.change_passphrase(slot_path, PASS, "groene tram naar het strand")
+    assert key_slots.unlock(slot_path, PASS) == dek
+    key_slots.change_passphrase(slot_path, PASS, "groene tram naar het strand")
     assert not stray.exists()
     stray.write_text("{}")
-    keys.destroy_slots(slot_path)
+    key_slots.destroy_slots(slot_path)
     assert not slot_path.exists() and not stray.exists()
     with pytest.raises(StoreMissing):
-        keys.unlock(slot_path, "groene tram naar het strand")
+        key_slots.unlock(slot_path, "groene tram naar het strand")
 
 
 def test_create_refuses_to_overwrite_existing_slots(slot_path: Path, dek: bytearray) -> None:
     with pytest.raises(FileExistsError):
-        keys.create_slots(slot_path, keys.new_dek(), PASS, db_id="y", params=FAST_TEST_PARAMS)
-    assert keys.unlock(slot_path, PASS) == dek
+        key_slots.create_slots(
+            slot_path, key_slots.new_dek(), PASS, db_id="y", params=FAST_TEST_PARAMS
+        )
+    assert key_slots.unlock(slot_path, PASS) == dek
 
 
 @pytest.mark.parametrize(
@@ -203,24 +208,24 @@ def test_create_refuses_to_overwrite_existing_slots(slot_path: Path, dek: bytear
 )
 def test_passphrase_policy_rejects_weak_with_dutch_message(weak: str) -> None:
     with pytest.raises(WeakPassphrase) as info:
-        keys.check_new_passphrase(weak)
+        passphrase_policy.check_new_passphrase(weak)
     assert "wachtwoordzin" in str(info.value).lower()
 
 
 def test_passphrase_policy_counts_characters_after_nfc() -> None:
     # 11 NFC characters (é as one) but 12 code points in NFD: too short.
     with pytest.raises(WeakPassphrase):
-        keys.check_new_passphrase(unicodedata.normalize("NFD", "café op zee"))
-    keys.check_new_passphrase("paarse fiets onder de brug")
-    keys.check_new_passphrase("ŝtraße-één-λ")  # non-ASCII is fine
+        passphrase_policy.check_new_passphrase(unicodedata.normalize("NFD", "café op zee"))
+    passphrase_policy.check_new_passphrase("paarse fiets onder de brug")
+    passphrase_policy.check_new_passphrase("ŝtraße-één-λ")  # non-ASCII is fine
 
 
 def test_calibrate_picks_at_least_rfc_minimum_passes() -> None:
-    params = keys.calibrate(0.01, m=8 * 1024, p=1)
+    params = kdf.calibrate(0.01, m=8 * 1024, p=1)
     assert params.t >= 3 and params.m == 8 * 1024 and params.p == 1
 
 
 def test_wipe_zeroes_the_buffer() -> None:
-    d = keys.new_dek()
-    keys.wipe(d)
+    d = key_slots.new_dek()
+    key_slots.wipe(d)
     assert d == bytearray(32)

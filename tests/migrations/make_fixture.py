@@ -21,9 +21,9 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import MetaData
 
-from fieldapp.store import keys
+from fieldapp.store import key_slots
 from fieldapp.store.engine import open_engine
-from fieldapp.store.keys import FAST_TEST_PARAMS
+from fieldapp.store.kdf import FAST_TEST_PARAMS
 from fieldapp.store.migrations.runner import alembic_config, current_revision
 
 FIXTURE_PASSPHRASE = "fixture wachtwoordzin 0001"
@@ -117,15 +117,15 @@ ATTEMPT = {
 
 def build(directory: Path, *, force: bool = False) -> Path:
     db_path = directory / DB_NAME
-    slot_path = keys.slot_path_for(db_path)
+    slot_path = key_slots.slot_path_for(db_path)
     if force:
         for p in (db_path, slot_path):
             p.unlink(missing_ok=True)
     elif db_path.exists() or slot_path.exists():
         raise SystemExit(f"{db_path} exists; pass --force to rebuild it")
     directory.mkdir(parents=True, exist_ok=True)
-    dek = keys.new_dek()
-    keys.create_slots(
+    dek = key_slots.new_dek()
+    key_slots.create_slots(
         slot_path, dek, FIXTURE_PASSPHRASE, db_id="fixture-rev0001", params=FAST_TEST_PARAMS
     )
     engine = open_engine(db_path, dek)
@@ -146,7 +146,7 @@ def build(directory: Path, *, force: bool = False) -> Path:
         assert current_revision(engine) == FIXTURE_REVISION
     finally:
         engine.dispose()
-        keys.wipe(dek)
+        key_slots.wipe(dek)
     for suffix in ("-wal", "-shm"):
         assert not db_path.with_name(db_path.name + suffix).exists()
     return db_path

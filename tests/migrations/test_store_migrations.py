@@ -16,12 +16,12 @@ from alembic import command
 from sqlalchemy import inspect, select, text
 
 from fieldapp.errors import StoreCorrupt
-from fieldapp.store import keys
+from fieldapp.store import key_slots
+from fieldapp.store.client_store import Store
 from fieldapp.store.engine import open_engine
-from fieldapp.store.keys import FAST_TEST_PARAMS
+from fieldapp.store.kdf import FAST_TEST_PARAMS
 from fieldapp.store.migrations import runner
 from fieldapp.store.schema import AttemptRow, CaseRow, DraftRow, OptOutRow, PersonRow, SignalRow
-from fieldapp.store.unit_of_work import Store
 from tests.migrations.make_fixture import (
     ATTEMPT,
     CASE,
@@ -42,7 +42,7 @@ def old_store(tmp_path: Path) -> Path:
     src = FIXTURES / DB_NAME
     dst = tmp_path / DB_NAME
     shutil.copyfile(src, dst)
-    shutil.copyfile(keys.slot_path_for(src), keys.slot_path_for(dst))
+    shutil.copyfile(key_slots.slot_path_for(src), key_slots.slot_path_for(dst))
     return dst
 
 
@@ -60,7 +60,7 @@ def test_history_is_linear_and_migrations_are_frozen_snapshots() -> None:
 
 
 def test_fixture_really_is_at_revision_0001(old_store: Path) -> None:
-    dek = keys.unlock(keys.slot_path_for(old_store), FIXTURE_PASSPHRASE)
+    dek = key_slots.unlock(key_slots.slot_path_for(old_store), FIXTURE_PASSPHRASE)
     engine = open_engine(old_store, dek)
     try:
         assert runner.current_revision(engine) == FIXTURE_REVISION
@@ -104,7 +104,7 @@ def test_backup_is_encrypted_private_and_at_the_old_revision(old_store: Path) ->
     assert stat.S_IMODE(os.stat(backup).st_mode) == 0o600
     with sqlite3.connect(backup) as plain, pytest.raises(sqlite3.DatabaseError):
         plain.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    dek = keys.unlock(keys.slot_path_for(old_store), FIXTURE_PASSPHRASE)
+    dek = key_slots.unlock(key_slots.slot_path_for(old_store), FIXTURE_PASSPHRASE)
     engine = open_engine(backup, dek)
     try:
         assert runner.current_revision(engine) == "0001"
@@ -152,7 +152,7 @@ def test_tables_without_version_stamp_are_refused(
 
 
 def test_fixture_slot_uses_the_fast_test_params() -> None:
-    slot = json.loads(keys.slot_path_for(FIXTURES / DB_NAME).read_text())["slots"][0]
+    slot = json.loads(key_slots.slot_path_for(FIXTURES / DB_NAME).read_text())["slots"][0]
     assert (slot["t"], slot["m"], slot["p"]) == (
         FAST_TEST_PARAMS.t,
         FAST_TEST_PARAMS.m,
@@ -173,7 +173,7 @@ def test_failed_upgrade_rolls_back_completely(
     with pytest.raises(RuntimeError):
         Store.open(old_store, FIXTURE_PASSPHRASE)
     monkeypatch.undo()
-    dek = keys.unlock(keys.slot_path_for(old_store), FIXTURE_PASSPHRASE)
+    dek = key_slots.unlock(key_slots.slot_path_for(old_store), FIXTURE_PASSPHRASE)
     engine = open_engine(old_store, dek)
     try:
         assert runner.current_revision(engine) == "0001"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.server.db import ServerDatabase
+from fieldapp.server.db.engine import ServerDatabase
 from tests.server.helpers import server_database
 
 

@@ -16,7 +16,9 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from fieldapp.server.auth import create_user, enroll_device, make_hasher
-from fieldapp.server.db import CaseTeamRow, ServerDatabase, open_server_db
+from fieldapp.server.db.engine import ServerDatabase
+from fieldapp.server.db.open import open_server_db
+from fieldapp.server.db.schema import CaseTeamRow
 from fieldapp.server.feed import emit_case_changes
 from fieldapp.store.schema import CaseRow, PersonRow, SignalRow
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import httpx
 
 from fieldapp.server.auth import enroll_device
-from fieldapp.server.db import UserRow
+from fieldapp.server.db.schema import UserRow
 from tests.server.helpers import Actor, attempt_item, make_actor, make_cases
 
 CALLERS = (

@@ -8,7 +8,8 @@ import uuid
 import httpx
 from sqlalchemy import func, select, text
 
-from fieldapp.server.db import AuditEventRow, ConflictRow, QuarantineRow, rotate_epoch
+from fieldapp.server.db.epoch import rotate_epoch
+from fieldapp.server.db.schema import AuditEventRow, ConflictRow, QuarantineRow
 from fieldapp.store.schema import AttemptRow
 from tests.server.helpers import attempt_item, make_actor, make_cases, push_body
 

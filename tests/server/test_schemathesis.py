@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
 
 from fieldapp.server.app import ServerSettings, create_app
-from fieldapp.server.db import open_server_db
+from fieldapp.server.db.open import open_server_db
 from tests.server.helpers import make_actor, make_cases
 
 EXAMPLES = int(os.environ.get("FIELDAPP_FUZZ_EXAMPLES", "20"))

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import inspect
 
-from fieldapp.server.db import VERSION_TABLE, ServerDatabase
+from fieldapp.server.db.engine import ServerDatabase
+from fieldapp.server.db.schema import VERSION_TABLE
 from fieldapp.server.migrations.runner import (
     current_revision,
     head_revision,

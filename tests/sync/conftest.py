@@ -13,10 +13,10 @@ import httpx
 import pytest
 
 from fieldapp.server.app import ServerSettings
-from fieldapp.server.db import ServerDatabase
+from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.embedded import start_embedded_server
-from fieldapp.store.keys import FAST_TEST_PARAMS
-from fieldapp.store.unit_of_work import Store
+from fieldapp.store.client_store import Store
+from fieldapp.store.kdf import FAST_TEST_PARAMS
 from tests.server.helpers import server_database
 
 PASSPHRASE = "paardenbloem wolkenkrabber 42"

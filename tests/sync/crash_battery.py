@@ -34,11 +34,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from fieldapp.domain.ddas import Contactsoort
-from fieldapp.server.db import open_server_db
+from fieldapp.server.db.open import open_server_db
 from fieldapp.services.attempts import record_attempt
 from fieldapp.services.sync import load_identity, pending_count
+from fieldapp.store.client_store import Store
 from fieldapp.store.schema import AttemptRow, CaseRow
-from fieldapp.store.unit_of_work import Store
 from fieldapp.sync.client import SyncClient, enroll
 from fieldapp.sync.transport import SyncError, Transport
 from tests.server.helpers import make_actor, make_cases

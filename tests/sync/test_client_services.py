@@ -14,8 +14,8 @@ from fieldapp.domain.ddas import Contactsoort
 from fieldapp.services import sync as svc
 from fieldapp.services.attempts import record_attempt
 from fieldapp.services.queries import set_kv
+from fieldapp.store.client_store import Store
 from fieldapp.store.schema import AttemptRow, CaseRow, PersonRow, SignalRow
-from fieldapp.store.unit_of_work import Store
 from fieldapp.sync.protocol import (
     AddressPayload,
     AttemptPayload,
@@ -239,7 +239,7 @@ def test_retention_purges_expired_cases_locally_even_offline(store: Store) -> No
 
 
 def test_demo_hook_adopts_cases_written_straight_into_the_server(tmp_path: Path) -> None:
-    from fieldapp.server.db import open_server_db
+    from fieldapp.server.db.open import open_server_db
     from fieldapp.server.embedded import add_user, adopt_unowned_cases, start_embedded_server
     from fieldapp.sync.client import SyncClient, enroll
 

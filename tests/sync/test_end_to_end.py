@@ -10,10 +10,10 @@ import httpx
 from sqlalchemy import select
 
 from fieldapp.domain.ddas import Contactsoort
-from fieldapp.server.db import open_server_db
+from fieldapp.server.db.open import open_server_db
 from fieldapp.services.attempts import record_attempt
 from fieldapp.services.sync import load_identity, outbox_status
-from fieldapp.store.keys import slot_path_for
+from fieldapp.store.key_slots import slot_path_for
 from fieldapp.store.schema import AttemptRow, CaseRow, PersonRow, SignalRow
 from fieldapp.sync.client import SyncClient, enroll
 from tests.server.helpers import make_actor, make_cases

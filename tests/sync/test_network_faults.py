@@ -14,11 +14,11 @@ import pytest
 from sqlalchemy import func, select
 
 from fieldapp.domain.ddas import Contactsoort
-from fieldapp.server.db import ServerDatabase
+from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.services.attempts import record_attempt
 from fieldapp.services.sync import load_identity, pending_count
+from fieldapp.store.client_store import Store
 from fieldapp.store.schema import AttemptRow
-from fieldapp.store.unit_of_work import Store
 from fieldapp.sync.client import SyncClient, enroll
 from fieldapp.sync.transport import SyncUnavailable, Transport
 from tests.server.helpers import make_actor, make_cases

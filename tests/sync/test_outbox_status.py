@@ -13,7 +13,7 @@ from fieldapp.services import queries
 from fieldapp.services.attempts import record_attempt
 from fieldapp.services.intake import import_parsed
 from fieldapp.services.sync import KV_LAST_SYNC, KV_TOKEN, outbox_status
-from fieldapp.store.unit_of_work import Store
+from fieldapp.store.client_store import Store
 from tests.core.signal_factory import parsed, signal
 
 START = datetime(2026, 11, 23, 19, 30, tzinfo=UTC)

@@ -12,12 +12,14 @@ from sqlalchemy import select
 
 from fieldapp.domain.ddas import Contactsoort
 from fieldapp.server.app import ServerSettings
-from fieldapp.server.db import DB_FILE_NAME, backup_embedded, open_server_db, rotate_epoch
+from fieldapp.server.db.backup import backup_embedded
+from fieldapp.server.db.epoch import rotate_epoch
+from fieldapp.server.db.open import DB_FILE_NAME, open_server_db
 from fieldapp.server.embedded import start_embedded_server
 from fieldapp.services.attempts import record_attempt
 from fieldapp.services.sync import load_identity, pending_count
+from fieldapp.store.client_store import Store
 from fieldapp.store.schema import AttemptRow, CaseRow
-from fieldapp.store.unit_of_work import Store
 from fieldapp.sync.client import SyncClient, enroll
 from fieldapp.sync.transport import Transport
 from tests.server.helpers import make_actor, make_cases

@@ -24,12 +24,13 @@ from sqlalchemy import func, select
 
 from fieldapp.domain.ddas import Contactsoort
 from fieldapp.server.app import ServerSettings
-from fieldapp.server.db import QuarantineRow, open_server_db
+from fieldapp.server.db.open import open_server_db
+from fieldapp.server.db.schema import QuarantineRow
 from fieldapp.server.embedded import start_embedded_server
 from fieldapp.services.attempts import record_attempt
 from fieldapp.services.sync import husk_ids, load_identity
+from fieldapp.store.client_store import Store
 from fieldapp.store.schema import AttemptRow, CaseRow, PersonRow
-from fieldapp.store.unit_of_work import Store
 from fieldapp.sync.client import SyncClient, enroll
 from fieldapp.sync.transport import SyncError, SyncUnavailable, Transport
 from tests.server.helpers import make_actor, make_cases

@@ -24,10 +24,10 @@ from sqlalchemy import select
 
 from fieldapp.cli import main as cli_main
 from fieldapp.domain.ddas import Contactsoort
-from fieldapp.server.db import ServerDatabase
+from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.services.attempts import record_attempt
 from fieldapp.services.sync import load_identity, pending_count
-from fieldapp.store.keys import FAST_TEST_PARAMS
+from fieldapp.store.kdf import FAST_TEST_PARAMS
 from fieldapp.store.schema import AttemptRow, CaseRow
 from fieldapp.sync.client import SyncClient, enroll, recover
 from fieldapp.sync.protocol import Health

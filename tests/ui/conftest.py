@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.store.keys import FAST_TEST_PARAMS
+from fieldapp.store.kdf import FAST_TEST_PARAMS
 from tests.conftest import TEST_PASSPHRASE
 from tests.ui.town import build_store
 

@@ -12,12 +12,13 @@ import pytest
 from sqlalchemy import select, update
 
 from fieldapp.server.app import ServerSettings
-from fieldapp.server.db import ServerDatabase, open_server_db
+from fieldapp.server.db.engine import ServerDatabase
+from fieldapp.server.db.open import open_server_db
 from fieldapp.server.embedded import start_embedded_server
 from fieldapp.server.feed import case_scopes, emit_case_changes
-from fieldapp.store.keys import FAST_TEST_PARAMS
+from fieldapp.store.client_store import Store
+from fieldapp.store.kdf import FAST_TEST_PARAMS
 from fieldapp.store.schema import CaseRow
-from fieldapp.store.unit_of_work import Store
 from fieldapp.sync.client import SyncClient
 from fieldapp.sync.transport import Transport
 from tests.conftest import TEST_PASSPHRASE

@@ -14,8 +14,8 @@ from fieldapp.domain.ddas import Contactsoort, Dagdeel, Eindresultaat
 from fieldapp.domain.priority import EffortStandard, Policy
 from fieldapp.services import queries
 from fieldapp.services.attempts import QuickOutcome
+from fieldapp.store.client_store import Store
 from fieldapp.store.schema import AttemptRow
-from fieldapp.store.unit_of_work import Store
 from tests.conftest import TEST_PASSPHRASE
 from tests.ui.conftest import wait_idle
 from ui.qt import QPoint, Qt

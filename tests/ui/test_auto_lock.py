@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fieldapp.services import cases as case_service
-from fieldapp.store.unit_of_work import Store
+from fieldapp.store.client_store import Store
 from tests.conftest import TEST_PASSPHRASE
 from tests.ui.conftest import TOWN_SIZE, wait_idle
 from ui.views.case_view import draft_key

@@ -21,8 +21,8 @@ from fieldapp.domain.listing import WorkerInfo
 from fieldapp.services import queries
 from fieldapp.services.cases import assign_cases, upsert_worker
 from fieldapp.services.planning import plan_shift
+from fieldapp.store.client_store import Store
 from fieldapp.store.schema import AttemptRow, CaseRow
-from fieldapp.store.unit_of_work import Store
 from tests.conftest import TEST_PASSPHRASE
 from tests.ui.conftest import wait_idle
 from ui.print_request import Output, PrintSource
@@ -344,3 +344,32 @@ def test_print_button_goes_through_qt_print_dialog(window, qtbot, tmp_path) -> N
     asked.accept()
     qtbot.waitUntil(lambda: "Naar de printer gestuurd" in dialog.status.text(), timeout=20_000)
     assert len(PdfReader(tmp_path / "via-dialog.pdf").pages) == dialog.pdf.page_count
+
+
+def test_route_label_counts_the_cards_that_print_after_a_case_closed(
+    make_window, town, planned, qtbot
+) -> None:
+    import uuid
+
+    from fieldapp.domain.ddas import Eindresultaat
+    from fieldapp.services.cases import close_case
+
+    with Store.open(town, TEST_PASSPHRASE) as store, store.session() as s:
+        close_case(
+            s,
+            event_id=str(uuid.uuid4()),
+            case_id=planned[Dagdeel.AVOND][0],
+            resultaat=Eindresultaat.REGELT_HET_ZELF,
+            at=NOW,
+        )
+    win = make_window(town)
+    win.start()
+    win.unlock_page.passphrase.setText(TEST_PASSPHRASE)
+    win.unlock_page.button.click()
+    qtbot.waitUntil(lambda: win.today.model.rowCount() > 0, timeout=10_000)
+    dialog = open_from_today(win, qtbot)
+    evening = dialog.options.target.itemText(1)
+    assert f"{EVENING_VISITS - 1} adressen" in evening
+    choose(dialog, qtbot, output=Output.CARDS.value, target=1)
+    assert dialog.built is not None and dialog.built.items == EVENING_VISITS - 1
+    assert f"{EVENING_VISITS - 1} kaartjes" in dialog.pages.text()

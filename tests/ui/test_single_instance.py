@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fieldapp.errors import StoreLocked
-from fieldapp.store.unit_of_work import StoreLock
+from fieldapp.store.instance_lock import StoreLock
 from ui.single_instance import InstanceServer, ask_first_instance_to_raise, server_name
 
 

@@ -21,14 +21,16 @@ from sqlalchemy.orm import Session
 
 from fieldapp.domain.ddas import Contactsoort
 from fieldapp.server.app import ServerSettings
-from fieldapp.server.db import ServerDatabase, open_server_db
+from fieldapp.server.db.engine import ServerDatabase
+from fieldapp.server.db.open import open_server_db
 from fieldapp.server.embedded import start_embedded_server
 from fieldapp.services import sync as svc
 from fieldapp.services.attempts import record_attempt
 from fieldapp.services.changes import Changes
-from fieldapp.store.keys import FAST_TEST_PARAMS, slot_path_for
+from fieldapp.store.client_store import Store
+from fieldapp.store.kdf import FAST_TEST_PARAMS
+from fieldapp.store.key_slots import slot_path_for
 from fieldapp.store.schema import AttemptRow
-from fieldapp.store.unit_of_work import Store
 from fieldapp.sync.client import SyncClient
 from fieldapp.sync.transport import Transport
 from tests.conftest import TEST_PASSPHRASE
@@ -345,7 +347,7 @@ def test_first_run_connects_to_the_server_and_pulls_the_cases(
     ident = window.backend.identity
     assert ident.worker_id == server.worker.worker_id
     with server.db.session() as s:
-        from fieldapp.server.db import DeviceRow
+        from fieldapp.server.db.schema import DeviceRow
 
         assert s.get(DeviceRow, ident.device_id) is not None  # the app stamps the server's id
 
@@ -459,7 +461,7 @@ def test_a_local_store_can_be_connected_later(make_window, town, server, qtbot) 
     device = window.backend.identity.device_id
     assert device != local_device
     with server.db.session() as s:
-        from fieldapp.server.db import DeviceRow
+        from fieldapp.server.db.schema import DeviceRow
 
         assert s.get(DeviceRow, device) is not None
     window.close()

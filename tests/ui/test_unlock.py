@@ -6,8 +6,8 @@ import hashlib
 import unicodedata
 from pathlib import Path
 
-from fieldapp.store.keys import FAST_TEST_PARAMS
-from fieldapp.store.unit_of_work import Store
+from fieldapp.store.client_store import Store
+from fieldapp.store.kdf import FAST_TEST_PARAMS
 from tests.conftest import TEST_PASSPHRASE
 from tests.ui.conftest import TOWN_SIZE
 from ui.views.unlock_page import retry_delay

@@ -12,8 +12,8 @@ from fieldapp.domain.priority import Policy
 from fieldapp.domain.signals import IncomingSignal
 from fieldapp.intake.report import ParsedFile
 from fieldapp.services.intake import import_parsed
-from fieldapp.store.keys import FAST_TEST_PARAMS, KdfParams
-from fieldapp.store.unit_of_work import Store
+from fieldapp.store.client_store import Store
+from fieldapp.store.kdf import FAST_TEST_PARAMS, KdfParams
 
 STREETS = [
     ("Molenweg", "Centrum"),

@@ -7,10 +7,11 @@ line of the report, the other files still go. Then the laptop pulls once.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldapp.store.keys import write_private_atomic
+from fieldapp.files import write_private_atomic
 from fieldapp.sync.desk_client import DeskClient
 from fieldapp.sync.transport import SyncRefused
 from ui.desk.commands import DeskCommands
@@ -26,6 +27,7 @@ from ui.qt import (
     QProgressBar,
     QPushButton,
     QTableView,
+    QUrl,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -194,10 +196,10 @@ class ImportPanel(QFrame):
         write_private_atomic(path, self.report.to_csv().encode("utf-8-sig"))
 
 
-def _paths(urls: list[object]) -> list[Path]:
+def _paths(urls: Sequence[QUrl]) -> list[Path]:
     out: list[Path] = []
     for url in urls:
-        local = url.toLocalFile() if hasattr(url, "toLocalFile") else ""
+        local = url.toLocalFile()
         if local and Path(local).suffix.lower() in SUFFIXES:
             out.append(Path(local))
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from fieldapp.support.deployment import DeploymentInvalid, load_deployment
 from fieldapp.sync.transport import SyncAuthError, check_url
 from ui.backend import Backend
 from ui.messages import user_message
@@ -73,6 +74,18 @@ class ServerForm(QWidget):
         form.addRow(ca_label, ca_row)
         for field in (self.url, self.username, self.password, self.ca_bundle):
             field.textChanged.connect(lambda _t: self.changed.emit())
+        self._prefill_from_deployment()
+
+    def _prefill_from_deployment(self) -> None:
+        """The server address and CA bundle that IT rolled out (veldwerk.toml), if any."""
+        try:
+            deployment = load_deployment()
+        except DeploymentInvalid:
+            return  # `fieldapp doctor` names the broken file; the worker can still type
+        if deployment.server_url:
+            self.url.setText(deployment.server_url)
+        if deployment.ca_bundle:
+            self.ca_bundle.setText(str(deployment.ca_bundle))
 
     def _browse(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

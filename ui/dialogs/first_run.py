@@ -12,7 +12,11 @@ the same rule Store.create enforces). A strength hint in words, not only colour.
 from __future__ import annotations
 
 from fieldapp.errors import WeakPassphrase
-from fieldapp.store.keys import MIN_PASSPHRASE_CHARS, check_new_passphrase, normalise_passphrase
+from fieldapp.store.passphrase_policy import (
+    MIN_PASSPHRASE_CHARS,
+    check_new_passphrase,
+    normalise_passphrase,
+)
 from ui.backend import Backend
 from ui.dialogs.connect_dialog import ServerForm, enrol_failure_message
 from ui.qt import (

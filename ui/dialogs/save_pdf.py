@@ -10,7 +10,7 @@ import contextlib
 from pathlib import Path
 
 from fieldapp.errors import FieldAppError
-from fieldapp.letters.cli import write_pdf
+from fieldapp.services.printing import write_pdf
 from ui.messages import user_message
 from ui.qt import (
     QAbstractButton,

@@ -34,7 +34,8 @@ class _RowTable(QAbstractTableModel, Generic[RowT]):
     """Rows of one dataclass type, four columns; subclasses give titles and ``data``."""
 
     CONTEXT = ""
-    TITLES: tuple[str, ...] = ()
+    # QT_TRANSLATE_NOOP marks each title for lupdate and returns it unchanged (typed object).
+    TITLES: tuple[object, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,7 +66,7 @@ class _RowTable(QAbstractTableModel, Generic[RowT]):
             return None
         if not 0 <= section < len(self.TITLES):
             return None
-        return QCoreApplication.translate(self.CONTEXT, self.TITLES[section])
+        return QCoreApplication.translate(self.CONTEXT, str(self.TITLES[section]))
 
 
 class SignalTableModel(_RowTable[Signal]):

@@ -18,6 +18,7 @@ from ui.display import deadline_text, euros, since_text
 from ui.labels import CONTACT_ICONS, dagdeel_letter, partner_label
 from ui.models.case_list import ROW_ROLE, TODAY_ROLE
 from ui.qt import (
+    QAbstractItemView,
     QColor,
     QFont,
     QFontMetrics,
@@ -74,7 +75,9 @@ class CaseCardDelegate(QStyledItemDelegate):
         # Width follows the viewport (the list re-lays out on resize), never wider than it:
         # a card list must not scroll sideways.
         view = self.parent()
-        width = view.viewport().width() if hasattr(view, "viewport") else option.rect.width()
+        width = (
+            view.viewport().width() if isinstance(view, QAbstractItemView) else option.rect.width()
+        )
         return QSize(max(width, 320), height)
 
     def paint(

@@ -109,7 +109,7 @@ class CaseView(QWidget):
         self.back_button = QPushButton(icon("terug"), self.tr("Terug naar Vandaag"))
         self.back_button.setObjectName("FlatButton")
         self.back_button.clicked.connect(self.back)
-        QShortcut(QKeySequence("Alt+Left"), self, activated=self.back.emit)
+        QShortcut(QKeySequence("Alt+Left"), self, self.back.emit)
         self.address = QLabel()
         self.address.setObjectName("PageTitle")
         self.address.setWordWrap(True)

@@ -121,7 +121,7 @@ class TodayView(QWidget):
         layout.addWidget(self.hidden_notice, 0, Qt.AlignmentFlag.AlignTop)
         self.setTabOrder(self.search, self.wijk)
         self.setTabOrder(self.wijk, self.list)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
 
         backend.hub.changed.connect(self._on_changed)
         backend.hub.locked.connect(self.clear)

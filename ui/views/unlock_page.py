@@ -31,7 +31,7 @@ def retry_delay(failures: int) -> int:
     """Seconds to wait after ``failures`` wrong passphrases in a row (0 after none)."""
     if failures <= 0:
         return 0
-    return min(MAX_DELAY_SECONDS, 2 ** (failures - 1))
+    return min(MAX_DELAY_SECONDS, 1 << (failures - 1))
 
 
 class UnlockPage(QWidget):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from fieldapp.server.db import VERSION_TABLE, ServerBase
+from fieldapp.server.db.schema import VERSION_TABLE, ServerBase
 from fieldapp.store.schema import Base
 
 config = context.config

@@ -17,7 +17,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
-from fieldapp.server.db import VERSION_TABLE, ServerBase
+from fieldapp.server.db.schema import VERSION_TABLE, ServerBase
 from fieldapp.store.schema import Base
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent

@@ -11,10 +11,10 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from fieldapp.privacy import audit
+from fieldapp.server import audit
 from fieldapp.server.app import ServerSettings
 from fieldapp.server.auth import Principal, principal_for_token
-from fieldapp.server.db import ServerDatabase
+from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.errors import (
     ApiError,
     forbidden,
@@ -69,6 +69,9 @@ def authenticate(
     who = principal_for_token(session, token.credentials, now())
     if who is None:
         raise unauthenticated()
+    # Ids only, for the request's log line (fieldapp.server.observability).
+    request.state.user_id = who.user_id
+    request.state.device_id = who.device_id
     if not who.active and not (allow_push_first and who.push_first):
         raise _denied(wipe_order(who.push_first), request, who, action, "wipe_ordered")
     if lead_only and not who.is_lead:

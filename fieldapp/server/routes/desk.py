@@ -14,8 +14,8 @@ from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.desk import NOT_PICKED_UP
-from fieldapp.privacy import audit
-from fieldapp.server.db import QuarantineRow
+from fieldapp.server import audit
+from fieldapp.server.db.schema import QuarantineRow
 from fieldapp.server.errors import ApiError, not_found
 from fieldapp.server.feed import case_scopes, emit_case_changes
 from fieldapp.server.routes.deps import Token, authenticate, db_of, request_id, run_write

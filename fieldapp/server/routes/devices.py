@@ -9,9 +9,10 @@ from fastapi import APIRouter, Path, Request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fieldapp.privacy import audit
+from fieldapp.server import audit
 from fieldapp.server.auth import enroll_device, revoke_device, verify_password
-from fieldapp.server.db import DeviceRow, UserRow, get_epoch
+from fieldapp.server.db.epoch import get_epoch
+from fieldapp.server.db.schema import DeviceRow, UserRow
 from fieldapp.server.errors import bad_credentials, not_found
 from fieldapp.server.routes.deps import Token, authenticate, db_of, request_id, settings_of
 from fieldapp.sync.protocol import (

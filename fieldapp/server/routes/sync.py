@@ -7,9 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from sqlalchemy.orm import Session
 
-from fieldapp.privacy import audit
+from fieldapp.server import audit
 from fieldapp.server.auth import principal_for_token
-from fieldapp.server.db import DeviceRow, get_epoch
+from fieldapp.server.db.epoch import get_epoch
+from fieldapp.server.db.schema import DeviceRow
 from fieldapp.server.errors import ApiError, stale_cursor, unauthenticated
 from fieldapp.server.feed import StaleCursor, make_cursor, parse_cursor, read_page, team_workers
 from fieldapp.server.push import apply_push

@@ -18,9 +18,9 @@ from fieldapp.domain.priority import Policy
 from fieldapp.errors import ImportRefused
 from fieldapp.intake.reader import read_bytes
 from fieldapp.intake.report import ParsedFile
-from fieldapp.privacy import audit
+from fieldapp.server import audit
 from fieldapp.server.auth import Principal
-from fieldapp.server.db import CaseTeamRow, QuarantineRow
+from fieldapp.server.db.schema import CaseTeamRow, QuarantineRow
 from fieldapp.server.errors import ApiError, not_found
 from fieldapp.server.feed import case_payloads, case_scopes, emit_case_changes
 from fieldapp.server.routes.deps import Token, authenticate, db_of, request_id, run_write

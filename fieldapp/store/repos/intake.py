@@ -131,6 +131,7 @@ class PersonIndex:
         self._session = session
         self._rows: dict[tuple[str, str], PersonRow] = {}
         self._by_name: dict[tuple[str, str], PersonRow] = {}
+        self._by_initials: dict[tuple[str, str], list[PersonRow]] = {}
         ids = sorted(set(case_ids))
         for chunk in _chunks(ids):
             for row in session.scalars(select(PersonRow).where(PersonRow.case_id.in_(chunk))):
@@ -142,6 +143,27 @@ class PersonIndex:
             achternaam=row.achternaam, voorletters=row.voorletters, geboortedatum=row.geboortedatum
         ).name_key()
         self._by_name.setdefault((row.case_id, name), row)
+        same = self._by_initials.setdefault((row.case_id, _initials_key(row)), [])
+        if row not in same:
+            same.append(row)
+
+    def _compatible_match(self, case_id: str, person: Person) -> PersonRow | None:
+        """Partners report different parts of a person (one the BSN, another the birth date):
+        within one household, the one resident with this surname and initials whose known BSN
+        and birth date do not contradict the signal is the same person. Two such residents
+        are ambiguous and stay apart."""
+        key = f"{person.achternaam.casefold()}|{person.voorletters.casefold()}"
+        fits = [
+            row
+            for row in self._by_initials.get((case_id, key), [])
+            if not (person.bsn and row.bsn and person.bsn != row.bsn)
+            and not (
+                person.geboortedatum
+                and row.geboortedatum
+                and person.geboortedatum != row.geboortedatum
+            )
+        ]
+        return fits[0] if len(fits) == 1 else None
 
     def person_id_for(self, case_id: str, person: Person) -> str:
         key = person.identity_key()
@@ -154,11 +176,21 @@ class PersonIndex:
                 existing = named
                 if person.bsn and not named.bsn:
                     named.bsn = person.bsn
+        if existing is None:
+            existing = self._compatible_match(case_id, person)
         if existing is not None:
             # A later signal may know more (phone, e-mail): fill gaps, never overwrite.
             existing.telefoon = existing.telefoon or person.telefoon
             existing.email = existing.email or person.email
             existing.voornaam = existing.voornaam or person.voornaam
+            existing.bsn = existing.bsn or person.bsn
+            if existing.geboortedatum is None and person.geboortedatum is not None:
+                existing.geboortedatum = person.geboortedatum
+                existing.geslacht = existing.geslacht or (
+                    person.geslacht.value if person.geslacht else None
+                )
+            self._rows.setdefault((case_id, key), existing)
+            self._by_name.setdefault((case_id, person.name_key()), existing)
             return existing.id
         row = PersonRow(
             id=str(uuid.uuid4()),
@@ -178,6 +210,10 @@ class PersonIndex:
         self._session.add(row)
         self._remember(row)
         return row.id
+
+
+def _initials_key(row: PersonRow) -> str:
+    return f"{row.achternaam.casefold()}|{row.voorletters.casefold()}"
 
 
 def add_signal(

@@ -18,10 +18,11 @@ from fieldapp.errors import (
     WeakPassphrase,
     WrongPassphrase,
 )
-from fieldapp.store import keys
-from fieldapp.store.keys import FAST_TEST_PARAMS
+from fieldapp.store import key_slots
+from fieldapp.store.client_store import Store, wipe_store
+from fieldapp.store.instance_lock import StoreLock
+from fieldapp.store.kdf import FAST_TEST_PARAMS
 from fieldapp.store.schema import CaseRow, KeyValueRow
-from fieldapp.store.unit_of_work import Store, StoreLock, wipe_store
 
 NEW_PASS = "groene tram naar het strand"
 
@@ -146,7 +147,7 @@ def test_recovery_slot_opens_store_and_sets_new_passphrase(
     store: Store, store_path: Path, store_passphrase: str
 ) -> None:
     _add_case(store)
-    recovery = keys.new_recovery_key()
+    recovery = key_slots.new_recovery_key()
     store.add_recovery_slot(recovery)
     store.close()
     recovered = Store.recover(store_path, recovery, NEW_PASS, params=FAST_TEST_PARAMS)
@@ -157,7 +158,7 @@ def test_recovery_slot_opens_store_and_sets_new_passphrase(
         Store.open(store_path, store_passphrase)
     Store.open(store_path, NEW_PASS).close()
     with pytest.raises(WrongPassphrase):
-        Store.recover(store_path, keys.new_recovery_key(), NEW_PASS, params=FAST_TEST_PARAMS)
+        Store.recover(store_path, key_slots.new_recovery_key(), NEW_PASS, params=FAST_TEST_PARAMS)
 
 
 def test_open_with_dek_wrong_key_is_wrong_passphrase(
@@ -165,8 +166,8 @@ def test_open_with_dek_wrong_key_is_wrong_passphrase(
 ) -> None:
     store.close()
     with pytest.raises(WrongPassphrase):
-        Store.open_with_dek(store_path, keys.new_dek())
-    dek = keys.unlock(store.slot_path, store_passphrase)
+        Store.open_with_dek(store_path, key_slots.new_dek())
+    dek = key_slots.unlock(store.slot_path, store_passphrase)
     s = Store.open_with_dek(store_path, dek)
     assert s.integrity_check() == []
     s.close()

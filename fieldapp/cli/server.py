@@ -1,5 +1,4 @@
-"""Subcommands ``fieldapp serve``, ``fieldapp server ...``, ``fieldapp connect`` and
-``fieldapp sync`` (registered into the main parser by ``fieldapp.cli``).
+"""``fieldapp serve`` and ``fieldapp server ...``: run and manage the sync server.
 
 Passwords for server users come from ``--password-file``, ``$FIELDAPP_SERVER_PASSWORD`` or a
 prompt; they are never taken from the command line (shell history, ``ps``).
@@ -90,17 +89,6 @@ def register(sub: Any) -> None:
     bak.add_argument("target")
     bak.set_defaults(func=cmd_backup)
 
-    p = sub.add_parser("connect", help="meld deze laptop aan bij een server")
-    p.add_argument("url", nargs="?", help="adres van de server (of --server)")
-    p.add_argument("--server", dest="server_url", help="adres van de server")
-    p.add_argument("--user", required=True)
-    p.add_argument("--password-file")
-    p.add_argument("--ca-bundle", help="CA-certificaten (PEM) voor een eigen certificaat")
-    p.set_defaults(func=cmd_connect)
-
-    p = sub.add_parser("sync", help="synchroniseer nu met de server")
-    p.set_defaults(func=cmd_sync)
-
 
 def _db_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
@@ -111,7 +99,7 @@ def _db_args(p: argparse.ArgumentParser) -> None:
 
 
 def _open_db(args: argparse.Namespace) -> Any:
-    from fieldapp.server.db import open_server_db
+    from fieldapp.server.db.open import open_server_db
 
     return open_server_db(
         args.server_db,
@@ -120,7 +108,7 @@ def _open_db(args: argparse.Namespace) -> Any:
     )
 
 
-def _password(args: argparse.Namespace, prompt: str) -> str:
+def read_server_password(args: argparse.Namespace, prompt: str) -> str:
     if getattr(args, "password_file", None):
         return Path(args.password_file).read_text(encoding="utf-8").rstrip("\r\n")
     env = os.environ.get(PASSWORD_ENV)
@@ -143,6 +131,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "Zonder --certfile/--keyfile luistert de server alleen op 127.0.0.1 "
             "(of gebruik --insecure-http achter een TLS-proxy)."
         )
+    from fieldapp.server.observability import configure_server_logging
+
+    configure_server_logging()
     db = _open_db(args)  # migrates once, before any worker process starts
     scheme = "https" if tls else "http"
     print(f"Veldwerk-server luistert op {scheme}://{args.host}:{args.port}", flush=True)
@@ -152,7 +143,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         "ssl_certfile": args.certfile if tls else None,
         "ssl_keyfile": args.keyfile if tls else None,
         "log_level": "warning",
-        "access_log": False,
+        "access_log": False,  # our own one-line-per-request JSON log replaces it
+        "log_config": None,  # keep configure_server_logging's JSON handlers
     }
     if args.workers > 1:
         # Each worker process opens its own engine from these variables (no secrets in them:
@@ -173,7 +165,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_add_user(args: argparse.Namespace) -> int:
     from fieldapp.server.embedded import add_user
 
-    password = _password(args, "Wachtwoord voor de nieuwe gebruiker: ")
+    password = read_server_password(args, "Wachtwoord voor de nieuwe gebruiker: ")
     db = _open_db(args)
     try:
         user = add_user(
@@ -191,7 +183,7 @@ def cmd_add_user(args: argparse.Namespace) -> int:
 
 
 def cmd_revoke(args: argparse.Namespace) -> int:
-    from fieldapp.privacy import audit
+    from fieldapp.server import audit
     from fieldapp.server.auth import revoke_device
 
     db = _open_db(args)
@@ -215,7 +207,7 @@ def cmd_revoke(args: argparse.Namespace) -> int:
 def cmd_list_devices(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
-    from fieldapp.server.db import DeviceRow, UserRow
+    from fieldapp.server.db.schema import DeviceRow, UserRow
 
     db = _open_db(args)
     try:
@@ -233,7 +225,7 @@ def cmd_list_devices(args: argparse.Namespace) -> int:
 
 
 def cmd_rotate_epoch(args: argparse.Namespace) -> int:
-    from fieldapp.server.db import rotate_epoch
+    from fieldapp.server.db.epoch import rotate_epoch
 
     db = _open_db(args)
     try:
@@ -246,7 +238,7 @@ def cmd_rotate_epoch(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from fieldapp.server.db import backup_embedded
+    from fieldapp.server.db.backup import backup_embedded
 
     db = _open_db(args)
     try:
@@ -254,51 +246,4 @@ def cmd_backup(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print("back-up gemaakt (versleuteld met dezelfde serversleutel)")
-    return 0
-
-
-def _store(args: argparse.Namespace) -> Any:
-    from fieldapp.cli import _open_store
-
-    return _open_store(args)
-
-
-def cmd_connect(args: argparse.Namespace) -> int:
-    args.url = args.server_url or args.url
-    if not args.url:
-        raise ServerUsageError("Geef het adres van de server: fieldapp connect --server URL.")
-    from fieldapp.sync.client import enroll
-
-    store = _store(args)
-    try:
-        reply = enroll(
-            store,
-            args.url,
-            args.user,
-            _password(args, "Wachtwoord op de server: "),
-            ca_bundle=args.ca_bundle,
-        )
-    finally:
-        store.close()
-    print(f"aangemeld als {args.user} ({reply.role}); apparaat {reply.device_id}")
-    return 0
-
-
-def cmd_sync(args: argparse.Namespace) -> int:
-    from fieldapp.sync.client import SyncClient
-
-    store = _store(args)
-    try:
-        result = SyncClient(store).sync()
-    finally:
-        if store.is_open:
-            store.close()
-    if result.wiped:
-        print("deze laptop is ingetrokken: de gegevens zijn gewist")
-        return 0
-    print(
-        f"verstuurd {result.pushed} (nieuw {result.accepted}, al bekend {result.duplicates}, "
-        f"ter controle {result.quarantined}, geweigerd {result.rejected}); "
-        f"opgehaald {result.pulled} wijzigingen"
-    )
     return 0

@@ -23,10 +23,9 @@ File format (JSON, binary fields base64)::
 ``m`` is in KiB (argon2's ``memory_cost``).
 
 Traps:
-- Every write is atomic and private (temp file 0600 in the same directory, fsync, replace,
-  fsync directory); a crash leaves either the old or the new file, never a torn one. A stray
-  temp file may remain; it is ignored, removed by the next write and shredded by
-  :func:`destroy_slots`.
+- Every write goes through :func:`fieldapp.files.write_private_atomic`; a crash leaves either
+  the old or the new file, never a torn one. A stray temp file may remain; it is ignored,
+  removed by the next write and shredded by :func:`destroy_slots`.
 - The DEK is handed out as a ``bytearray`` so callers can zero it. Python copies bytes
   internally (AESGCM returns ``bytes``), so wiping is best effort (ASVS 8.3.6).
 - Nothing here logs, and no message contains a passphrase or key.
@@ -40,41 +39,29 @@ import contextlib
 import json
 import os
 import secrets
-import time
-import unicodedata
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from fieldapp.errors import StoreCorrupt, StoreMissing, StoreTooNew, WeakPassphrase, WrongPassphrase
+from fieldapp.errors import StoreCorrupt, StoreMissing, StoreTooNew, WrongPassphrase
+from fieldapp.files import fsync_dir, stray_temps, write_private_atomic
+from fieldapp.store.kdf import DEFAULT_PARAMS, SALT_BYTES, KdfParams, argon2id
+from fieldapp.store.passphrase_policy import check_new_passphrase, normalise_passphrase
 
 SLOT_FILE_VERSION = 1
 DEK_BYTES = 32
 RECOVERY_KEY_BYTES = 32
-SALT_BYTES = 16
 NONCE_BYTES = 12
 KIND_PASSPHRASE = "passphrase"  # noqa: S105 (a slot kind label, not a secret)
 KIND_RECOVERY = "recovery"
-MIN_PASSPHRASE_CHARS = 12
 
 _KDF_ARGON2ID = "argon2id"
 _KDF_HKDF = "hkdf-sha256"
 _HKDF_INFO = b"veldwerk recovery slot v1"
-_TMP_PREFIX_FMT = ".{name}.tmp-"
-
-# Sanity bounds when *reading* a slot: a damaged or hostile file must not make us allocate
-# 100 GiB or spin for an hour. Policy minimums for new slots are the caller's choice.
-_MAX_T = 64
-_MAX_M_KIB = 4 * 1024 * 1024
-_MAX_P = 64
 
 _MSG_CORRUPT = "Het sleutelbestand van de database is beschadigd."
 _MSG_MISSING = "Er is geen sleutelbestand gevonden bij deze database."
@@ -83,27 +70,6 @@ _MSG_WRONG_RECOVERY = "De herstelsleutel past niet bij deze database."
 _MSG_TOO_NEW = (
     "Dit sleutelbestand is gemaakt door een nieuwere versie van Veldwerk. Werk Veldwerk bij."
 )
-
-
-@dataclass(frozen=True, slots=True)
-class KdfParams:
-    """Argon2id cost: ``t`` passes, ``m`` KiB of memory, ``p`` lanes."""
-
-    t: int
-    m: int
-    p: int
-
-    def __post_init__(self) -> None:
-        ok = 1 <= self.t <= _MAX_T and 1 <= self.p <= _MAX_P and 8 * self.p <= self.m
-        if not (ok and self.m <= _MAX_M_KIB):
-            raise ValueError("Argon2id parameters out of range")
-
-
-#: RFC 9106 second recommendation; ~150 ms on the 2-vCPU reference VM. Real stores use this
-#: or the result of :func:`calibrate`.
-DEFAULT_PARAMS = KdfParams(t=3, m=64 * 1024, p=4)
-#: For tests and the demo only (pass explicitly). Never the default for a real store.
-FAST_TEST_PARAMS = KdfParams(t=1, m=8 * 1024, p=1)
 
 
 def new_dek() -> bytearray:
@@ -125,61 +91,6 @@ def wipe(buf: bytearray) -> None:
 def slot_path_for(db_path: Path) -> Path:
     """``veldwerk.db`` -> ``veldwerk.db.keys`` (same directory)."""
     return db_path.with_name(db_path.name + ".keys")
-
-
-def normalise_passphrase(passphrase: str) -> str:
-    """NFC, so an é typed as one code point or as e + accent unlocks the same slot."""
-    return unicodedata.normalize("NFC", passphrase)
-
-
-@cache
-def _common_passphrases() -> frozenset[str]:
-    text = (
-        resources.files("fieldapp.store")
-        .joinpath("common_passphrases.txt")
-        .read_text(encoding="utf-8")
-    )
-    return frozenset(
-        line.strip().casefold()
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
-
-
-def check_new_passphrase(passphrase: str) -> None:
-    """Raise :class:`WeakPassphrase` (Dutch message) if a *new* passphrase breaks the policy.
-
-    Policy: at least 12 characters after NFC, not one repeated character, not on the bundled
-    list of common passwords (compared case-insensitively, ignoring surrounding spaces).
-    Existing passphrases are never re-checked at unlock.
-    """
-    p = normalise_passphrase(passphrase)
-    if len(p) < MIN_PASSPHRASE_CHARS:
-        raise WeakPassphrase(
-            f"De wachtwoordzin moet minstens {MIN_PASSPHRASE_CHARS} tekens lang zijn. "
-            "Een zin van een paar woorden is makkelijk te onthouden."
-        )
-    if len(set(p)) == 1:
-        raise WeakPassphrase("De wachtwoordzin mag niet uit één herhaald teken bestaan.")
-    if p.strip().casefold() in _common_passphrases():
-        raise WeakPassphrase(
-            "Deze wachtwoordzin komt voor in lijsten van veelgebruikte wachtwoorden. "
-            "Kies een andere."
-        )
-
-
-def calibrate(target_seconds: float = 0.5, *, m: int = 64 * 1024, p: int = 4) -> KdfParams:
-    """Pick Argon2id ``t`` (>= 3, RFC 9106) so one derivation takes about ``target_seconds``.
-
-    Runs a few real derivations (a second or two); call it once when a store is created on the
-    device, not in tests.
-    """
-    probe = KdfParams(t=3, m=m, p=p)
-    start = time.perf_counter()
-    _argon2(b"calibration probe", b"\0" * SALT_BYTES, probe)
-    per_pass = max((time.perf_counter() - start) / probe.t, 1e-6)
-    t = max(3, min(_MAX_T, round(target_seconds / per_pass)))
-    return KdfParams(t=t, m=m, p=p)
 
 
 # --- public slot operations ----------------------------------------------------------------
@@ -219,7 +130,7 @@ def unlock(slot_path: Path, passphrase: str) -> bytearray:
     doc = _read_doc(slot_path)
     secret = normalise_passphrase(passphrase).encode("utf-8")
     for slot in _slots_of_kind(doc, KIND_PASSPHRASE):
-        kek = _argon2(secret, _b64(slot, "salt"), _params_of(slot))
+        kek = argon2id(secret, _b64(slot, "salt"), _params_of(slot))
         dek = _try_unwrap(doc, slot, kek)
         if dek is not None:
             return dek
@@ -306,7 +217,7 @@ def destroy_slots(slot_path: Path) -> None:
     Overwriting is not reliable on SSDs or copy-on-write file systems; the guarantee comes from
     the server also destroying the recovery key. Missing files are not an error.
     """
-    for path in [slot_path, *_stray_temps(slot_path)]:
+    for path in [slot_path, *stray_temps(slot_path)]:
         with contextlib.suppress(FileNotFoundError):
             size = path.stat().st_size
             fd = os.open(path, os.O_WRONLY)
@@ -316,50 +227,10 @@ def destroy_slots(slot_path: Path) -> None:
             finally:
                 os.close(fd)
             path.unlink()
-    _fsync_dir(slot_path.parent)
-
-
-def write_private_atomic(path: Path, data: bytes) -> None:
-    """Atomically replace ``path`` with ``data``: 0600 temp file in the same directory (mode
-    set before any byte is written), fsync, ``os.replace``, fsync of the directory.
-
-    The temp file is named ``.<name>.tmp-<random>``; on failure it is removed.
-    """
-    tmp = path.with_name(_TMP_PREFIX_FMT.format(name=path.name) + secrets.token_hex(6))
-    old_umask = os.umask(0o077)
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    finally:
-        os.umask(old_umask)
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-    _fsync_dir(path.parent)
+    fsync_dir(slot_path.parent)
 
 
 # --- internals -----------------------------------------------------------------------------
-
-
-def _argon2(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
-    return hash_secret_raw(
-        secret=secret,
-        salt=salt,
-        time_cost=params.t,
-        memory_cost=params.m,
-        parallelism=params.p,
-        hash_len=32,
-        type=Type.ID,
-    )
 
 
 def _hkdf(recovery_key: bytes, salt: bytes) -> bytes:
@@ -386,7 +257,7 @@ def _passphrase_slot(
         "p": params.p,
         "salt": _enc(salt),
     }
-    kek = _argon2(normalise_passphrase(passphrase).encode("utf-8"), salt, params)
+    kek = argon2id(normalise_passphrase(passphrase).encode("utf-8"), salt, params)
     _wrap_into(doc, slot, dek, kek)
     return slot
 
@@ -483,25 +354,7 @@ def _check_dek(dek: bytearray) -> None:
 def _write_doc(slot_path: Path, doc: dict[str, Any]) -> None:
     data = json.dumps(doc, indent=1, sort_keys=True).encode("utf-8") + b"\n"
     # Old temp files hold (wrapped) keys from an interrupted write: clear them first.
-    for stray in _stray_temps(slot_path):
+    for stray in stray_temps(slot_path):
         with contextlib.suppress(FileNotFoundError):
             stray.unlink()
     write_private_atomic(slot_path, data)
-
-
-def _stray_temps(slot_path: Path) -> list[Path]:
-    prefix = _TMP_PREFIX_FMT.format(name=slot_path.name)
-    if not slot_path.parent.is_dir():
-        return []
-    return [p for p in slot_path.parent.iterdir() if p.name.startswith(prefix)]
-
-
-def _fsync_dir(directory: Path) -> None:
-    # Makes the rename durable on POSIX; directories cannot be opened on Windows.
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -1,15 +1,9 @@
-"""Command line for letters: ``fieldapp letters lint`` and ``fieldapp print ...``.
+"""``fieldapp letters lint`` and ``fieldapp print ...``: texts checked, cards and letters as PDF.
 
-The lead wires this into ``fieldapp/cli.py``::
-
-    from fieldapp.letters import cli as letters_cli
-    letters_cli.register(subparsers, job_source=my_jobs, sender_source=my_sender)
-
-``job_source(args)`` returns the print jobs for ``args.shift`` / ``args.case`` (a list of
-``PrintJob`` or ``(Case, Sender, date|None, Dagdeel|None)`` tuples), typically by opening the
-store and calling ``load_print_jobs(store, args.shift or args.case)``. ``sender_source(args)``
-returns the signing worker for blank stock (or None: handwriting lines). Keeping both as
-callables keeps this module free of the database and testable.
+``register(sub)`` wires the commands to the client store (``--db``). Tests and other front ends
+may hand in their own ``job_source(args)`` (print jobs for ``args.shift`` / ``args.case``: a list
+of ``PrintJob`` or ``(Case, Sender, date|None, Dagdeel|None)`` tuples) and ``sender_source(args)``
+(the signing worker for blank stock, or None: handwriting lines).
 
 Commands::
 
@@ -18,7 +12,7 @@ Commands::
                            [--opmaak a4|a6|drukkerij]
     fieldapp print cards   --blank --count N --out F.pdf
     fieldapp print letters --kind K [--shift ID | --case ID ...] --out F.pdf
-                           [--venster-x MM --venster-y MM]
+                           [--venster-x MM --venster-y MM] [--registreer]
     fieldapp print calibration --out F.pdf [--venster-x MM --venster-y MM]
 
 Output goes only to ``--out`` (mode 0600: it holds personal data); nothing else is written.
@@ -27,12 +21,13 @@ Output goes only to ``--out`` (mode 0600: it holds personal data); nothing else 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from fieldapp.cli.common import db_path, open_store
 from fieldapp.domain.letters import Audience, Language, LetterKind, Sender
 from fieldapp.errors import FieldAppError
 from fieldapp.letters.geometry import CardLayout, WindowPosition
@@ -45,6 +40,7 @@ from fieldapp.services.printing import (
     build_calibration,
     build_cards,
     build_letters,
+    write_pdf,
 )
 
 JobSource = Callable[[argparse.Namespace], Sequence[JobLike]]
@@ -59,8 +55,17 @@ def register(
     sender_source: SenderSource | None = None,
     today: Callable[[], date] = date.today,
     on_letters_written: LettersWritten | None = None,
+    from_store: bool = True,
 ) -> None:
-    """Add ``letters`` and ``print`` to the main parser. Each leaf sets ``func(args) -> int``."""
+    """Add ``letters`` and ``print`` to the main parser. Each leaf sets ``func(args) -> int``.
+
+    ``from_store`` (default: the real command line) takes jobs, sender and letter logging from the
+    client store named by ``--db``, for whichever of the three is not handed in.
+    """
+    if from_store:
+        job_source = job_source or store_jobs
+        sender_source = sender_source or store_sender
+        on_letters_written = on_letters_written or log_letters_in_store
     letters = subparsers.add_parser("letters", help="teksten voor brieven en kaartjes")
     letters_sub = letters.add_subparsers(dest="letters_command", required=True)
     lint = letters_sub.add_parser("lint", help="controleer alle teksten (taal, toon, velden)")
@@ -137,26 +142,6 @@ def _add_window(parser: argparse.ArgumentParser) -> None:
 
 def _window(args: argparse.Namespace) -> WindowPosition:
     return WindowPosition(offset_x_mm=args.venster_x, offset_y_mm=args.venster_y)
-
-
-def write_pdf(path: Path, data: bytes) -> None:
-    """Write atomically, readable only by the user (the PDF holds names and addresses)."""
-    path = path.expanduser()
-    if path.suffix.lower() != ".pdf":
-        raise PrintRefused("Het uitvoerbestand moet op .pdf eindigen.")
-    if not path.parent.is_dir():
-        raise PrintRefused("De map voor het uitvoerbestand bestaat niet.")
-    partial = path.with_name(f".{path.name}.partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
 
 
 def _guarded(action: Callable[[], int]) -> int:
@@ -264,3 +249,63 @@ def run_print_calibration(args: argparse.Namespace) -> int:
         return 0
 
     return _guarded(action)
+
+
+# --- the client store as the source of print jobs (the real command line) -------------------
+
+
+def store_jobs(args: argparse.Namespace) -> list[Any]:
+    from fieldapp.services.print_jobs import load_organisation, load_print_jobs
+
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            return load_print_jobs(
+                session,
+                organisation=load_organisation(db_path(args)),
+                today=date.today(),
+                shift_id=getattr(args, "shift", None),
+                case_ids=getattr(args, "case", None) or (),
+            )
+    finally:
+        store.close()
+
+
+def store_sender(args: argparse.Namespace) -> Sender | None:
+    from fieldapp.services.print_jobs import current_sender, load_organisation
+
+    path = db_path(args)
+    if not path.exists():
+        return None
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            sender: Sender | None = current_sender(session, load_organisation(path))
+            return sender
+    finally:
+        store.close()
+
+
+def log_letters_in_store(args: argparse.Namespace, jobs: Sequence[Any]) -> None:
+    """After letters are written: one 'Brief' attempt per case (same dagdeel = logged once)."""
+    from datetime import datetime
+
+    from fieldapp.domain.dayparts import AMSTERDAM
+    from fieldapp.services import queries
+    from fieldapp.services.print_jobs import log_letters_sent
+    from fieldapp.services.printing import as_job
+
+    now = datetime.now(AMSTERDAM)
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            log_letters_sent(
+                session,
+                [as_job(job).case.id for job in jobs],
+                LetterKind(args.kind),
+                now,
+                queries.get_kv(session, "worker_id"),
+                queries.get_kv(session, "device_id"),
+            )
+    finally:
+        store.close()

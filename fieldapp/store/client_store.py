@@ -4,7 +4,7 @@ Files for a store at ``veldwerk.db``::
 
     veldwerk.db          SQLCipher database (raw 256-bit key = the DEK)
     veldwerk.db-wal/-shm SQLite WAL files while open (encrypted frames)
-    veldwerk.db.keys     key slots (DEK wrapped per passphrase / recovery key), see keys.py
+    veldwerk.db.keys     key slots (DEK wrapped per passphrase / recovery key), see key_slots.py
     veldwerk.db.bak-0001 encrypted copy made before a schema upgrade from revision 0001
     veldwerk.db.lock     single-instance lock file (StoreLock; empty)
 
@@ -26,8 +26,6 @@ runs all database jobs on one worker thread.
 from __future__ import annotations
 
 import contextlib
-import os
-import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,8 +35,9 @@ from sqlalchemy import Engine
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
-from fieldapp.errors import StoreCorrupt, StoreLocked, StoreMissing
-from fieldapp.store import keys
+from fieldapp.errors import StoreCorrupt, StoreMissing
+from fieldapp.files import private_umask
+from fieldapp.store import key_slots, passphrase_policy
 from fieldapp.store.engine import (
     MSG_CORRUPT,
     checkpoint_truncate,
@@ -47,12 +46,11 @@ from fieldapp.store.engine import (
     open_engine,
     open_plain_engine_for_benchmark,
 )
-from fieldapp.store.keys import DEFAULT_PARAMS, KdfParams
+from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
 from fieldapp.store.migrations.runner import UpgradeResult, upgrade_to_head
 
 MSG_MISSING = "Er is geen Veldwerk-database op deze plek."
 MSG_EXISTS = "Hier staat al een Veldwerk-database; die wordt niet overschreven."
-MSG_LOCKED = "Veldwerk is al geopend met deze database (in een ander venster of programma)."
 MSG_CLOSED = "store is closed"
 
 
@@ -62,10 +60,6 @@ def wal_path_for(db_path: Path) -> Path:
 
 def shm_path_for(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + "-shm")
-
-
-def lock_path_for(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".lock")
 
 
 class Store:
@@ -103,19 +97,21 @@ class Store:
         WAL or slot file (FileExistsError, Dutch message). Creates missing directories 0700 and
         all files 0600 (umask 077). On failure nothing of the new store is left behind.
         """
-        keys.check_new_passphrase(passphrase)
-        slot_path = keys.slot_path_for(db_path)
+        passphrase_policy.check_new_passphrase(passphrase)
+        slot_path = key_slots.slot_path_for(db_path)
         if any(p.exists() for p in (db_path, slot_path, wal_path_for(db_path))):
             raise FileExistsError(MSG_EXISTS)
-        dek = keys.new_dek()
-        with _private_umask():
+        dek = key_slots.new_dek()
+        with private_umask():
             db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            keys.create_slots(slot_path, dek, passphrase, db_id=uuid.uuid4().hex, params=params)
+            key_slots.create_slots(
+                slot_path, dek, passphrase, db_id=uuid.uuid4().hex, params=params
+            )
             try:
                 return cls._open_engine_and_migrate(db_path, dek, dek_verified=True)
             except BaseException:
                 _remove_db_files(db_path)
-                keys.destroy_slots(slot_path)
+                key_slots.destroy_slots(slot_path)
                 raise
 
     @classmethod
@@ -127,7 +123,7 @@ class Store:
         """
         if not db_path.is_file():
             raise StoreMissing(MSG_MISSING)
-        dek = keys.unlock(keys.slot_path_for(db_path), passphrase)
+        dek = key_slots.unlock(key_slots.slot_path_for(db_path), passphrase)
         return cls._open_engine_and_migrate(db_path, dek, dek_verified=True)
 
     @classmethod
@@ -154,8 +150,8 @@ class Store:
         """
         if not db_path.is_file():
             raise StoreMissing(MSG_MISSING)
-        dek = keys.reset_passphrase_with_recovery(
-            keys.slot_path_for(db_path), recovery_key, new_passphrase, params
+        dek = key_slots.reset_passphrase_with_recovery(
+            key_slots.slot_path_for(db_path), recovery_key, new_passphrase, params
         )
         return cls._open_engine_and_migrate(db_path, dek, dek_verified=True)
 
@@ -188,7 +184,7 @@ class Store:
         except BaseException as error:
             if engine is not None:
                 engine.dispose()
-            keys.wipe(dek)
+            key_slots.wipe(dek)
             if isinstance(error, sa_exc.DBAPIError) and is_corruption_error(error):
                 raise StoreCorrupt(MSG_CORRUPT) from error
             raise
@@ -202,7 +198,7 @@ class Store:
 
     @property
     def slot_path(self) -> Path:
-        return keys.slot_path_for(self._path)
+        return key_slots.slot_path_for(self._path)
 
     @property
     def engine(self) -> Engine:
@@ -241,17 +237,17 @@ class Store:
             session.close()
 
     def change_passphrase(self, old: str, new: str, params: KdfParams | None = None) -> None:
-        """Re-wrap the key (see keys.change_passphrase); the database file is not touched.
+        """Re-wrap the key (see key_slots.change_passphrase); the database file is not touched.
 
         Needs ``old`` even though the store is open: an unlocked, unattended laptop must not be
         enough to change the passphrase. WeakPassphrase / WrongPassphrase as in keys.
         """
         self._require_encrypted()
-        keys.change_passphrase(self.slot_path, old, new, params)
+        key_slots.change_passphrase(self.slot_path, old, new, params)
 
     def add_recovery_slot(self, recovery_key: bytes) -> None:
         """Add or replace the recovery slot for this store's key (recovery_key: 32 bytes)."""
-        keys.add_recovery_slot(self.slot_path, self._require_encrypted(), recovery_key)
+        key_slots.add_recovery_slot(self.slot_path, self._require_encrypted(), recovery_key)
 
     def checkpoint_truncate(self) -> None:
         checkpoint_truncate(self.engine)
@@ -269,7 +265,7 @@ class Store:
             self._engine.dispose()
             self._engine = None
         if self._dek is not None:
-            keys.wipe(self._dek)
+            key_slots.wipe(self._dek)
 
     def __enter__(self) -> Store:
         return self
@@ -297,7 +293,7 @@ def wipe_store(db_path: Path) -> None:
     unreadable - then deletes the database, its WAL/SHM and the ``.bak-*`` upgrade backups.
     Close the store first. Missing files are fine; the lock file (empty) is left alone.
     """
-    keys.destroy_slots(keys.slot_path_for(db_path))
+    key_slots.destroy_slots(key_slots.slot_path_for(db_path))
     backups = (
         [p for p in db_path.parent.iterdir() if p.name.startswith(db_path.name + ".bak-")]
         if db_path.parent.is_dir()
@@ -307,89 +303,9 @@ def wipe_store(db_path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-class StoreLock:
-    """Single-instance lock on ``<db>.lock`` (an empty 0600 file that is never deleted).
-
-    POSIX ``flock`` (Windows: ``msvcrt.locking``) on an open descriptor: the OS drops the lock
-    when the process dies, so a crash never leaves a stale lock. Raises StoreLocked (Dutch
-    message) if another process - or another StoreLock in this process - holds it.
-    """
-
-    def __init__(self, db_path: Path) -> None:
-        self.path = lock_path_for(db_path)
-        self._fd: int | None = None
-
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
-    def acquire(self) -> None:
-        if self._fd is not None:
-            raise RuntimeError("lock already acquired by this object")
-        with _private_umask():
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            _lock_fd(fd)
-        except OSError:
-            os.close(fd)
-            raise StoreLocked(MSG_LOCKED) from None
-        self._fd = fd
-
-    def release(self) -> None:
-        if self._fd is None:
-            return
-        fd, self._fd = self._fd, None
-        try:
-            _unlock_fd(fd)
-        finally:
-            os.close(fd)
-
-    def __enter__(self) -> StoreLock:
-        self.acquire()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.release()
-
-
 # --- internals -------------------------------------------------------------------------------
 
 _CONSTRUCT = object()
-
-if sys.platform == "win32":
-    import msvcrt
-
-    def _lock_fd(fd: int) -> None:
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-
-    def _unlock_fd(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _lock_fd(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-    def _unlock_fd(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-
-
-@contextlib.contextmanager
-def _private_umask() -> Iterator[None]:
-    # Process-wide: files created meanwhile by other threads are private too (harmless).
-    old = os.umask(0o077)
-    try:
-        yield
-    finally:
-        os.umask(old)
 
 
 def _remove_db_files(db_path: Path) -> None:

@@ -17,7 +17,7 @@ from enum import StrEnum
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from fieldapp.server.db import AuditEventRow
+from fieldapp.server.db.schema import AuditEventRow
 
 log = logging.getLogger("fieldapp.audit")
 

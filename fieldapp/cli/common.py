@@ -1,0 +1,57 @@
+"""What every command group shares: the passphrase at the edge, the store path, usage errors.
+
+Exit codes: 0 done (rejected rows are reported, not fatal) · 1 other error · 2 input that
+cannot be imported (nothing written) · 3 wrong passphrase · 4 store missing, corrupt or too new.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fieldapp.config import default_paths
+from fieldapp.errors import FieldAppError
+
+GuiLauncher = Callable[[Path, "str | None"], int]
+PASSPHRASE_ENV = "FIELDAPP_PASSPHRASE"  # noqa: S105 (name of the variable, not a secret)
+
+
+class UsageError(FieldAppError):
+    exit_code = 1
+
+
+def read_passphrase(args: argparse.Namespace, *, confirm: bool = False, prompt: str = "") -> str:
+    """From ``--passphrase-file``, else $FIELDAPP_PASSPHRASE, else an interactive prompt."""
+    if args.passphrase_file:
+        try:
+            text = Path(args.passphrase_file).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise UsageError("Het wachtwoordzinbestand is niet leesbaar.") from exc
+        return text.rstrip("\r\n")
+    from_env = os.environ.get(PASSPHRASE_ENV)
+    if from_env:
+        return from_env
+    if not sys.stdin.isatty():
+        raise UsageError(
+            "Geen wachtwoordzin: gebruik --passphrase-file of de variabele FIELDAPP_PASSPHRASE."
+        )
+    first = getpass.getpass(prompt or "Wachtwoordzin: ")
+    if confirm and getpass.getpass("Nog een keer: ") != first:
+        raise UsageError("De twee wachtwoordzinnen zijn niet gelijk.")
+    return first
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db else default_paths().db_path
+
+
+def open_store(args: argparse.Namespace) -> Any:
+    """The client store named by ``--db``, unlocked with the passphrase from the edge."""
+    from fieldapp.store.client_store import Store
+
+    return Store.open(db_path(args), read_passphrase(args))

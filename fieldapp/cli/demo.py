@@ -1,0 +1,34 @@
+"""``fieldapp demo``: the synthetic demo town, with its own sync server on loopback."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from fieldapp.config import default_paths
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("demo", help="bouw de demostad en open de app")
+    p.add_argument("--no-gui", action="store_true", help="alleen bouwen, geen venster")
+    p.add_argument("--households", type=int, default=400, help="aantal huishoudens (standaard 400)")
+    p.add_argument(
+        "--rebuild", action="store_true", help="gooi de demodatabase weg en bouw opnieuw"
+    )
+    p.set_defaults(func=cmd_demo)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from fieldapp.demo import DEMO_PASSPHRASE, ensure_demo_store, running_demo_server
+
+    gui = getattr(args, "gui", None)
+    path = Path(args.db) if args.db else default_paths().demo_db_path
+    info = ensure_demo_store(path, households=args.households, rebuild=args.rebuild)
+    if args.no_gui or gui is None:
+        print(info.summary())
+        return 0
+    # The demo's own sync server runs beside the window, on loopback, for as long as it is open.
+    with running_demo_server(path):
+        result: int = gui(path, DEMO_PASSPHRASE)
+        return result

@@ -1,0 +1,143 @@
+"""Server-only tables on their own MetaData (``ServerBase``); the core tables are the store's.
+
+Add a server table here (and one revision in ``fieldapp/server/migrations``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from fieldapp.store.schema import NAMING_CONVENTION, UTCDateTime, utcnow
+
+VERSION_TABLE = "alembic_version_server"
+CHANGE_SEQ = "change_seq"
+EPOCH_KEY = "epoch"
+
+
+class ServerBase(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON, list[Any]: JSON}  # noqa: RUF012
+
+
+class UserRow(ServerBase):
+    """A person who may sign in. ``worker_id`` links to the core ``workers`` row."""
+
+    __tablename__ = "users"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))  # worker | teamlead
+    team: Mapped[str] = mapped_column(String(100), default="")
+    worker_id: Mapped[str | None] = mapped_column(String(36))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DeviceRow(ServerBase):
+    __tablename__ = "devices"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    # sha256 hex of the bearer token; every request looks the device up by it.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    status: Mapped[str] = mapped_column(String(10), default="active")  # active|revoked|wipe
+    push_first: Mapped[bool] = mapped_column(Boolean, default=False)
+    # AES-256-GCM(server key file -> HKDF "recovery"), AAD = device id; base64(nonce|ct).
+    recovery_key_enc: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen: Mapped[datetime | None]
+    wiped_at: Mapped[datetime | None]
+
+
+class ChangeLogRow(ServerBase):
+    """The per-scope change feed. ``scope`` is ``w:<worker_id>`` or ``t:<team>``.
+
+    Compacted on write: a new row for (scope, case) deletes the older ones, so the log holds at
+    most one row per scope and case and a cursor never points into a gap that matters.
+    """
+
+    __tablename__ = "change_log"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    scope: Mapped[str] = mapped_column(String(140))
+    case_id: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(20))  # upsert | tombstone
+    reason: Mapped[str | None] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    __table_args__ = (
+        # GET /v1/sync/changes: one scope's rows after a cursor, in seq order.
+        Index("ix_change_log_scope_seq", "scope", "seq"),
+        # compaction on write and the quarantine check: rows of one case in one scope.
+        Index("ix_change_log_scope_case_id", "scope", "case_id"),
+    )
+
+
+class CounterRow(ServerBase):
+    __tablename__ = "counters"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ServerMetaRow(ServerBase):
+    __tablename__ = "server_meta"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class CaseTeamRow(ServerBase):
+    """Which team owns a case (set at import from the importing team lead's team)."""
+
+    __tablename__ = "case_teams"
+    case_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    team: Mapped[str] = mapped_column(String(100), index=True)
+
+
+class AuditEventRow(ServerBase):
+    """Append-only (triggers refuse UPDATE and DELETE). Ids and counts only: no PII."""
+
+    __tablename__ = "audit_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    request_id: Mapped[str] = mapped_column(String(36), default="")
+    action: Mapped[str] = mapped_column(String(30))
+    outcome: Mapped[str] = mapped_column(String(30))
+    user_id: Mapped[str | None] = mapped_column(String(36))
+    device_id: Mapped[str | None] = mapped_column(String(36))
+    case_ids: Mapped[list[Any]] = mapped_column(default=list)
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # audit review: events of one device / one action over time.
+    __table_args__ = (Index("ix_audit_events_action_at", "action", "at"),)
+
+
+class QuarantineRow(ServerBase):
+    """Pushed items on cases the pusher no longer holds: kept for team-lead review."""
+
+    __tablename__ = "quarantine"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # attempt | case_event
+    case_id: Mapped[str] = mapped_column(String(36), index=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(String(40))
+    user_id: Mapped[str] = mapped_column(String(36))
+    worker_id: Mapped[str | None] = mapped_column(String(36))
+    device_id: Mapped[str] = mapped_column(String(36))
+    team: Mapped[str] = mapped_column(String(100), default="", index=True)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[datetime | None]
+
+
+class ConflictRow(ServerBase):
+    """Same id pushed again with different content: a bug somewhere; the first version stays."""
+
+    __tablename__ = "conflicts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    item_id: Mapped[str] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    device_id: Mapped[str] = mapped_column(String(36))
+    stored_hash: Mapped[str] = mapped_column(String(64))
+    received_hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
