@@ -30,7 +30,7 @@ from fieldapp.server.db.open import open_server_db
 from fieldapp.server.db.schema import CaseTeamRow
 from fieldapp.server.feed import emit_case_changes
 from fieldapp.store.schema import CaseRow, PersonRow, SignalRow
-from fieldapp.sync.protocol import ChangesPage, PushResponse
+from fieldapp.sync.protocol import PROTOCOL_VERSION, ChangesPage, PushResponse
 from fieldapp.sync.transport import SyncError, Transport
 
 ATTEMPTS_PER_PUSH = 20
@@ -101,7 +101,7 @@ def one_sync(
                 "POST",
                 "/v1/sync/push",
                 PushResponse,
-                json={"protocol_version": 1, "device_id": device_id, "items": items},
+                json={"protocol_version": PROTOCOL_VERSION, "device_id": device_id, "items": items},
             )
             calls += 1
             latencies.append(time.perf_counter() - t0)

@@ -56,7 +56,7 @@ class ServerSettings:
 
 
 def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> FastAPI:
-    from fieldapp.server.routes import desk, devices, sync, team
+    from fieldapp.server.routes import desk, devices, plan, sync, team
 
     cfg = settings or ServerSettings()
     app = FastAPI(
@@ -72,6 +72,7 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
     app.include_router(sync.router)
     app.include_router(team.router)
     app.include_router(desk.router)
+    app.include_router(plan.router)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:

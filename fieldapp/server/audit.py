@@ -39,6 +39,13 @@ class AuditAction(StrEnum):
     APPROACH = "approach"
     NOT_PICKED_UP = "not_picked_up"
     QUARANTINE_RESOLVE = "quarantine_resolve"
+    PLAN_READ = "plan_read"
+    SHIFT_SAVE = "shift_save"
+    SHIFT_DELETE = "shift_delete"
+    VISIT_EDIT = "visit_edit"
+    PLAN_PUBLISH = "plan_publish"
+    PLAN_UNPUBLISH = "plan_unpublish"
+    PLAN_JOB = "plan_job"
 
 
 def _is_uuid(value: str) -> bool:

@@ -1,7 +1,9 @@
-"""Planning use cases available now: put visits into a worker's shift in a sensible order.
+"""Planning use cases on a store: put visits into a worker's shift in a sensible order.
 
-The team-lead planner (dayparts across the week, optimised routes) replaces ``plan_shift``'s
-ordering later; the tables (``shifts``, ``planned_visits``) already have their final shape.
+``plan_shift`` is the simple local filler (nearest neighbour) used by tests and the printing
+paths; the week planner runs on the server (``fieldapp.services.plan_server``). Reading the
+plan (shifts with visits for a date range, today's route) and a worker's own reorder live in
+``fieldapp.services.plan_views`` and are re-exported here.
 """
 
 from __future__ import annotations
@@ -16,7 +18,24 @@ from sqlalchemy.orm import Session
 from fieldapp.domain.ddas import Dagdeel
 from fieldapp.planning.route import Stop, nearest_neighbour_order
 from fieldapp.services.changes import Changes
-from fieldapp.store.schema import CaseRow, PlannedVisitRow, ShiftRow
+from fieldapp.services.plan_views import (
+    PlannedShift,
+    PlannedStop,
+    dagdeel_of_minute,
+    reorder_shift,
+    shifts_between,
+)
+from fieldapp.store.schema import CaseRow, PlannedVisitRow, ShiftRow, Worker
+
+__all__ = [
+    "DAYPART_HOURS",
+    "PlannedShift",
+    "PlannedStop",
+    "dagdeel_of_minute",
+    "plan_shift",
+    "reorder_shift",
+    "shifts_between",
+]
 
 DAYPART_HOURS: dict[Dagdeel, tuple[int, int]] = {
     Dagdeel.OCHTEND: (9 * 60, 12 * 60),
@@ -40,8 +59,10 @@ def plan_shift(
     begin, end = DAYPART_HOURS[dagdeel]
     shift = session.get(ShiftRow, shift_id)
     if shift is None:
+        worker = session.get(Worker, worker_id)
         shift = ShiftRow(
             id=shift_id,
+            team=worker.team if worker is not None else "",
             worker_id=worker_id,
             day=day,
             dagdeel=dagdeel.value,
@@ -70,6 +91,8 @@ def plan_shift(
                 case_id=case_id,
                 seq=seq,
                 eta_minute=begin + (seq - 1) * minutes_per_visit,
+                start_minute=begin + (seq - 1) * minutes_per_visit,
+                end_minute=begin + seq * minutes_per_visit,
             )
         )
     session.flush()
