@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from fieldapp.domain.ddas import Eindresultaat
 from fieldapp.domain.desk import Approach
@@ -23,8 +24,19 @@ from fieldapp.sync.protocol import (
     AssignRequest,
     AssignResponse,
     ImportResponse,
+    OkResponse,
     QuarantineItem,
     QuarantineResponse,
+)
+from fieldapp.sync.protocol_plan import (
+    DateRange,
+    LockRequest,
+    MoveVisitRequest,
+    PlanJobRequest,
+    PlanJobStatus,
+    PublishResponse,
+    ShiftRequest,
+    ShiftWithVisits,
 )
 from fieldapp.sync.transport import Transport
 
@@ -108,6 +120,51 @@ class DeskClient:
     def resolve_quarantine(self, item_id: str, *, accept: bool) -> None:
         body = QuarantineDecision(decision="accept" if accept else "reject")
         self._post(f"/v1/quarantine/{item_id}", body.model_dump(mode="json"))
+
+    # --- the week plan (endpoints of fieldapp.server.routes.plan) ---------------------------
+
+    def create_shift(self, shift: ShiftRequest) -> ShiftWithVisits:
+        return self._transport.call(
+            "POST", "/v1/shifts", ShiftWithVisits, json=shift.model_dump(mode="json")
+        )
+
+    def start_plan(self, van: date, tot: date, budget_seconds: float) -> PlanJobStatus:
+        body = PlanJobRequest(van=van, tot=tot, budget_seconds=budget_seconds)
+        return self._transport.call(
+            "POST", "/v1/plan/jobs", PlanJobStatus, json=body.model_dump(mode="json")
+        )
+
+    def plan_status(self, job_id: str) -> PlanJobStatus:
+        return self._transport.call("GET", f"/v1/plan/jobs/{job_id}", PlanJobStatus)
+
+    def cancel_plan(self, job_id: str) -> PlanJobStatus:
+        return self._transport.call("DELETE", f"/v1/plan/jobs/{job_id}", PlanJobStatus)
+
+    def move_visit(self, visit_id: str, shift_id: str, seq: int) -> None:
+        body = MoveVisitRequest(shift_id=shift_id, seq=seq)
+        self._transport.call(
+            "POST", f"/v1/visits/{visit_id}/move", OkResponse, json=body.model_dump(mode="json")
+        )
+
+    def lock_visit(self, visit_id: str, locked: bool) -> None:
+        body = LockRequest(locked=locked)
+        self._transport.call(
+            "POST", f"/v1/visits/{visit_id}/lock", OkResponse, json=body.model_dump(mode="json")
+        )
+
+    def add_visit(self, shift_id: str, case_id: str, seq: int) -> ShiftWithVisits:
+        return self._transport.call(
+            "POST",
+            f"/v1/shifts/{shift_id}/visits/{case_id}",
+            ShiftWithVisits,
+            params={"seq": seq},
+        )
+
+    def publish(self, van: date, tot: date) -> PublishResponse:
+        body = DateRange(van=van, tot=tot)
+        return self._transport.call(
+            "POST", "/v1/plan/publish", PublishResponse, json=body.model_dump(mode="json")
+        )
 
     def _post(self, path: str, body: object) -> list[str]:
         return self._transport.call("POST", path, CountResponse, json=body).changed

@@ -78,8 +78,14 @@ def desk_server(tmp_path: Path) -> Iterator[DeskServer]:
     ids = [cid for cid, _ in make_cases(db, team="Noord", worker_id=None, count=CASES)]
     zuid = ids[CASES // 2 :]
     with db.session() as s, s.begin():
-        before = case_scopes(s, zuid)
+        before = case_scopes(s, ids)
         s.execute(update(CaseRow).where(CaseRow.id.in_(zuid)).values(wijk="Zuid"))
+        for n, cid in enumerate(ids):  # a few hundred metres apart, around a made-up centre
+            s.execute(
+                update(CaseRow)
+                .where(CaseRow.id == cid)
+                .values(lat=51.44 + 0.002 * (n % 4), lon=5.47 + 0.003 * (n // 4))
+            )
         emit_case_changes(s, before)
     url, stop = start_embedded_server(None, db=db, settings=ServerSettings(fast_password_hash=True))
     srv = DeskServer(db, url, int(url.rsplit(":", 1)[1]), lead, anna, bram, ids, stop)

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from ui.backend import Backend
+from ui.desk.board.planning_view import PlanningView
 from ui.desk.desk_view import DeskView
+from ui.qt import QCoreApplication
 from ui.sync_controller import SyncController
 
 
 def build_desk(backend: Backend, sync: SyncController) -> DeskView:
-    return DeskView(backend, sync)
+    desk = DeskView(backend, sync)
+    planning = PlanningView(backend, desk.commands)
+    desk.planning = planning
+    desk.add_tab(planning, QCoreApplication.translate("Desk", "Weekplanning"))
+    # One selection everywhere: the tables, the board and the map follow each other.
+    desk.triage.selection_changed.connect(planning.select_cases)
+    planning.case_selected.connect(lambda cid: desk.triage.select_ids([cid]))
+    return desk

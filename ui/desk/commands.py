@@ -116,6 +116,43 @@ class DeskCommands(QObject):
         runner.query(_identity, parent=self).success(have_identity).failure(fail).run()
         return True
 
+    def query(
+        self,
+        work: Callable[[DeskClient], T],
+        *,
+        on_ok: Callable[[T], None],
+        on_fail: Callable[[str], None],
+    ) -> None:
+        """A read (or a cancel) beside a running command: no busy flag, no pull."""
+        if not self.backend.is_unlocked:
+            return
+        runner = self.backend.runner
+        factory = self.transport_factory
+
+        def have_identity(ident: SyncIdentity | None) -> None:
+            if ident is None:
+                on_fail(msg_not_enrolled())
+                return
+
+            def send() -> T:
+                with DeskClient(
+                    ident.server_url, ident.token, ident.ca_bundle, transport_factory=factory
+                ) as client:
+                    return work(client)
+
+            runner.net_job(send, parent=self).success(on_ok).failure(
+                lambda e: on_fail(_message(e))
+            ).run()
+
+        runner.query(_identity, parent=self).success(have_identity).failure(
+            lambda e: on_fail(_message(e))
+        ).run()
+
+    def pull(self, message: str) -> None:
+        """Pull now, then report ``message`` (``done``); for work that ended on the server."""
+        self._set_busy(True)
+        self._pull_then(message)
+
     # --- pull after the command --------------------------------------------------------------
 
     def _pull_then(self, message: str) -> None:

@@ -8,6 +8,8 @@ disabled, so nothing is ever queued silently.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from fieldapp.services.changes import Changes
 from ui.backend import Backend
 from ui.desk.assign_view import AssignView
@@ -15,6 +17,9 @@ from ui.desk.commands import DeskCommands
 from ui.desk.triage_view import TriageView
 from ui.qt import QLabel, QTabWidget, QVBoxLayout, QWidget, Signal
 from ui.sync_controller import SyncController, SyncState
+
+if TYPE_CHECKING:
+    from ui.desk.board.planning_view import PlanningView
 
 
 class DeskView(QWidget):
@@ -37,6 +42,7 @@ class DeskView(QWidget):
         self.tabs.addTab(self.triage, self.tr("Binnengekomen"))
         self.tabs.addTab(self.assign, self.tr("Toewijzen"))
         self.extra_tabs: list[QWidget] = []
+        self.planning: PlanningView | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
