@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from fieldapp.cli import main
 from fieldapp.domain.ddas import Signaalpartner
 from fieldapp.store.client_store import Store
 from fieldapp.store.schema import CaseRow, PlannedVisitRow, ShiftRow, Worker
