@@ -29,11 +29,11 @@ from fieldapp.server.db.schema import CaseTeamRow
 from fieldapp.server.embedded import add_user
 from fieldapp.server.feed import emit_case_changes
 from fieldapp.services.attempts import record_attempt
-from fieldapp.services.sync import load_identity
+from fieldapp.services.identity import enroll, load_identity
+from fieldapp.services.sync_client import SyncClient
 from fieldapp.store.client_store import Store
 from fieldapp.store.kdf import FAST_TEST_PARAMS
 from fieldapp.store.schema import AttemptRow, CaseRow, PersonRow, SignalRow
-from fieldapp.sync.client import SyncClient, enroll
 
 
 def case_rows(n: int, worker_id: str | None, tag: str) -> tuple[list[dict], list[dict], list[dict]]:  # type: ignore[type-arg]

@@ -2,9 +2,11 @@
 
 The town (``fieldapp.demo_town``; no real person is in it) is imported into the server's
 database the way a team lead would; the demo worker's laptop store is enrolled on that server
-over loopback and pulls its cases, so sync is visible without any set-up. Today's route is
-planned on the laptop. The demo passphrase and password are public on purpose (shown on the
-Demo banner): the demo protects nothing because it holds nothing real.
+over loopback and pulls its cases, so sync is visible without any set-up. A week of shifts is
+planned by the planner on the server and published (``fieldapp.demo_plan``), each time the
+demo is opened on a new day; the laptop pulls it, so Vandaag always has a route. The demo
+passphrase and password are public on purpose (shown on the Demo banner): the demo protects
+nothing because it holds nothing real.
 
 Files: ``<dir>/veldwerk-demo.db`` (+ ``.keys``) for the laptop, ``<dir>/server/`` for the
 server (SQLCipher file + key file).
@@ -17,7 +19,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,16 +28,21 @@ from sqlalchemy.orm import Session
 
 from fieldapp.config import load_policy
 from fieldapp.demo_history import replay_history
-from fieldapp.demo_routes import area_routes
 from fieldapp.demo_town import DemoTown, build_town
-from fieldapp.domain.ddas import Dagdeel
 from fieldapp.domain.listing import WorkerInfo
 from fieldapp.services import queries
 from fieldapp.services.cases import assign_cases, upsert_worker
-from fieldapp.services.planning import plan_shift
+from fieldapp.services.identity import KV_APP_WORKER_ID
 from fieldapp.store.client_store import Store
 from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
-from fieldapp.store.schema import AttemptRow, CaseEventRow, CaseRow, SignalRow
+from fieldapp.store.schema import (
+    AttemptRow,
+    CaseEventRow,
+    CaseRow,
+    PlannedVisitRow,
+    ShiftRow,
+    SignalRow,
+)
 
 Sessions = Callable[[], AbstractContextManager[Session]]
 
@@ -45,8 +52,8 @@ if TYPE_CHECKING:  # the server package is imported only when the demo is built 
 DEMO_PASSPHRASE = "demo veldwerk zonder echte mensen"  # noqa: S105 (public by design)
 DEMO_PASSWORD = "demo-wachtwoord-veldwerk"  # noqa: S105 (public by design)
 DEMO_SEED = 20261123
-KV_WORKER_ID = "worker_id"
 KV_DEMO = "demo"
+KV_PLAN_DAY = "demo.plan_day"
 _NS = uuid.UUID("6f1c7d1e-9a55-4d3c-8f3e-2a7b0c9d1e55")
 
 
@@ -62,6 +69,7 @@ class DemoInfo:
     planned_today: int
     server_url: str = ""
     pulled: int = 0
+    planned_week: int = 0
 
     def summary(self) -> str:
         state = "gebouwd" if self.built else "al aanwezig"
@@ -69,7 +77,8 @@ class DemoInfo:
             f"Demo {state}: {self.path}",
             f"  Laptop van {self.worker_name} ({self.username}): {self.cases_open} open zaken, "
             f"{self.signals} signalen, {self.attempts} contactpogingen",
-            f"  Vandaag {self.planned_today} huisbezoeken gepland (middag en avond)",
+            f"  Vandaag {self.planned_today} huisbezoeken gepland; de komende week "
+            f"{self.planned_week} (ochtend, middag, avond en zaterdag)",
             f"  Wachtwoordzin (alleen voor de demo): {DEMO_PASSPHRASE}",
         ]
         if self.server_url:
@@ -99,7 +108,8 @@ def ensure_demo_store(
     if path.exists():
         store = Store.open(path, DEMO_PASSPHRASE)
         try:
-            return _info(store, path, built=False, today=day)
+            url, pulled = _replan_if_new_day(store, path, day)
+            return _info(store, path, built=False, today=day, url=url, pulled=pulled)
         finally:
             store.close()
     from fieldapp.server.db.open import open_server_db
@@ -107,17 +117,46 @@ def ensure_demo_store(
     _remove_demo(path)  # a half-built demo from an interrupted run
     db = open_server_db(None, data_dir=server_dir_for(path))
     try:
+        from fieldapp.demo_plan import plan_demo_week
+
         username = _build_server_side(db, today=day, households=households)
+        plan_demo_week(db, day)
         store = Store.create(path, DEMO_PASSPHRASE, params=params)
         try:
             with running_demo_server(path, db=db) as url:
                 pulled = _enroll_and_sync(store, url, username)
-            _plan_today(store.session, _local_worker(store), day)
+            with store.session() as s:
+                queries.set_kv(s, KV_PLAN_DAY, day.isoformat())
             return _info(store, path, built=True, today=day, url=url, pulled=pulled)
         finally:
             store.close()
     finally:
         db.dispose()
+
+
+def _replan_if_new_day(store: Store, path: Path, day: date) -> tuple[str, int]:
+    """Opened on a new day: plan and publish the coming week on the demo server and pull it
+    onto the laptop. Returns (server url, changes pulled); ("", 0) when already planned."""
+    with store.session() as s:
+        if queries.get_kv(s, KV_PLAN_DAY) == day.isoformat():
+            return "", 0
+    from fieldapp.demo_plan import plan_demo_week
+    from fieldapp.server.db.open import open_server_db
+    from fieldapp.services.identity import KV_SERVER_URL
+    from fieldapp.services.sync_client import SyncClient
+
+    db = open_server_db(None, data_dir=server_dir_for(path))
+    try:
+        plan_demo_week(db, day)
+        with running_demo_server(path, db=db) as url:
+            with store.session() as s:
+                queries.set_kv(s, KV_SERVER_URL, url)
+            pulled = SyncClient(store).sync().pulled
+    finally:
+        db.dispose()
+    with store.session() as s:
+        queries.set_kv(s, KV_PLAN_DAY, day.isoformat())
+    return url, pulled
 
 
 def _remove_demo(path: Path) -> None:
@@ -147,7 +186,7 @@ def running_demo_server(path: Path, *, db: ServerDatabase | None = None) -> Iter
 
 
 def _point_store_at(path: Path, url: str) -> None:
-    from fieldapp.services.sync import KV_SERVER_URL
+    from fieldapp.services.identity import KV_SERVER_URL
 
     store = Store.open(path, DEMO_PASSPHRASE)
     try:
@@ -188,18 +227,14 @@ def _build_server_side(db: ServerDatabase, *, today: date, households: int) -> s
 
 
 def _enroll_and_sync(store: Store, url: str, username: str) -> int:
-    from fieldapp.sync.client import SyncClient, enroll
+    from fieldapp.services.identity import enroll
+    from fieldapp.services.sync_client import SyncClient
 
     enroll(store, url, username, DEMO_PASSWORD, device_name="Demolaptop")
     result = SyncClient(store).sync()
     with store.session() as s:
         queries.set_kv(s, KV_DEMO, "1")
     return int(getattr(result, "pulled", 0) or 0)
-
-
-def _local_worker(store: Store) -> str:
-    with store.session() as s:
-        return queries.get_kv(s, KV_WORKER_ID) or ""
 
 
 def build_into(sessions: Sessions, *, town: DemoTown, today: date) -> str:
@@ -246,26 +281,6 @@ def _assign(sessions: Sessions, town: DemoTown) -> str:
     return fallback
 
 
-def _plan_today(sessions: Sessions, worker_id: str, today: date) -> None:
-    with sessions() as s:
-        routes = area_routes(queries.list_case_rows(s, worker_id=worker_id, today=today))
-        afternoon, evening = [*routes, [], []][:2]
-        plan_shift(
-            s,
-            worker_id=worker_id,
-            day=today,
-            dagdeel=Dagdeel.MIDDAG,
-            case_ids=[r.id for r in afternoon],
-        )
-        plan_shift(
-            s,
-            worker_id=worker_id,
-            day=today,
-            dagdeel=Dagdeel.AVOND,
-            case_ids=[r.id for r in evening],
-        )
-
-
 def _info(
     store: Store, path: Path, *, built: bool, today: date, url: str = "", pulled: int = 0
 ) -> DemoInfo:
@@ -273,9 +288,15 @@ def _info(
         open_n = s.scalar(select(func.count()).select_from(CaseRow).where(CaseRow.status == "open"))
         signals = s.scalar(select(func.count()).select_from(SignalRow))
         attempts = s.scalar(select(func.count()).select_from(AttemptRow))
-        worker_id = queries.get_kv(s, KV_WORKER_ID)
+        worker_id = queries.get_kv(s, KV_APP_WORKER_ID)
         worker = next((w for w in queries.list_workers(s) if w.id == worker_id), None)
         planned, rows = queries.today_rows(s, today=today, worker_id=worker_id)
+        week = s.scalar(
+            select(func.count())
+            .select_from(PlannedVisitRow)
+            .join(ShiftRow, ShiftRow.id == PlannedVisitRow.shift_id)
+            .where(ShiftRow.day >= today, ShiftRow.day < today + timedelta(days=7))
+        )
     return DemoInfo(
         path=path,
         built=built,
@@ -287,4 +308,5 @@ def _info(
         planned_today=len(rows) if planned else 0,
         server_url=url,
         pulled=pulled,
+        planned_week=week or 0,
     )

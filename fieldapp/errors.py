@@ -45,10 +45,11 @@ class StoreLocked(FieldAppError):
 class ImportRefused(FieldAppError):
     """A file that cannot be imported at all (unreadable, unknown format, no valid row).
 
-    Nothing was written.
+    Nothing was written. ``path`` names the file when the caller knows it (several files).
     """
 
     exit_code = 2
+    path: str | None = None
 
 
 class WeakPassphrase(FieldAppError):

@@ -2,13 +2,12 @@
 
 Identity in the store's kv table: ``worker_id`` (whose cases Vandaag shows; absent = all open
 cases in this store) and ``device_id`` (made on first unlock; stamped on every attempt). Once
-the store is enrolled with a server, both are the server's (``adopt_enrolled_identity``).
+the store is enrolled with a server, both are the server's (``fieldapp.services.identity``).
 """
 
 from __future__ import annotations
 
 import threading
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,34 +15,27 @@ from pathlib import Path
 
 from fieldapp.config import load_policy
 from fieldapp.domain.priority import Policy
-from fieldapp.services import queries
-from fieldapp.services import sync as sync_service
+from fieldapp.services import identity as sync_service
 from fieldapp.services.changes import Changes
+from fieldapp.services.identity import ServerLogin, app_identity, enroll_with_login
 from fieldapp.services.policy import server_policy
 from fieldapp.services.retention import is_due, purge_store
-from fieldapp.store.client_store import Store
+from fieldapp.store.client_store import Store, wipe_store
 from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
-from fieldapp.sync.client import wipe_store
+from fieldapp.sync.transport import TransportFactory
 from ui.change_hub import ChangeHub
 from ui.qt import QObject, QTimer, Signal
-from ui.sync_controller import (
-    ParkedStore,
-    ServerLogin,
-    TransportFactory,
-    adopt_enrolled_identity,
-    enroll_store,
-    ui_transport,
-)
+from ui.sync_access import ParkedStore, ui_transport
 from ui.tasks import DbContext, TaskRunner
 
-KV_WORKER_ID = "worker_id"
 ROLE_TEAMLEAD = "teamlead"
-KV_DEVICE_ID = "device_id"
 RETENTION_CHECK_MS = 60 * 60 * 1000  # hourly look; a run happens once per 24 h
 
 
 @dataclass(frozen=True, slots=True)
 class Identity:
+    """Who this app works for, plus the server's afwegingskader once a sync brought it."""
+
     worker_id: str | None
     device_id: str
     policy: Policy | None = None  # the server's afwegingskader, once a sync brought it
@@ -57,16 +49,10 @@ class Identity:
 def _identity(store: Store) -> Identity:
     """Read the identity, then run retention (at every unlock, offline too)."""
     with store.session() as session:
-        adopt_enrolled_identity(session)  # also for stores enrolled with `fieldapp connect`
-        device = queries.get_kv(session, KV_DEVICE_ID)
-        if device is None:
-            device = str(uuid.uuid4())
-            queries.set_kv(session, KV_DEVICE_ID, device)
+        app = app_identity(session)  # also adopts stores enrolled with `fieldapp connect`
         enrolled = sync_service.load_identity(session)
         role = enrolled.role if enrolled is not None else "worker"
-        identity = Identity(
-            queries.get_kv(session, KV_WORKER_ID), device, server_policy(session), role
-        )
+        identity = Identity(app.worker_id, app.device_id, server_policy(session), role)
     purge_store(store, device_now=datetime.now(UTC), policy=identity.policy or load_policy())
     return identity
 
@@ -153,7 +139,7 @@ class Backend(QObject):
             store = Store.create(self.db_path, passphrase, params=self.kdf_params)
             try:
                 if login is not None:
-                    enroll_store(store, login, factory)
+                    enroll_with_login(store, login, factory)
                 identity = _identity(store)
             except BaseException:
                 _discard_new_store(store)
@@ -190,7 +176,7 @@ class Backend(QObject):
             parked = ParkedStore(store, runner.db_thread_parked, threading.Event())
 
             def work() -> None:
-                enroll_store(parked, login, factory)  # type: ignore[arg-type]
+                enroll_with_login(parked, login, factory)
 
             runner.net_job(work, parent=parent).success(enrolled).failure(on_fail).run()
 
@@ -261,4 +247,6 @@ class Backend(QObject):
 
 def _discard_new_store(store: Store) -> None:
     """A store made a moment ago whose enrolment failed: nothing in it yet, remove it."""
-    wipe_store(store)
+    path = store.path
+    store.close()
+    wipe_store(path)

@@ -1,7 +1,8 @@
 """Sync in the app: in the background, on demand and automatically; status for the status bar.
 
-Threads (see ``ui.tasks``): the HTTP work of :class:`fieldapp.sync.client.SyncClient` runs on
-the network executor, so a slow or dead network never blocks the DB thread. The client opens
+Threads (see ``ui.tasks``): the HTTP work of
+:class:`~fieldapp.services.sync_client.SyncClient` runs on the network executor, so a slow or
+dead network never blocks the DB thread. The client opens
 its own short store sessions (one per page); it gets a :class:`ParkedStore` whose sessions run
 only while the DB thread is parked between jobs (``TaskRunner.db_thread_parked``). So no two
 transactions ever overlap (SQLite WAL has one writer, and a deferred transaction whose snapshot
@@ -24,25 +25,19 @@ main window then closes everything and returns to first run.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import socket
 import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import or_, update
 from sqlalchemy.orm import Session
 
 from fieldapp.services import sync as sync_service
 from fieldapp.services.changes import Changes
-from fieldapp.services.queries import get_kv, set_kv
+from fieldapp.services.sync_client import SyncClient, SyncProgress, SyncResult
 from fieldapp.store.client_store import Store
-from fieldapp.store.schema import AttemptRow, CaseEventRow
-from fieldapp.sync.client import SyncClient, SyncProgress, SyncResult, enroll
 from fieldapp.sync.transport import (
     MSG_CANCELLED,
     SyncAuthError,
@@ -50,10 +45,10 @@ from fieldapp.sync.transport import (
     SyncError,
     SyncUnavailable,
     SyncUpgradeRequired,
-    Transport,
 )
 from ui.messages import user_message
 from ui.qt import QNetworkInformation, QObject, QTimer, Signal
+from ui.sync_access import ParkedStore
 from ui.tasks import DbContext, StoreClosed
 
 if TYPE_CHECKING:
@@ -66,131 +61,6 @@ AUTO_INTERVAL_MS = 120_000  # fallback "is the network back?" and pending-work r
 AFTER_SAVE_MS = 3_000  # debounce: a burst of saves makes one sync
 AFTER_UNLOCK_MS = 1_500
 PULL_EVERY = timedelta(minutes=15)  # pull new cases although nothing is pending
-UI_RETRIES = 2  # the app retries on its own timer; do not keep the user waiting
-
-# kv keys of the app's own identity (ui.backend), adopted from the enrolment
-KV_APP_DEVICE_ID = "device_id"
-KV_APP_WORKER_ID = "worker_id"
-
-TransportFactory = Callable[[str, str | None, str | None, threading.Event], Transport]
-
-
-def ui_transport(
-    base_url: str, token: str | None, ca_bundle: str | None, cancel: threading.Event
-) -> Transport:
-    """The app's transport: verified TLS as always, fewer retries than the CLI."""
-    return Transport(
-        base_url, token, ca_bundle=ca_bundle, cancel=cancel, retries=UI_RETRIES, timeout=20.0
-    )
-
-
-# --- enrolment -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ServerLogin:
-    """What the connect form collected. The password is used once and never stored."""
-
-    url: str
-    username: str
-    password: str = field(repr=False)
-    ca_bundle: str | None = None
-    device_name: str = ""
-
-
-def default_device_name() -> str:
-    return (socket.gethostname() or "laptop")[:60]
-
-
-def enroll_store(store: Store, login: ServerLogin, transport_factory: TransportFactory) -> None:
-    """Enrol ``store`` with the server and make the app's identity the enrolled one.
-
-    Attempts made on this laptop before enrolment carry the app's local device id; they are
-    re-stamped with the server's device id, so a server restore (new epoch) re-pushes them too.
-    """
-    enroll(
-        cast(Any, store),
-        login.url.strip(),
-        login.username.strip(),
-        login.password,
-        ca_bundle=login.ca_bundle or None,
-        device_name=login.device_name or default_device_name(),
-        transport_factory=transport_factory,
-    )
-    with store.session() as session:
-        adopt_enrolled_identity(session)
-
-
-def adopt_enrolled_identity(session: Session) -> None:
-    ident = sync_service.load_identity(session)
-    if ident is None:
-        return
-    local = get_kv(session, KV_APP_DEVICE_ID)
-    if local and local != ident.device_id:
-        session.execute(
-            update(AttemptRow)
-            .where(or_(AttemptRow.device_id == local, AttemptRow.device_id.is_(None)))
-            .values(device_id=ident.device_id)
-        )
-        session.execute(
-            update(CaseEventRow)
-            .where(or_(CaseEventRow.device_id == local, CaseEventRow.device_id.is_(None)))
-            .values(device_id=ident.device_id)
-        )
-    set_kv(session, KV_APP_DEVICE_ID, ident.device_id)
-    if ident.role == "worker" and ident.worker_id and not get_kv(session, KV_APP_WORKER_ID):
-        set_kv(session, KV_APP_WORKER_ID, ident.worker_id)
-
-
-# --- the store as the sync client sees it --------------------------------------------------
-
-
-class ParkedStore:
-    """The slice of :class:`Store` that ``SyncClient`` uses, each call with the DB thread
-    parked (see the module docstring). Used only from the network thread."""
-
-    def __init__(
-        self,
-        store: Store,
-        park: Callable[[], contextlib.AbstractContextManager[None]],
-        cancel: threading.Event,
-    ) -> None:
-        self._store = store
-        self._park = park
-        self._cancel = cancel
-
-    @property
-    def path(self) -> Path:
-        return self._store.path
-
-    @property
-    def slot_path(self) -> Path:
-        return self._store.slot_path
-
-    @property
-    def is_open(self) -> bool:
-        return self._store.is_open
-
-    @contextlib.contextmanager
-    def session(self) -> Iterator[Session]:
-        with self._park():
-            if not self._store.is_open:
-                # Locked while the request was under way: stop; nothing half-written.
-                raise SyncCancelled(MSG_CANCELLED)
-            with self._store.session() as session:
-                yield session
-
-    def checkpoint_truncate(self) -> None:
-        with self._park():
-            if self._store.is_open:
-                self._store.checkpoint_truncate()
-
-    def add_recovery_slot(self, recovery_key: bytes) -> None:
-        self._store.add_recovery_slot(recovery_key)
-
-    def close(self) -> None:
-        with self._park():
-            self._store.close()
 
 
 # --- state ---------------------------------------------------------------------------------
@@ -298,7 +168,7 @@ class SyncController(QObject):
                 self._on_failed(SyncCancelled(MSG_CANCELLED))
                 return
             parked = ParkedStore(store, runner.db_thread_parked, cancel)
-            client = SyncClient(cast(Any, parked), transport_factory=factory)
+            client = SyncClient(parked, transport_factory=factory)
 
             def work() -> SyncResult:
                 return client.sync(progress=report, cancel=cancel)

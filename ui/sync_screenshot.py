@@ -20,10 +20,11 @@ from sqlalchemy import select, update
 
 from fieldapp.demo import DEMO_PASSPHRASE, ensure_demo_store
 from fieldapp.domain.ddas import Contactsoort
-from fieldapp.server.app import ServerSettings
 from fieldapp.server.db.open import open_server_db
 from fieldapp.server.embedded import add_user, start_embedded_server
+from fieldapp.server.settings import ServerSettings
 from fieldapp.services.attempts import record_attempt
+from fieldapp.services.identity import ServerLogin, enroll_with_login
 from fieldapp.store.client_store import Store
 from fieldapp.store.kdf import FAST_TEST_PARAMS
 from fieldapp.store.schema import AttemptRow, CaseRow
@@ -31,7 +32,7 @@ from ui.app import build_window, ensure_application
 from ui.i18n import set_language
 from ui.qt import QApplication, QColor, QImage, QPainter, QPoint, QRect
 from ui.settings import UiSettings
-from ui.sync_controller import ServerLogin, enroll_store, ui_transport
+from ui.sync_access import ui_transport
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -78,7 +79,7 @@ def main() -> None:
         None, db=server_db, settings=ServerSettings(fast_password_hash=True)
     )
     with Store.open(db_path, DEMO_PASSPHRASE) as store:
-        enroll_store(store, ServerLogin(url, "demo-lead", password), ui_transport)
+        enroll_with_login(store, ServerLogin(url, "demo-lead", password), ui_transport)
         _unsent_attempts(store, count=3, age=timedelta(hours=30))
     stop()  # the laptop is offline from here on
 

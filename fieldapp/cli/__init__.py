@@ -5,8 +5,10 @@ leaf sets ``func(args) -> int``. The console script enters through ``ui.main`` o
 command" and ``demo`` can open the window; everything here stays Qt-free (``gui`` is a callable
 handed in from outside and reaches commands as ``args.gui``).
 
-Exit codes: 0 done (rejected rows are reported, not fatal) · 1 other error · 2 input that
-cannot be imported (nothing written) · 3 wrong passphrase · 4 store missing, corrupt or too new.
+Exit codes: 0 done (rejected rows are reported, not fatal) · 1 other error (usage, a store
+already there, a failed check) · 2 input refused (a file that cannot be imported, an export or
+print that would be wrong; nothing written) · 3 wrong passphrase · 4 store missing, corrupt or
+too new · 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ GROUPS: tuple[str, ...] = (
     "doctor",
     "plan",
     "report",
+    "shifts",
 )
 
 

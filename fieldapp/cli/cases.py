@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from fieldapp.cli.common import open_store
+from fieldapp.cli.progress import ProgressBar
 from fieldapp.config import load_policy
 from fieldapp.domain.cases import Case
 
@@ -43,10 +45,13 @@ def register(sub: Any) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from fieldapp.errors import ImportRefused
+    from fieldapp.intake.report import NoValidRows
     from fieldapp.services.intake import import_files
 
     policy = load_policy(Path(args.policy) if args.policy else None)
     store = open_store(args)
+    bar = ProgressBar(sys.stderr, enabled=not args.json and sys.stderr.isatty())
     try:
         with store.session() as session:
             report = import_files(
@@ -55,16 +60,33 @@ def cmd_import(args: argparse.Namespace) -> int:
                 policy=policy,
                 today=date.today(),
                 dry_run=args.dry_run,
+                progress=bar.update if bar.enabled else None,
             )
+    except ImportRefused as refused:
+        bar.close()
+        where = refused.path or ", ".join(args.files)
+        if not args.json:
+            print(f"fieldapp: {where}: {refused} Er is niets opgeslagen.", file=sys.stderr)
+            return refused.exit_code
+        rejected = refused.rejected if isinstance(refused, NoValidRows) else []
+        error = {
+            "file": where,
+            "message": str(refused),
+            "exit_code": refused.exit_code,
+            "rejected": [{"row": r.row, "field": r.field, "reason": r.reason} for r in rejected],
+        }
+        print(json.dumps({"error": error}, ensure_ascii=False, indent=2))
+        return refused.exit_code
     finally:
         store.close()
+    bar.close()
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return 0
     for f in report.files:
         print(
             f"{f.path} ({f.format}): {f.rows} rijen, {f.accepted} ingelezen, "
-            f"{f.duplicates} al bekend, {len(f.rejected)} afgewezen"
+            f"{f.duplicates} al bekend, {f.rejected_rows} afgewezen"
         )
         for r in f.rejected:
             print(f"  rij {r.row}, {r.field}: {r.reason}")

@@ -50,8 +50,22 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db else default_paths().db_path
 
 
+def missing_store_message(path: Path) -> str:
+    return (
+        f"Er is geen Veldwerk-database op {path}. Maak er een met `fieldapp --db {path} init`, "
+        "of kies een andere met --db."
+    )
+
+
 def open_store(args: argparse.Namespace) -> Any:
-    """The client store named by ``--db``, unlocked with the passphrase from the edge."""
+    """The client store named by ``--db``, unlocked with the passphrase from the edge.
+
+    A missing store is reported (with its path and the ``init`` hint) before a passphrase is
+    asked for."""
+    from fieldapp.errors import StoreMissing
     from fieldapp.store.client_store import Store
 
-    return Store.open(db_path(args), read_passphrase(args))
+    path = db_path(args)
+    if not path.is_file():
+        raise StoreMissing(missing_store_message(path))
+    return Store.open(path, read_passphrase(args))

@@ -30,7 +30,7 @@ def cmd_connect(args: argparse.Namespace) -> int:
     args.url = args.server_url or args.url
     if not args.url:
         raise ServerUsageError("Geef het adres van de server: fieldapp connect --server URL.")
-    from fieldapp.sync.client import enroll
+    from fieldapp.services.identity import enroll
 
     store = open_store(args)
     try:
@@ -48,7 +48,7 @@ def cmd_connect(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from fieldapp.sync.client import SyncClient
+    from fieldapp.services.sync_client import SyncClient
 
     store = open_store(args)
     try:

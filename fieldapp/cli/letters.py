@@ -294,6 +294,7 @@ def log_letters_in_store(args: argparse.Namespace, jobs: Sequence[Any]) -> None:
 
     from fieldapp.domain.dayparts import AMSTERDAM
     from fieldapp.services import queries
+    from fieldapp.services.identity import KV_APP_DEVICE_ID, KV_APP_WORKER_ID
     from fieldapp.services.print_jobs import log_letters_sent
     from fieldapp.services.printing import as_job
 
@@ -306,8 +307,8 @@ def log_letters_in_store(args: argparse.Namespace, jobs: Sequence[Any]) -> None:
                 [as_job(job).case.id for job in jobs],
                 LetterKind(args.kind),
                 now,
-                queries.get_kv(session, "worker_id"),
-                queries.get_kv(session, "device_id"),
+                queries.get_kv(session, KV_APP_WORKER_ID),
+                queries.get_kv(session, KV_APP_DEVICE_ID),
             )
     finally:
         store.close()

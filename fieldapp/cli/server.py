@@ -16,6 +16,7 @@ from typing import Any
 from fieldapp.errors import FieldAppError
 
 PASSWORD_ENV = "FIELDAPP_SERVER_PASSWORD"  # noqa: S105 (variable name, not a secret)
+DB_URL_ENV = "FIELDAPP_DB_URL"
 
 
 class ServerUsageError(FieldAppError):
@@ -45,22 +46,10 @@ def register(sub: Any) -> None:
     p = sub.add_parser("server", help="beheer van de synchronisatieserver")
     _db_args(p)
     ssub = p.add_subparsers(dest="server_command", required=True)
-    add = ssub.add_parser("add-user", help="maak een gebruiker")
-    add.add_argument("username")
-    add.add_argument("--role", choices=("worker", "teamlead"), default="worker")
-    add.add_argument("--team", default="")
-    add.add_argument("--display-name", default="")
-    add.add_argument("--password-file")
-    add.set_defaults(func=cmd_add_user)
-    rev = ssub.add_parser("revoke-device", help="laat een laptop zichzelf wissen")
-    rev.add_argument("device_id")
-    rev.add_argument("--push-first", action="store_true", help="eerst openstaand werk versturen")
-    rev.set_defaults(func=cmd_revoke)
-    ssub.add_parser("list-devices", help="toon apparaten").set_defaults(func=cmd_list_devices)
     ssub.add_parser(
         "rotate-epoch", help="na het terugzetten van een back-up: laat laptops alles opnieuw sturen"
     ).set_defaults(func=cmd_rotate_epoch)
-    # The grouped forms (issue contract): `server user add`, `server device list|revoke|wipe`.
+    # One spelling per command: `server user add|unlock`, `server device list|revoke|wipe`.
     user = ssub.add_parser("user", help="gebruikers").add_subparsers(
         dest="user_command", required=True
     )
@@ -71,6 +60,10 @@ def register(sub: Any) -> None:
     uadd.add_argument("--display-name", default="")
     uadd.add_argument("--password-file")
     uadd.set_defaults(func=cmd_add_user)
+    unlock = user.add_parser("unlock", help="hef een blokkade na te veel mislukte aanmeldingen op")
+    unlock.add_argument("username", nargs="?", help="gebruikersnaam")
+    unlock.add_argument("--address", help="of: het IP-adres dat geblokkeerd is")
+    unlock.set_defaults(func=cmd_unlock)
     device = ssub.add_parser("device", help="apparaten").add_subparsers(
         dest="device_command", required=True
     )
@@ -88,21 +81,59 @@ def register(sub: Any) -> None:
     bak = ssub.add_parser("backup", help="versleutelde kopie van de ingebouwde database")
     bak.add_argument("target")
     bak.set_defaults(func=cmd_backup)
+    from fieldapp.cli.server_outcomes import add_server_commands
+
+    add_server_commands(ssub)
 
 
 def _db_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--db", dest="server_db", help="database-URL (standaard: ingebouwd SQLCipher-bestand)"
+        "--db",
+        dest="server_db",
+        help="database-URL (standaard: ingebouwd SQLCipher-bestand); met een wachtwoord erin "
+        f"liever --db-url-file of ${DB_URL_ENV}",
+    )
+    p.add_argument(
+        "--db-url-file", help="bestand met de database-URL (houdt het wachtwoord uit ps)"
     )
     p.add_argument("--data-dir", help="servermap (sleutelbestand, ingebouwde database)")
     p.add_argument("--key-file", help="serversleutel (standaard <servermap>/server.key)")
+
+
+def database_url(args: argparse.Namespace) -> str | None:
+    """``--db-url-file``, else ``--db`` (warned about when it holds a password), else
+    ``$FIELDAPP_DB_URL``, else None (the embedded SQLCipher file)."""
+    if getattr(args, "db_url_file", None):
+        try:
+            return Path(args.db_url_file).read_text(encoding="utf-8").strip() or None
+        except OSError as exc:
+            raise ServerUsageError("Het bestand met de database-URL is niet leesbaar.") from exc
+    url: str | None = getattr(args, "server_db", None)
+    if url:
+        if _has_password(url):
+            print(
+                "fieldapp: let op: het databasewachtwoord staat op de opdrachtregel (zichtbaar "
+                f"in ps en de shellgeschiedenis); gebruik --db-url-file of ${DB_URL_ENV}.",
+                file=sys.stderr,
+            )
+        return url
+    return os.environ.get(DB_URL_ENV) or None
+
+
+def _has_password(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    try:
+        return bool(urlsplit(url).password)
+    except ValueError:
+        return False
 
 
 def _open_db(args: argparse.Namespace) -> Any:
     from fieldapp.server.db.open import open_server_db
 
     return open_server_db(
-        args.server_db,
+        database_url(args),
         data_dir=Path(args.data_dir) if args.data_dir else None,
         key_file=Path(args.key_file) if args.key_file else None,
     )
@@ -150,7 +181,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         # Each worker process opens its own engine from these variables (no secrets in them:
         # the key file path, not the key).
         db.dispose()
-        os.environ[ENV_DB] = args.server_db or ""
+        os.environ[ENV_DB] = database_url(args) or ""
         os.environ[ENV_DATA_DIR] = args.data_dir or ""
         os.environ[ENV_KEY_FILE] = args.key_file or ""
         uvicorn.run(
@@ -246,4 +277,30 @@ def cmd_backup(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print("back-up gemaakt (versleuteld met dezelfde serversleutel)")
+    return 0
+
+
+def cmd_unlock(args: argparse.Namespace) -> int:
+    from fieldapp.server import audit, throttle
+
+    if not args.username and not args.address:
+        raise ServerUsageError("Geef een gebruikersnaam of --address.")
+    db = _open_db(args)
+    try:
+        with db.session() as s, s.begin():
+            cleared = False
+            if args.username:
+                cleared |= throttle.unlock(s, args.username)
+            if args.address:
+                cleared |= throttle.unlock_address(s, args.address)
+            audit.record(
+                s,
+                action=audit.AuditAction.UNLOCK,
+                outcome="cleared" if cleared else "none",
+                user_id=None,
+                device_id=None,
+            )
+    finally:
+        db.dispose()
+    print("blokkade opgeheven" if cleared else "er was geen blokkade")
     return 0

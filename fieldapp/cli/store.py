@@ -22,9 +22,14 @@ def register(sub: Any) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from fieldapp.store.client_store import Store
+    from fieldapp.store.client_store import Store, store_files_exist
 
     path = db_path(args)
+    if store_files_exist(path):  # refuse before asking for a passphrase twice
+        raise FileExistsError(
+            f"Op {path} staat al een Veldwerk-database; die wordt niet overschreven. "
+            "Kies een andere plek met --db."
+        )
     store = Store.create(path, read_passphrase(args, confirm=True))
     store.close()
     print(f"Nieuwe beveiligde database gemaakt: {path}")

@@ -66,3 +66,11 @@ class Signal:
     @property
     def effective_date(self) -> date:
         return self.signaaldatum or self.ontstaansdatum or self.received_on
+
+
+# Opt-out and exclusion list (privacy.optout): on signals and on their case. Readable words,
+# because the worker sees them; code matches them exactly.
+FLAG_OPT_OUT = "wil niet benaderd worden: niet opgepakt (andere reden)"
+FLAG_OPT_OUT_ZORG = "wil niet benaderd worden, maar Zorg-signaal wordt toch behandeld"
+FLAG_UNSAFE_PAIRS = "onveilig voor medewerker: alleen met z'n tweeën op huisbezoek"
+FLAG_UNSAFE_NO_VISIT = "onveilig voor medewerker: geen huisbezoek"

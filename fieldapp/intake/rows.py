@@ -5,15 +5,17 @@ canonical Dutch field names of ``columns.py`` and hands the raw cell values here
 text (CSV), or typed (XLSX/JSON: numbers, booleans, dates).
 
 A row needs a signal id, a known partner and an identity: a valid address (postcode +
-huisnummer) or a valid BSN. Any field that is present but wrong rejects the row (the team lead
-fixes the file and imports again; re-importing is harmless). Exceptions, by design: a bad
+huisnummer) or a valid BSN. Any field that is present but wrong rejects the row, and every wrong
+field of it is reported (the team lead fixes the file and imports again; re-importing is
+harmless). Exceptions, by design: a bad
 phone or e-mail is dropped, and an invalid BSN next to a valid address is kept as flagged text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 from fieldapp.domain.ddas import Geslacht, Signaalstatus
 from fieldapp.domain.people import Address, Person
@@ -145,47 +147,90 @@ class _RowReader:
             raise FieldError(field, str(exc)) from None
 
 
+class RowErrors(ValueError):
+    """Every wrong field of one row (at least one), in column order of the checks."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(str(e) for e in errors))
+        self.errors = errors
+
+
+T = TypeVar("T")
+
+
+class _Errors:
+    """Collects the field errors of one row, so the team lead fixes them all in one go."""
+
+    def __init__(self) -> None:
+        self.found: list[FieldError] = []
+
+    def check(self, read: Callable[[], T], default: T) -> T:
+        try:
+            return read()
+        except FieldError as exc:
+            self.found.append(exc)
+            return default
+
+
 def build_signal(values: Mapping[str, Cell], row: int, *, today: date) -> IncomingSignal:
-    """One row of canonical fields -> a normalised signal; raises FieldError for a bad row."""
+    """One row of canonical fields -> a normalised signal.
+
+    Raises RowErrors listing every wrong field of the row (a bad amount and a bad postcode are
+    both reported), not only the first."""
+    errors = _Errors()
     for field, value in values.items():
         if isinstance(value, str) and "\x00" in value:
-            raise FieldError(field, "bevat een NUL-teken (beschadigd bestand?)")
+            errors.found.append(FieldError(field, "bevat een NUL-teken (beschadigd bestand?)"))
+    if errors.found:
+        raise RowErrors(errors.found)
     r = _RowReader(values, today)
 
     external_id = r.free_text("signaal_id")
     if not external_id:
-        raise FieldError("signaal_id", "signaal_id ontbreekt")
-    if len(external_id) > MAX_SIGNAAL_ID:
-        raise FieldError("signaal_id", "signaal_id is langer dan 100 tekens")
+        errors.found.append(FieldError("signaal_id", "signaal_id ontbreekt"))
+    elif len(external_id) > MAX_SIGNAAL_ID:
+        errors.found.append(FieldError("signaal_id", "signaal_id is langer dan 100 tekens"))
 
     partner_word = r.raw("signaalpartner")
+    partner = partner_from_word(partner_word) if partner_word else None
     if not partner_word:
-        raise FieldError("signaalpartner", "signaalpartner ontbreekt")
-    partner = partner_from_word(partner_word)
-    if partner is None:
-        raise FieldError(
-            "signaalpartner",
-            "onbekende signaalpartner (gebruik bijv. Energie, Water, Huur, Zorg, "
-            "CAK Zorgverzekeringen, DUO, Belastingdienst, Dienst Toeslagen, Hypotheek, Overige)",
+        errors.found.append(FieldError("signaalpartner", "signaalpartner ontbreekt"))
+    elif partner is None:
+        errors.found.append(
+            FieldError(
+                "signaalpartner",
+                "onbekende signaalpartner (gebruik bijv. Energie, Water, Huur, Zorg, "
+                "CAK Zorgverzekeringen, DUO, Belastingdienst, Dienst Toeslagen, Hypotheek, "
+                "Overige)",
+            )
         )
 
-    bedrag = r.amount("bedrag")
+    bedrag = errors.check(lambda: r.amount("bedrag"), None)
     signal_latest = today + timedelta(days=1)
-    ontstaansdatum = r.day("ontstaansdatum", latest=signal_latest)
-    signaaldatum = r.day("signaaldatum", latest=signal_latest)
-    geboortedatum = r.day("geboortedatum", latest=today)
-    crisis = r.flag("crisissignaal")
-    warm = r.flag("warme_overdracht")
-    status = _status(r.raw("status"))
+    ontstaansdatum = errors.check(lambda: r.day("ontstaansdatum", latest=signal_latest), None)
+    signaaldatum = errors.check(lambda: r.day("signaaldatum", latest=signal_latest), None)
+    geboortedatum = errors.check(lambda: r.day("geboortedatum", latest=today), None)
+    crisis = errors.check(lambda: r.flag("crisissignaal"), False)
+    warm = errors.check(lambda: r.flag("warme_overdracht"), False)
+    status = errors.check(lambda: _status(r.raw("status")), Signaalstatus.NOG_NIET_OPGEPAKT)
 
     bsn, bsn_invalid = _bsn(r)
-    address = _address(r)
-    if address is None:
+    address_wrong = len(errors.found)
+    address = errors.check(lambda: _address(r), None)
+    address_wrong = len(errors.found) > address_wrong
+    if address is None and not address_wrong:
         if bsn is None:
             if bsn_invalid is not None:
-                raise FieldError("bsn", "BSN klopt niet (elfproef) en er is geen adres")
-            raise FieldError("postcode", "geen adres (postcode + huisnummer) en geen BSN")
+                errors.found.append(
+                    FieldError("bsn", "BSN klopt niet (elfproef) en er is geen adres")
+                )
+            else:
+                errors.found.append(
+                    FieldError("postcode", "geen adres (postcode + huisnummer) en geen BSN")
+                )
         r.flags.append(FLAG_ADDRESS_UNKNOWN)
+    if errors.found or partner is None:
+        raise RowErrors(errors.found)
     if bsn_invalid is not None:
         r.flags.append(FLAG_BSN_INVALID)
 
@@ -282,7 +327,13 @@ RowInput = tuple[int, Mapping[str, Cell]] | Rejection
 
 
 def collect(
-    *, path: str, fmt: str, sha256: str, rows: Iterable[RowInput], today: date
+    *,
+    path: str,
+    fmt: str,
+    sha256: str,
+    rows: Iterable[RowInput],
+    today: date,
+    on_rows: Callable[[int], None] | None = None,
 ) -> ParsedFile:
     """Build every row, drop in-file duplicates (first kept) and refuse a file with no signal.
 
@@ -296,12 +347,17 @@ def collect(
     count = 0
     for item in rows:
         count += 1
+        if on_rows is not None and count % 500 == 0:
+            on_rows(count)
         if isinstance(item, Rejection):
             rejected.append(item)
             continue
         number, values = item
         try:
             signal = build_signal(values, number, today=today)
+        except RowErrors as exc:
+            rejected.extend(Rejection(number, e.field, e.reason) for e in exc.errors)
+            continue
         except FieldError as exc:
             rejected.append(Rejection(number, exc.field, exc.reason))
             continue
@@ -314,8 +370,9 @@ def collect(
         raise ImportRefused("Het bestand bevat geen signalen (leeg of alleen een kopregel).")
     if not signals:
         first = rejected[0]
+        bad_rows = len({r.row for r in rejected})
         raise NoValidRows(
-            f"Geen enkel signaal kon worden ingelezen ({len(rejected)} afgekeurd). "
+            f"Geen enkel signaal kon worden ingelezen ({bad_rows} afgekeurd). "
             f"Eerste probleem: rij {first.row}, {first.field}: {first.reason}.",
             rejected,
         )

@@ -108,3 +108,38 @@ def latest_starts(problem: Problem, shift: int, route: Sequence[int]) -> list[in
 def prize_of(cm: CaseModel, stop: Stop) -> float:
     """Priority x chance of contact in the visit's cell (the reported prize)."""
     return cm.case.priority * cm.chance[stop.window.cell]
+
+
+def repair(problem: Problem, routes: dict[int, list[int]]) -> dict[int, list[int]]:
+    """Drop any visit that breaks a rule (a safety net; the engines should not produce any)."""
+    fixed: dict[int, list[int]] = {}
+    for s, route in routes.items():
+        route = list(dict.fromkeys(route))
+        timing = time_route(problem, s, route)
+        while not timing.ok and route:
+            pos = timing.failed[0] if timing.failed else len(route) - 1
+            del route[min(pos, len(route) - 1)]
+            timing = time_route(problem, s, route)
+        fixed[s] = route
+    seen: set[int] = set()
+    for s, route in fixed.items():
+        kept = [ci for ci in route if ci not in seen]
+        seen.update(kept)
+        if kept != route:
+            fixed[s] = kept  # a case in two routes stays in the first (times only improve)
+    return fixed
+
+
+def objective(problem: Problem, routes: dict[int, list[int]]) -> tuple[float, int]:
+    """What the search maximises: (sum of weight x chance in the visit's cell, -travel).
+
+    The weight includes the deadline boosts; the reported prize does not."""
+    total, travel = 0.0, 0
+    for s, route in routes.items():
+        timing = time_route(problem, s, route)
+        travel += timing.travel
+        for stop in timing.stops:
+            total += (
+                problem.cases[stop.case].weight * problem.cases[stop.case].chance[stop.window.cell]
+            )
+    return (round(total, 6), -travel)

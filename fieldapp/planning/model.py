@@ -102,6 +102,12 @@ class Problem:
         return self.travel[self.shifts[shift].shift.mode][a][b]
 
 
+def learn(instance: Instance) -> tuple[ContactModel, DurationModel]:
+    """The team's contact chances and visit durations, from every attempt in the instance."""
+    team_attempts = [a for c in instance.cases for a in c.attempts] + list(instance.history)
+    return ContactModel(team_attempts), learn_durations(team_attempts)
+
+
 def day_offset(today: date, day: date) -> int:
     return (day - today).days * 24 * 60
 
@@ -143,18 +149,17 @@ def build_problem(
     travel: TravelModel | None = None,
     locked: Sequence[LockedVisit] = (),
     placements: dict[str, Placement] | None = None,
+    learned: tuple[ContactModel, DurationModel] | None = None,
 ) -> Problem:
-    """``placements`` (default: from the instance's own cases) lets a sub-instance keep the
-    PC4 neighbours of the whole instance."""
+    """``placements`` and ``learned`` (default: from the instance itself) let a sub-instance
+    keep the PC4 neighbours and the contact and duration models of the whole instance."""
     policy = instance.policy
     quiet = (
         None
         if policy.quiet_window is None
         else (minute_of(policy.quiet_window[0]), minute_of(policy.quiet_window[1]))
     )
-    team_attempts = [a for c in instance.cases for a in c.attempts] + list(instance.history)
-    contact = ContactModel(team_attempts)
-    durations = learn_durations(team_attempts)
+    contact, durations = learned if learned is not None else learn(instance)
     placements = placements if placements is not None else place_cases(instance.cases)
 
     points: list[tuple[float, float]] = []

@@ -14,9 +14,11 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from fieldapp.domain.slots import UnplannedReason
-from fieldapp.planning.evaluate import Stop, prize_of, time_route
+from fieldapp.planning.contact_model import ContactModel
+from fieldapp.planning.durations import DurationModel
+from fieldapp.planning.evaluate import Stop, prize_of, repair, time_route
 from fieldapp.planning.explain import explain_unplanned, why_visit
-from fieldapp.planning.greedy import Routes, greedy_solve, insert_all
+from fieldapp.planning.greedy import Routes, greedy_solve
 from fieldapp.planning.instance import (
     Instance,
     LockedVisit,
@@ -25,8 +27,8 @@ from fieldapp.planning.instance import (
     Unplanned,
     Visit,
 )
-from fieldapp.planning.model import Problem, build_problem, clock
-from fieldapp.planning.travel import TravelModel, place_cases
+from fieldapp.planning.model import Problem, build_problem, clock, learn
+from fieldapp.planning.travel import Placement, TravelModel, place_cases
 
 
 class EditIssue(StrEnum):
@@ -96,46 +98,19 @@ def solve(
     if progress is not None:
         progress(0.05)
     used = "vroom" if engine == "vroom" or (engine == "auto" and vroom_available()) else "greedy"
+    routes: Routes
     if used == "vroom":
-        from fieldapp.planning.vroom_solver import vroom_routes
+        from fieldapp.planning.vroom_solver import vroom_search
 
-        if cancel is not None and cancel():
-            routes: Routes = {s.index: [] for s in problem.shifts}
-        else:
-            routes = vroom_routes(
-                problem, budget_s=deadline - _time.monotonic(), level=exploration_level
-            )
-        if progress is not None:
-            progress(0.9)
-        routes = _repair(problem, routes)
-        assigned = {ci for r in routes.values() for ci in r}
-        insert_all(problem, routes, assigned, stop=lambda: bool(cancel and cancel()))
+        routes = vroom_search(
+            problem, deadline=deadline, cancel=cancel, progress=progress, level=exploration_level
+        )
     else:
         routes = greedy_solve(problem, deadline=deadline, cancel=cancel, progress=progress)
-    result = assemble(problem, _repair(problem, routes), used, _time.monotonic() - began)
+    result = assemble(problem, repair(problem, routes), used, _time.monotonic() - began)
     if progress is not None:
         progress(1.0)
     return result
-
-
-def _repair(problem: Problem, routes: Routes) -> Routes:
-    """Drop any visit that breaks a rule (a safety net; the engines should not produce any)."""
-    fixed: Routes = {}
-    for s, route in routes.items():
-        route = list(dict.fromkeys(route))
-        timing = time_route(problem, s, route)
-        while not timing.ok and route:
-            pos = timing.failed[0] if timing.failed else len(route) - 1
-            del route[min(pos, len(route) - 1)]
-            timing = time_route(problem, s, route)
-        fixed[s] = route
-    seen: set[int] = set()
-    for s, route in fixed.items():
-        kept = [ci for ci in route if ci not in seen]
-        seen.update(kept)
-        if kept != route:
-            fixed[s] = kept  # a case in two routes stays in the first (times only improve)
-    return fixed
 
 
 def assemble(problem: Problem, routes: Routes, engine: str, seconds: float) -> PlanResult:
@@ -221,10 +196,9 @@ def check_edit(instance: Instance, shift_id: str, order: Sequence[str]) -> EditC
             problems.append(EditProblem(cid, EditIssue.DUPLICATE, "Deze zaak staat er al in."))
         else:
             wanted.append(cid)
-    sub_cases = tuple(by_id[cid] for cid in wanted)
-    others = tuple(a for c in instance.cases if c.id not in set(wanted) for a in c.attempts)
-    sub = replace(instance, shifts=(shift,), cases=sub_cases, history=instance.history + others)
-    model = build_problem(sub, placements=place_cases(instance.cases))
+    sub = replace(instance, shifts=(shift,), cases=tuple(by_id[cid] for cid in wanted))
+    placements, learned = _derived(instance)
+    model = build_problem(sub, placements=placements, learned=learned)
     index = {cm.case.id: cm.index for cm in model.cases}
     for ex in model.excluded:
         issue = EditIssue(ex.reason.value if ex.reason.value in _EDIT_CODES else "no_allowed_slot")
@@ -242,6 +216,23 @@ def check_edit(instance: Instance, shift_id: str, order: Sequence[str]) -> EditC
         timing = time_route(model, 0, route)
     visits = tuple(_visit(model, stop) for stop in timing.stops)
     return EditCheck(not problems, tuple(problems), visits, float(timing.travel))
+
+
+_DERIVED: list[tuple[Instance, dict[str, Placement], tuple[ContactModel, DurationModel]]] = []
+
+
+def _derived(
+    instance: Instance,
+) -> tuple[dict[str, Placement], tuple[ContactModel, DurationModel]]:
+    """Placements and learned models of the whole instance, cached for repeated edit checks
+    (the desk checks every drag against the same instance)."""
+    for known, placements, learned in _DERIVED:
+        if known is instance:
+            return placements, learned
+    entry = (instance, place_cases(instance.cases), learn(instance))
+    _DERIVED.insert(0, entry)
+    del _DERIVED[4:]
+    return entry[1], entry[2]
 
 
 _EDIT_CODES = {e.value for e in EditIssue}

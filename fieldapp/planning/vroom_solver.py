@@ -13,12 +13,15 @@ evaluator's.
 from __future__ import annotations
 
 import os
+import time as _time
+from collections.abc import Callable
 from datetime import timedelta
 
 import numpy as np
 import vroom
 
-from fieldapp.planning.greedy import Routes
+from fieldapp.planning.evaluate import objective, repair
+from fieldapp.planning.greedy import Routes, greedy_solve, insert_all, two_opt
 from fieldapp.planning.model import Problem
 
 PAIR_SKILL = 1
@@ -54,8 +57,12 @@ def vroom_routes(
     level: int | None = None,
     steering: float = DEFAULT_STEERING,
     threads: int | None = None,
+    initial: Routes | None = None,
 ) -> Routes:
-    """Solve with pyvroom; returns routes per shift index (case model indices in order)."""
+    """Solve with pyvroom; returns routes per shift index (case model indices in order).
+
+    ``initial`` routes (e.g. the greedy plan) are VROOM's starting solution (vehicle steps in
+    solving mode), which it then improves."""
     routes: Routes = {s.index: [] for s in problem.shifts}
     jobs = [cm for cm in problem.cases if cm.windows]
     if not jobs or not problem.shifts:
@@ -91,9 +98,17 @@ def vroom_routes(
             limits["max_tasks"] = sm.shift.max_visits
         if max_travel is not None:
             limits["max_travel_time"] = int(max_travel * 60)
+        steps = []
+        if initial is not None and initial.get(sm.index):
+            steps = [
+                vroom.VehicleStepStart(),
+                *(vroom.VehicleStepSingle(ci) for ci in initial[sm.index]),
+                vroom.VehicleStepEnd(),
+            ]
         inp.add_vehicle(
             vroom.Vehicle(
                 id=sm.index,
+                steps=steps,
                 start=sm.start_loc,
                 end=sm.end_loc,
                 profile=profile,
@@ -130,3 +145,58 @@ def vroom_routes(
     for vehicle, job in zip(steps["vehicle_id"].tolist(), steps["id"].tolist(), strict=True):
         routes[int(vehicle)].append(int(job))
     return routes
+
+
+SEED_SHARE = 0.25
+"""Share of the budget for the greedy plan that seeds VROOM (measured: VROOM started from it
+finishes sooner and better than from scratch, see benchmarks/planner_quality.py)."""
+
+
+def vroom_search(
+    problem: Problem,
+    *,
+    deadline: float,
+    cancel: Callable[[], bool] | None = None,
+    progress: Callable[[float], None] | None = None,
+    level: int | None = None,
+) -> Routes:
+    """Greedy seed, then VROOM rounds of rising exploration level, each started from the best
+    plan so far, until the budget is spent; the best plan by :func:`objective` wins."""
+    began = _time.monotonic()
+    span = max(1e-3, deadline - began)
+
+    def cancelled() -> bool:
+        return bool(cancel and cancel())
+
+    best = repair(
+        problem,
+        greedy_solve(problem, deadline=began + SEED_SHARE * span, cancel=cancel),
+    )
+    best_score = objective(problem, best)
+    reserve = 0.05 + 0.04 * span  # top-up and assembly after the last round
+    for round_level in [level] if level is not None else [1, 2, 3, 4, 5]:
+        remaining = deadline - _time.monotonic() - reserve
+        if remaining < 0.1 or cancelled():
+            break
+        found = repair(
+            problem,
+            vroom_routes(
+                problem,
+                budget_s=remaining,
+                level=round_level,
+                initial={s: list(r) for s, r in best.items()},
+            ),
+        )
+        assigned = {ci for r in found.values() for ci in r}
+        insert_all(problem, found, assigned, stop=lambda: _time.monotonic() >= deadline)
+        score = objective(problem, found)
+        if score > best_score:
+            best, best_score = found, score
+        if progress is not None:
+            progress(min(0.95, 0.05 + 0.9 * (_time.monotonic() - began) / span))
+    locked = set(problem.locked)
+    for s, route in best.items():
+        if _time.monotonic() >= deadline:
+            break
+        two_opt(problem, s, route, locked)
+    return best

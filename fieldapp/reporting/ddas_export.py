@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,8 @@ class Supplier:
     contact_email: str = ""
     contact_functie: str = ""
     code_gegevensleverancier: str = "Veldwerk 0.1.0"
+    # More contactpersonen: (naam, telefoonnummer, email, functietitel); "" = left out.
+    more_contacts: tuple[tuple[str, str, str, str], ...] = field(default=())
 
 
 def _schema() -> dict[str, Any]:
@@ -96,7 +99,7 @@ def _attempt_json(a: ContactAttempt) -> dict[str, Any]:
     return {
         "soort": a.soort.value,
         "bereikt": a.bereikt,
-        "datum": a.occurred_at.date().isoformat(),
+        "datum": a.occurred_at.astimezone(AMSTERDAM).date().isoformat(),
         "dagdeel": a.dagdeel.value,
     }
 
@@ -109,8 +112,63 @@ def build_delivery(
     supplier: Supplier,
     delivered_at: datetime,
 ) -> dict[str, Any]:
+    """One levering for the period [start, end] (the whole store), validated."""
+    levering = build_levering(session, start=start, end=end, supplier=supplier)
+    return finish_document(
+        [levering],
+        start=start,
+        end=end,
+        delivered_at=delivered_at,
+        code=supplier.code_gegevensleverancier,
+    )
+
+
+def finish_document(
+    leveringen: list[dict[str, Any]],
+    *,
+    start: date,
+    end: date,
+    delivered_at: datetime,
+    code: str,
+) -> dict[str, Any]:
+    """The root object around ``leveringen``, validated (schema and the checks it cannot do:
+    ``reporting.ddas_checks``). Raises ``DeliveryInvalid`` naming paths, never values."""
+    from fieldapp.reporting.ddas_checks import semantic_problems
+
+    document = {
+        "startdatumLevering": start.isoformat(),
+        "einddatumLevering": end.isoformat(),
+        "aanleverdatumEnTijd": delivered_at.isoformat(timespec="seconds"),
+        "codeGegevensleverancier": code,
+        "leveringen": leveringen,
+    }
+    problems = validate_delivery(document) + semantic_problems(document)
+    if problems:
+        raise DeliveryInvalid(problems)
+    return document
+
+
+def build_levering(
+    session: Session,
+    *,
+    start: date,
+    end: date,
+    supplier: Supplier,
+    teller: int = 1,
+    case_ids: Collection[str] | None = None,
+    include_caseless: bool = True,
+) -> dict[str, Any]:
     """One levering for the period [start, end]: signals received in it, and cases that were
-    opened, worked or closed in it (with their signals, also from earlier periods)."""
+    opened, worked or closed in it (with their signals, also from earlier periods). Only the
+    contactpogingen made inside the period are reported (the next delivery has the rest).
+
+    ``case_ids``: only these cases (a server delivers per gemeentecode); signals without a
+    case are included only with ``include_caseless``.
+    """
+    period = (
+        datetime.combine(start, time.min, AMSTERDAM),
+        datetime.combine(end, time.max, AMSTERDAM),
+    )
     signal_rows = list(
         session.scalars(
             select(SignalRow).where(SignalRow.received_on >= start, SignalRow.received_on <= end)
@@ -122,22 +180,21 @@ def build_delivery(
                 or_(
                     CaseRow.opened_on.between(start, end),
                     CaseRow.id.in_(
-                        select(AttemptRow.case_id).where(
-                            AttemptRow.occurred_at.between(
-                                datetime.combine(start, time.min, AMSTERDAM),
-                                datetime.combine(end, time.max, AMSTERDAM),
-                            )
-                        )
+                        select(AttemptRow.case_id).where(AttemptRow.occurred_at.between(*period))
                     ),
-                    CaseRow.closed_at.is_not(None)
-                    & CaseRow.closed_at.between(
-                        datetime.combine(start, time.min, AMSTERDAM),
-                        datetime.combine(end, time.max, AMSTERDAM),
-                    ),
+                    CaseRow.closed_at.is_not(None) & CaseRow.closed_at.between(*period),
                 )
             )
         )
     )
+    if case_ids is not None:
+        allowed = set(case_ids)
+        case_rows = [c for c in case_rows if c.id in allowed]
+        signal_rows = [
+            s
+            for s in signal_rows
+            if (s.case_id in allowed) or (s.case_id is None and include_caseless)
+        ]
     case_ids = {c.id for c in case_rows}
     # Cases carry their signals even when those arrived in an earlier period.
     known = {s.id for s in signal_rows}
@@ -205,27 +262,43 @@ def build_delivery(
         ):
             if value is not None:
                 zaak[key] = value.isoformat()
-        counted = effective_attempts(attempts_by_case.get(case.id, []))
+        counted = [
+            a
+            for a in effective_attempts(attempts_by_case.get(case.id, []))
+            if start <= a.occurred_at.astimezone(AMSTERDAM).date() <= end
+        ]
         if counted:
             zaak["contactpogingen"] = [_attempt_json(a) for a in counted]
         zaken.append(zaak)
-    contact = {
-        k: v
-        for k, v in (
-            ("naam", supplier.contact_naam),
-            ("telefoonnummer", supplier.contact_telefoon),
-            ("email", supplier.contact_email),
-            ("functietitel", supplier.contact_functie),
-        )
-        if v
-    }
+    contacts = []
+    for naam, tel, email, functie in (
+        (
+            supplier.contact_naam,
+            supplier.contact_telefoon,
+            supplier.contact_email,
+            supplier.contact_functie,
+        ),
+        *supplier.more_contacts,
+    ):
+        contact = {
+            k: v
+            for k, v in (
+                ("naam", naam),
+                ("telefoonnummer", tel),
+                ("email", email),
+                ("functietitel", functie),
+            )
+            if v
+        }
+        if contact and contact not in contacts:
+            contacts.append(contact)
     organisation: dict[str, Any] = {"naam": supplier.organisatie}
     if supplier.kvk_nummer:
         organisation["kvk-nummer"] = supplier.kvk_nummer
-    if contact:
-        organisation["contactpersonen"] = [contact]
+    if contacts:
+        organisation["contactpersonen"] = contacts
     levering: dict[str, Any] = {
-        "teller": 1,
+        "teller": teller,
         "gemeentecode": supplier.gemeentecode,
         "aanleverendeOrganisatie": organisation,
     }
@@ -233,14 +306,4 @@ def build_delivery(
         levering["vroegsignalen"] = vroegsignalen
     if zaken:
         levering["vroegsignaalzaken"] = zaken
-    document = {
-        "startdatumLevering": start.isoformat(),
-        "einddatumLevering": end.isoformat(),
-        "aanleverdatumEnTijd": delivered_at.isoformat(timespec="seconds"),
-        "codeGegevensleverancier": supplier.code_gegevensleverancier,
-        "leveringen": [levering],
-    }
-    problems = validate_delivery(document)
-    if problems:
-        raise DeliveryInvalid(problems)
-    return document
+    return levering

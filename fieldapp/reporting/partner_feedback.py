@@ -22,11 +22,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.ddas import Eindresultaat, Signaalpartner, Signaalstatus
+from fieldapp.domain.signals import FLAG_OPT_OUT
 from fieldapp.errors import InputRefused
 from fieldapp.intake.normalise import escape_for_spreadsheet
 from fieldapp.store.schema import CaseRow, SignalRow
-
-FLAG_OPT_OUT = "opt_out"  # set by intake on signals of people/addresses on the opt-out list
 
 
 class Terugmelding(StrEnum):

@@ -18,10 +18,9 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from argon2 import PasswordHasher
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
@@ -29,30 +28,12 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from fieldapp.server.auth import make_hasher
 from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.errors import ApiError
 from fieldapp.server.observability import RequestLog
-from fieldapp.sync.protocol import MAX_BODY_BYTES
+from fieldapp.server.settings import ServerSettings
 
 log = logging.getLogger("fieldapp.server")
-
-IMPORT_MAX_BODY_BYTES = 50 * 1024 * 1024
-
-
-@dataclass
-class ServerSettings:
-    """Knobs for tests and deployments. ``fast_password_hash`` is for tests only."""
-
-    fast_password_hash: bool = False
-    max_body_bytes: int = MAX_BODY_BYTES
-    import_max_body_bytes: int = IMPORT_MAX_BODY_BYTES
-    hasher: PasswordHasher | None = field(default=None, repr=False)
-
-    def password_hasher(self) -> PasswordHasher:
-        if self.hasher is None:
-            self.hasher = make_hasher(fast=self.fast_password_hash)
-        return self.hasher
 
 
 def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> FastAPI:
@@ -78,7 +59,7 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
         if exc.audit is not None:
             await run_in_threadpool(_record_denial, db, exc.audit)
-        return JSONResponse(status_code=exc.status_code, content=exc.body)
+        return JSONResponse(status_code=exc.status_code, content=exc.body, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -208,7 +189,6 @@ def app_from_env() -> FastAPI:
     """App factory for ``fieldapp serve --workers N``: each worker process opens its own engine
     on the (already migrated) database named by the environment."""
     import os
-    from pathlib import Path
 
     from fieldapp.server.db.open import open_server_db
     from fieldapp.server.observability import configure_server_logging
@@ -222,4 +202,8 @@ def app_from_env() -> FastAPI:
         key_file=Path(key_file) if key_file else None,
         migrate=False,
     )
-    return create_app(db)
+    from fieldapp.server.db.open import default_data_dir
+
+    return create_app(
+        db, ServerSettings.from_dir(Path(data_dir) if data_dir else default_data_dir())
+    )

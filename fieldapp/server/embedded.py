@@ -14,11 +14,12 @@ from pathlib import Path
 
 import uvicorn
 
-from fieldapp.server.app import ServerSettings, create_app
+from fieldapp.server.app import create_app
 from fieldapp.server.auth import create_user
 from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.db.open import open_server_db
 from fieldapp.server.db.schema import UserRow
+from fieldapp.server.settings import ServerSettings
 
 
 def start_embedded_server(
@@ -78,7 +79,7 @@ def add_user(
 ) -> UserRow:
     """Create a user (and its ``workers`` row) programmatically, e.g. for ``fieldapp demo``.
 
-    Then enrol a device over HTTP with ``fieldapp.sync.client.enroll(store, url, username,
+    Then enrol a device over HTTP with ``fieldapp.services.identity.enroll(store, url, username,
     password)``. ``fast_hash`` only for tests and demos.
     """
     from fieldapp.server.auth import make_hasher

@@ -8,10 +8,13 @@ from fieldapp.sync.protocol import UpgradeRequired, WipeOrder
 
 
 class ApiError(Exception):
-    def __init__(self, status_code: int, body: dict[str, Any]) -> None:
+    def __init__(
+        self, status_code: int, body: dict[str, Any], headers: dict[str, str] | None = None
+    ) -> None:
         super().__init__(status_code)
         self.status_code = status_code
         self.body = body
+        self.headers = headers or {}
         self.audit: dict[str, Any] | None = None  # a denial to record after rollback
 
 
@@ -46,3 +49,26 @@ def stale_cursor() -> ApiError:
 
 def conflict() -> ApiError:
     return ApiError(409, {"detail": "Gelijktijdige wijziging; probeer het opnieuw."})
+
+
+def too_many_attempts(seconds: int) -> ApiError:
+    """429 with ``Retry-After``: sign-ins for this account or address are paused."""
+    seconds = max(1, seconds)
+    minutes = max(1, round(seconds / 60))
+    when = f"{seconds} seconden" if seconds < 90 else f"{minutes} minuten"
+    return ApiError(
+        429,
+        {
+            "detail": f"Te veel mislukte pogingen. Probeer het over {when} opnieuw.",
+            "retry_after": seconds,
+        },
+        headers={"Retry-After": str(seconds)},
+    )
+
+
+def overloaded(seconds: int = 5) -> ApiError:
+    return ApiError(
+        503,
+        {"detail": "De server is even druk. Probeer het zo opnieuw.", "retry_after": seconds},
+        headers={"Retry-After": str(seconds)},
+    )

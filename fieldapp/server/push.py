@@ -30,9 +30,12 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
+from fieldapp.domain.attempts import SyncState
+from fieldapp.domain.priority import Policy
 from fieldapp.server.auth import Principal
 from fieldapp.server.db.schema import CaseTeamRow, ChangeLogRow, ConflictRow, QuarantineRow
 from fieldapp.server.feed import emit_case_changes
+from fieldapp.server.outcomes import close_verdict
 from fieldapp.server.push_routes import apply_route_edits, route_edit_hash, stored_route_hashes
 from fieldapp.server.scope import existing_case_scopes
 from fieldapp.store.schema import AttemptRow, CaseEventRow, CaseRow
@@ -122,9 +125,16 @@ def _stored_hash_event(row: CaseEventRow) -> str:
 
 
 def apply_push(
-    session: Session, who: Principal, all_items: list[PushItem], now: datetime
+    session: Session,
+    who: Principal,
+    all_items: list[PushItem],
+    now: datetime,
+    policy: Policy | None = None,
 ) -> PushOutcome:
-    """Apply ``items`` inside the caller's transaction (the caller commits, then replies)."""
+    """Apply ``items`` inside the caller's transaction (the caller commits, then replies).
+
+    ``policy``: the server's afwegingskader (default ``Policy()``), for the effort check."""
+    policy = policy or Policy()
     out = PushOutcome()
     routes = [i for i in all_items if isinstance(i, RouteEditItem)]
     items: list[AttemptItem | CaseEventItem] = [
@@ -190,7 +200,12 @@ def apply_push(
             out.rejected.append(Rejected(id=item.id, reason="occurred_at_in_future"))
             continue
         scopes = current.get(item.case_id)
-        if scopes is not None and who.scope in scopes:
+        writable = scopes is not None and who.scope in scopes
+        verdict: str | None = None
+        if writable and isinstance(item, CaseEventItem):
+            # The server is the authority on the minimum-effort standard (outcomes.py).
+            verdict = close_verdict(session, who, item, new_attempts, policy, now=now)
+        if writable and verdict is None:
             if isinstance(item, AttemptItem):
                 new_attempts.append(_attempt_values(item, who, now))
             else:
@@ -206,7 +221,9 @@ def apply_push(
             out.case_ids.add(item.case_id)
             touched.add(item.case_id)
             continue
-        reason = _quarantine_reason(session, who, item.case_id, now) if scopes is not None else None
+        reason = verdict or (
+            _quarantine_reason(session, who, item.case_id, now) if scopes is not None else None
+        )
         if reason is None:
             out.rejected.append(Rejected(id=item.id, reason="unknown_case"))
             continue
@@ -275,7 +292,7 @@ def _attempt_values(item: AttemptItem, who: Principal, now: datetime) -> dict[st
         "voids": item.voids,
         "void_reason": item.void_reason,
         "created_at": now,
-        "sync_state": "acked",
+        "sync_state": SyncState.ACKED.value,
         "acked_at": now,
         "server_epoch_at_ack": None,
     }
@@ -292,7 +309,7 @@ def _event_row(item: CaseEventItem, who: Principal, now: datetime) -> CaseEventR
         at=item.at,
         worker_id=who.worker_id,
         device_id=who.device_id,
-        sync_state="acked",
+        sync_state=SyncState.ACKED.value,
         acked_at=now,
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,9 +20,11 @@ from sqlalchemy.orm import Session
 
 from fieldapp.domain.priority import Policy
 from fieldapp.domain.signals import IncomingSignal
+from fieldapp.errors import ImportRefused
 from fieldapp.intake.matching import Household, decide, household_key
 from fieldapp.intake.reader import read_file
 from fieldapp.intake.report import ParsedFile, Rejection
+from fieldapp.privacy.optout import mark_signals
 from fieldapp.services.changes import Changes
 from fieldapp.store.repos import intake as repo
 from fieldapp.store.schema import ImportRow
@@ -36,6 +38,11 @@ class FileReport:
     accepted: int = 0
     duplicates: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+
+    @property
+    def rejected_rows(self) -> int:
+        """Rows refused (a row with two wrong fields is one row, listed twice in ``rejected``)."""
+        return len({r.row for r in self.rejected})
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -69,6 +76,15 @@ class ImportReport:
         }
 
 
+Progress = Callable[[str, int, int | None], None]
+"""``progress(phase, done, total)``: phase ``"lezen"`` (rows read, total unknown) or
+``"verwerken"`` (signals matched, of ``total``). Called every few hundred rows; no personal
+data passes through it."""
+
+
+_TICK = 250  # signals between progress calls
+
+
 def import_files(
     session: Session,
     paths: Sequence[Path],
@@ -76,10 +92,30 @@ def import_files(
     policy: Policy,
     today: date,
     dry_run: bool = False,
+    progress: Progress | None = None,
 ) -> ImportReport:
-    """Read every file (refusing all if one is unreadable), then apply each in a savepoint."""
-    parsed = [read_file(Path(p)) for p in paths]
-    return import_parsed(session, parsed, policy=policy, today=today, dry_run=dry_run)
+    """Read every file (refusing all if one is unreadable), then apply each in a savepoint.
+
+    An ``ImportRefused`` carries the refused file in ``path``."""
+    parsed: list[ParsedFile] = []
+    read_before = 0
+    for p in paths:
+        on_rows = None
+        if progress is not None:
+            base = read_before
+
+            def on_rows(n: int, base: int = base) -> None:
+                progress("lezen", base + n, None)
+
+        try:
+            parsed.append(read_file(Path(p), on_rows=on_rows))
+        except ImportRefused as refused:
+            refused.path = str(p)
+            raise
+        read_before += parsed[-1].rows
+    return import_parsed(
+        session, parsed, policy=policy, today=today, dry_run=dry_run, progress=progress
+    )
 
 
 def import_parsed(
@@ -89,16 +125,33 @@ def import_parsed(
     policy: Policy,
     today: date,
     dry_run: bool = False,
+    progress: Progress | None = None,
 ) -> ImportReport:
     report = ImportReport(dry_run=dry_run)
     created: set[str] = set()
     touched: set[str] = set()
     outer = session.begin_nested() if dry_run else None
+    total = sum(len(p.signals) for p in parsed_files)
+    done = 0
     for parsed in parsed_files:
+        ticker: Callable[[int], None] | None = None
+        if progress is not None:
+
+            def ticker(n: int, base: int = done) -> None:
+                progress("verwerken", base + n, total)
+
         with session.begin_nested():
             file_report, file_created, file_touched = _apply_file(
-                session, parsed, policy=policy, today=today, counts=report.signals_by_status
+                session,
+                parsed,
+                policy=policy,
+                today=today,
+                counts=report.signals_by_status,
+                ticker=ticker,
             )
+        done += len(parsed.signals)
+        if progress is not None:
+            progress("verwerken", done, total)
         report.files.append(file_report)
         created |= file_created
         touched |= file_touched
@@ -118,6 +171,7 @@ def _apply_file(
     policy: Policy,
     today: date,
     counts: Counter[str],
+    ticker: Callable[[int], None] | None = None,
 ) -> tuple[FileReport, set[str], set[str]]:
     file_report = FileReport(
         path=parsed.path,
@@ -160,12 +214,17 @@ def _apply_file(
             counts,
             created,
             touched,
+            ticker,
         )
     session.flush()
+    # The exclusion list marks this file's households before priorities are computed.
+    for old, new in mark_signals(session, today=today, case_ids=set(touched)):
+        counts[old] -= 1
+        counts[new] += 1
     repo.recompute_cases(session, touched, policy, today)
     import_row.accepted = file_report.accepted
     import_row.duplicates = file_report.duplicates
-    import_row.rejected = len(file_report.rejected)
+    import_row.rejected = file_report.rejected_rows
     session.flush()
     return file_report, created, set(touched)
 
@@ -182,8 +241,11 @@ def _match_all(
     counts: Counter[str],
     created: set[str],
     touched: dict[str, bool],
+    ticker: Callable[[int], None] | None = None,
 ) -> None:
-    for signal in fresh:
+    for n, signal in enumerate(fresh):
+        if ticker is not None and n % _TICK == 0:
+            ticker(n)
         key = household_key(signal)
         if key is None:  # the reader guarantees an identity; keep the promise visible
             file_report.rejected.append(

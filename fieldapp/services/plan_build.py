@@ -7,9 +7,10 @@ choice the planner must not overrule, so workers are planned separately (a pair 
 to its first worker; its partner's cases are planned in the partner's own shifts).
 
 Per case: coordinates and postcode, priority, deadline, the household's attempts (local date,
-dagdeel, soort, bereikt), opt-out (an ``opt_outs`` row for its address or a person's BSN, still
-in force), ``unsafe`` (case flag ``onveilig``) and ``announced`` (an *aankondiging huisbezoek*
-letter was logged: the date and dagdeel of the case's first published visit after it).
+dagdeel, soort, bereikt), opt-out and unsafe from the case's flags as the exclusion list set
+them (``fieldapp.privacy.optout.visit_rule``: skip or "geen huisbezoek" -> ``opt_out``; "alleen
+met z'n tweeën" -> ``unsafe``) and ``announced`` (an *aankondiging huisbezoek* letter was
+logged: the date and dagdeel of the case's first published visit after it).
 Locked visits (published ones, or locked by the lead) are passed as
 :class:`~fieldapp.planning.instance.LockedVisit` so re-planning fills the rest around them.
 Cases with a locked or published visit outside the range (on or after ``today``) are left out:
@@ -39,17 +40,15 @@ from fieldapp.planning.instance import (
     Shift,
     time_of,
 )
+from fieldapp.privacy.optout import VisitRule, visit_rule
 from fieldapp.services.plan_views import dagdeel_of_minute
 from fieldapp.store.schema import (
     AttemptRow,
     CaseRow,
-    OptOutRow,
-    PersonRow,
     PlannedVisitRow,
     ShiftRow,
 )
 
-UNSAFE_FLAG = "onveilig"
 ANNOUNCE_NOTE = "Brief: aankondiging huisbezoek"
 # A shift without a start point starts at the centroid of its cases (else this: the middle of
 # the Netherlands, only so the instance is valid; travel from it is then meaningless).
@@ -192,8 +191,8 @@ def _plan_cases(session: Session, rows: list[CaseRow], today: date) -> list[Plan
             attempts[a.case_id].append(a)
             if a.voids:
                 voided.add(a.voids)
-    opted = _opted_out(session, rows, today)
     announced = _announced(session, attempts, today)
+    rules = {c.id: visit_rule([str(f) for f in c.flags or []]) for c in rows}
     out: list[PlanCase] = []
     for c in rows:
         own = [
@@ -212,38 +211,11 @@ def _plan_cases(session: Session, rows: list[CaseRow], today: date) -> list[Plan
                 priority=max(0, int(c.priority)),
                 deadline=c.deadline,
                 attempts=tuple(own),
-                opt_out=c.id in opted,
-                unsafe=UNSAFE_FLAG in [str(f) for f in c.flags or []],
+                opt_out=rules.get(c.id) in (VisitRule.SKIP, VisitRule.NO_VISIT),
+                unsafe=rules.get(c.id) is VisitRule.PAIRS,
                 announced=announced.get(c.id),
             )
         )
-    return out
-
-
-def _opted_out(session: Session, rows: list[CaseRow], today: date) -> set[str]:
-    active = or_(OptOutRow.until.is_(None), OptOutRow.until >= today)
-    keys = {c.address_key for c in rows if c.address_key}
-    by_key = (
-        set(
-            session.scalars(
-                select(OptOutRow.address_key).where(OptOutRow.address_key.in_(keys), active)
-            )
-        )
-        if keys
-        else set()
-    )
-    out = {c.id for c in rows if c.address_key in by_key}
-    ids = [c.id for c in rows]
-    if ids:
-        bsns = set(session.scalars(select(OptOutRow.bsn).where(OptOutRow.bsn.is_not(None), active)))
-        if bsns:
-            out |= set(
-                session.scalars(
-                    select(PersonRow.case_id).where(
-                        PersonRow.case_id.in_(ids), PersonRow.bsn.in_(sorted(bsns))
-                    )
-                )
-            )
     return out
 
 

@@ -67,10 +67,16 @@ def team_shift(session: Session, shift_id: str, team: str) -> ShiftRow:
 
 
 def save_shift(
-    session: Session, *, team: str, request: ShiftRequest, shift_id: str | None = None
+    session: Session,
+    *,
+    team: str,
+    request: ShiftRequest,
+    shift_id: str | None = None,
+    new_id: str | None = None,
 ) -> tuple[str, PlanWrite]:
-    """Create (``shift_id`` None) or replace a shift of ``team``. Changing its workers keeps
-    its visits only if their cases belong to the new workers (others are removed)."""
+    """Create (``shift_id`` None; id ``new_id`` or a fresh UUID) or replace a shift of
+    ``team``. Changing its workers keeps its visits only if their cases belong to the new
+    workers (others are removed)."""
     _worker_of_team(session, request.worker_id, team)
     if request.partner_worker_id is not None:
         if request.partner_worker_id == request.worker_id:
@@ -78,7 +84,7 @@ def save_shift(
         _worker_of_team(session, request.partner_worker_id, team)
     write = PlanWrite()
     if shift_id is None:
-        shift = ShiftRow(id=str(uuid.uuid4()), team=team, version=0)
+        shift = ShiftRow(id=new_id or str(uuid.uuid4()), team=team, version=0)
         session.add(shift)
     else:
         shift = team_shift(session, shift_id, team)
@@ -242,8 +248,10 @@ def set_published(
 
 
 def write_plan(session: Session, result: PlanResult, shift_ids: set[str]) -> PlanWrite:
-    """Store a plan for ``shift_ids``: drop their unlocked, unpublished visits, keep the
-    locked ones (new times and order from the plan), add the new visits (unpublished)."""
+    """Store a plan for those of ``shift_ids`` that ``result`` covers: drop their unlocked,
+    unpublished visits, keep the locked ones (new times and order from the plan), add the new
+    visits (unpublished). Shifts of other results (other route owners) are left alone."""
+    shift_ids = set(shift_ids) & {p.id for p in result.shifts}
     write = PlanWrite(shift_ids=set(shift_ids))
     kept: dict[tuple[str, str], PlannedVisitRow] = {}
     for visit in session.scalars(

@@ -177,3 +177,47 @@ def reorder_shift(
     )
     session.flush()
     return Changes(plans=True, sync=True, case_ids=frozenset(order))
+
+
+MSG_NOT_PLANNED = "Deze zaak staat vandaag niet op uw route."
+
+
+def come_back_later(
+    session: Session,
+    *,
+    case_id: str,
+    day: date,
+    now: datetime,
+    worker_id: str | None = None,
+    device_id: str | None = None,
+) -> Changes:
+    """Nobody home, try again later today: move the case to the end of its route of ``day``
+    (:func:`reorder_shift`, reason ``niet_thuis_later``). Raises :class:`PlanRefused` when the
+    case is not on that day's route."""
+    shift_id = session.scalar(
+        select(PlannedVisitRow.shift_id)
+        .join(ShiftRow, ShiftRow.id == PlannedVisitRow.shift_id)
+        .where(PlannedVisitRow.case_id == case_id, ShiftRow.day == day)
+        .order_by(ShiftRow.start_minute.desc())
+        .limit(1)
+    )
+    if shift_id is None:
+        raise PlanRefused(MSG_NOT_PLANNED)
+    order = [
+        cid
+        for cid in session.scalars(
+            select(PlannedVisitRow.case_id)
+            .where(PlannedVisitRow.shift_id == shift_id)
+            .order_by(PlannedVisitRow.seq, PlannedVisitRow.id)
+        )
+        if cid != case_id
+    ]
+    return reorder_shift(
+        session,
+        shift_id=shift_id,
+        case_ids=[*order, case_id],
+        reason="niet_thuis_later",
+        now=now,
+        worker_id=worker_id,
+        device_id=device_id,
+    )

@@ -21,6 +21,7 @@ from fieldapp.services.changes import Changes
 from fieldapp.services.plan_views import (
     PlannedShift,
     PlannedStop,
+    come_back_later,
     dagdeel_of_minute,
     reorder_shift,
     shifts_between,
@@ -31,6 +32,7 @@ __all__ = [
     "DAYPART_HOURS",
     "PlannedShift",
     "PlannedStop",
+    "come_back_later",
     "dagdeel_of_minute",
     "plan_shift",
     "reorder_shift",

@@ -25,7 +25,8 @@ from fieldapp.domain.people import readable_phone
 from fieldapp.services import queries
 from fieldapp.services.attempts import QuickOutcome, record_quick_outcome
 from fieldapp.services.changes import Changes
-from fieldapp.services.printing import PrintJob
+from fieldapp.services.identity import KV_APP_WORKER_ID
+from fieldapp.services.printing import PrintJob, PrintRefused
 from fieldapp.store.schema import CaseRow, PlannedVisitRow, ShiftRow
 
 _STILL_TO_VISIT = CaseRow.status == CaseStatus.OPEN.value
@@ -79,7 +80,7 @@ def sender_for(worker: WorkerInfo, organisation: Organisation) -> Sender:
 
 
 def current_sender(session: Session, organisation: Organisation) -> Sender | None:
-    worker_id = queries.get_kv(session, "worker_id")
+    worker_id = queries.get_kv(session, KV_APP_WORKER_ID)
     worker = next((w for w in queries.list_workers(session) if w.id == worker_id), None)
     return sender_for(worker, organisation) if worker else None
 
@@ -104,6 +105,10 @@ def load_print_jobs(
     fallback = current_sender(session, organisation)
     jobs: list[PrintJob] = []
     if shift_id:
+        if session.get(ShiftRow, shift_id) is None:
+            raise PrintRefused(
+                f"Onbekende dienst: {shift_id}. `fieldapp shifts` toont de diensten op deze laptop."
+            )
         rows = session.execute(
             select(PlannedVisitRow.case_id, ShiftRow.day, ShiftRow.dagdeel, ShiftRow.worker_id)
             .join(ShiftRow, ShiftRow.id == PlannedVisitRow.shift_id)
@@ -185,6 +190,29 @@ def shifts_on(session: Session, *, day: date, worker_id: str | None) -> list[Shi
         for shift_id, shift_day, dagdeel, count in session.execute(query)
     ]
     shifts.sort(key=lambda s: (_DAGDEEL_ORDER[s.dagdeel], s.id))
+    return shifts
+
+
+def list_shifts(session: Session, *, since: date | None = None) -> list[ShiftInfo]:
+    """Every shift on this laptop (from ``since`` on, if given), by day and dagdeel, with the
+    number of visits to open cases (what a card run would print)."""
+    open_visits = (
+        select(PlannedVisitRow.shift_id, func.count(PlannedVisitRow.id).label("n"))
+        .join(CaseRow, CaseRow.id == PlannedVisitRow.case_id)
+        .where(_STILL_TO_VISIT)
+        .group_by(PlannedVisitRow.shift_id)
+        .subquery()
+    )
+    query = select(ShiftRow.id, ShiftRow.day, ShiftRow.dagdeel, open_visits.c.n).outerjoin(
+        open_visits, open_visits.c.shift_id == ShiftRow.id
+    )
+    if since is not None:
+        query = query.where(ShiftRow.day >= since)
+    shifts = [
+        ShiftInfo(shift_id, day, Dagdeel(dagdeel), int(n or 0))
+        for shift_id, day, dagdeel, n in session.execute(query)
+    ]
+    shifts.sort(key=lambda s: (s.day, _DAGDEEL_ORDER[s.dagdeel], s.id))
     return shifts
 
 

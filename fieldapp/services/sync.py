@@ -15,7 +15,7 @@ Every function runs inside the caller's transaction; the rules that make sync sa
   reasons) until they are acked, then :func:`drop_finished_husks` removes it. After applying
   tombstones the caller must run ``store.checkpoint_truncate()`` (freed pages leave the WAL).
 
-The device token lives only here, in the encrypted ``kv`` table.
+The enrolment (server, device token) is ``fieldapp.services.identity``.
 """
 
 from __future__ import annotations
@@ -27,11 +27,14 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Table, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from fieldapp.domain.attempts import SyncState
 from fieldapp.services.changes import Changes
+from fieldapp.services.identity import KV_ENROLLED_AT, is_enrolled
 from fieldapp.services.queries import get_kv, set_kv
-from fieldapp.store.schema import AttemptRow, CaseEventRow, KeyValueRow, RouteEditRow
+from fieldapp.store.schema import AttemptRow, CaseEventRow, RouteEditRow
 from fieldapp.sync.apply import (
     KV_CURSOR,
+    KV_EPOCH,
     KV_HUSKS,
     apply_page_rows,
     drop_finished_husks,
@@ -42,7 +45,6 @@ from fieldapp.sync.protocol import (
     AttemptItem,
     CaseEventItem,
     ChangesPage,
-    EnrollResponse,
     PushItem,
     PushResponse,
     RouteEditItem,
@@ -50,35 +52,10 @@ from fieldapp.sync.protocol import (
 
 __all__ = ["KV_CURSOR", "KV_HUSKS", "drop_finished_husks", "husk_ids", "purge_expired"]
 
-KV_SERVER_URL = "sync.server_url"
-KV_CA_BUNDLE = "sync.ca_bundle"
-KV_DEVICE_ID = "sync.device_id"
-KV_TOKEN = "sync.token"  # noqa: S105 (a kv key name, not a secret)
-KV_WORKER_ID = "sync.worker_id"
-KV_ROLE = "sync.role"
-KV_TEAM = "sync.team"
-KV_EPOCH = "sync.epoch"
 KV_LAST_SYNC = "sync.last_sync_at"
-KV_ENROLLED_AT = "sync.enrolled_at"
 
 MAX_OFFLINE = timedelta(days=14)
 UNSENT_WARNING = timedelta(hours=24)
-PENDING = "pending"
-ACKED = "acked"
-
-
-@dataclass(frozen=True, slots=True)
-class SyncIdentity:
-    server_url: str
-    device_id: str
-    token: str
-    worker_id: str | None
-    role: str
-    team: str
-    ca_bundle: str | None
-
-    def __repr__(self) -> str:  # never print the token
-        return f"SyncIdentity(server_url={self.server_url!r}, device_id={self.device_id!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,52 +68,6 @@ class OutboxStatus:
     last_sync_at: datetime | None
     warn_unsent: bool
     details_hidden: bool
-
-
-# --- identity ----------------------------------------------------------------------------------
-
-
-def save_enrolment(
-    session: Session,
-    *,
-    server_url: str,
-    reply: EnrollResponse,
-    ca_bundle: str | None,
-    now: datetime,
-) -> None:
-    values = {
-        KV_SERVER_URL: server_url.rstrip("/"),
-        KV_DEVICE_ID: reply.device_id,
-        KV_TOKEN: reply.token,
-        KV_WORKER_ID: reply.worker_id or "",
-        # The app-wide "who am I" (Vandaag, printing) is the enrolled user.
-        "worker_id": reply.worker_id or "",
-        KV_ROLE: reply.role,
-        KV_TEAM: reply.team,
-        KV_CA_BUNDLE: ca_bundle or "",
-        KV_ENROLLED_AT: now.isoformat(),
-        KV_EPOCH: reply.server_epoch,
-        KV_CURSOR: "",
-    }
-    for key, value in values.items():
-        set_kv(session, key, value)
-
-
-def load_identity(session: Session) -> SyncIdentity | None:
-    token = get_kv(session, KV_TOKEN)
-    url = get_kv(session, KV_SERVER_URL)
-    device = get_kv(session, KV_DEVICE_ID)
-    if not token or not url or not device:
-        return None
-    return SyncIdentity(
-        server_url=url,
-        device_id=device,
-        token=token,
-        worker_id=get_kv(session, KV_WORKER_ID) or None,
-        role=get_kv(session, KV_ROLE) or "worker",
-        team=get_kv(session, KV_TEAM) or "",
-        ca_bundle=get_kv(session, KV_CA_BUNDLE) or None,
-    )
 
 
 # --- push --------------------------------------------------------------------------------------
@@ -159,7 +90,7 @@ def pending_items(session: Session, limit: int, *, exclude: Collection[str] = ()
     skip = list(exclude)
     items: list[PushItem] = []
     attempts = select(*(_ATTEMPTS.c[f] for f in _ATTEMPT_ITEM_COLS)).where(
-        _ATTEMPTS.c.sync_state == PENDING
+        _ATTEMPTS.c.sync_state == SyncState.PENDING
     )
     if skip:
         attempts = attempts.where(_ATTEMPTS.c.id.not_in(skip))
@@ -170,7 +101,7 @@ def pending_items(session: Session, limit: int, *, exclude: Collection[str] = ()
     room = limit - len(items)
     if room > 0:
         events = select(*(_EVENTS.c[f] for f in _EVENT_ITEM_COLS)).where(
-            _EVENTS.c.sync_state == PENDING
+            _EVENTS.c.sync_state == SyncState.PENDING
         )
         if skip:
             events = events.where(_EVENTS.c.id.not_in(skip))
@@ -179,7 +110,7 @@ def pending_items(session: Session, limit: int, *, exclude: Collection[str] = ()
     room = limit - len(items)
     if room > 0:
         routes = select(*(_ROUTES.c[f] for f in _ROUTE_ITEM_COLS)).where(
-            _ROUTES.c.sync_state == PENDING
+            _ROUTES.c.sync_state == SyncState.PENDING
         )
         if skip:
             routes = routes.where(_ROUTES.c.id.not_in(skip))
@@ -190,13 +121,19 @@ def pending_items(session: Session, limit: int, *, exclude: Collection[str] = ()
 
 def pending_count(session: Session) -> int:
     attempts = session.scalar(
-        select(func.count()).select_from(AttemptRow).where(AttemptRow.sync_state == PENDING)
+        select(func.count())
+        .select_from(AttemptRow)
+        .where(AttemptRow.sync_state == SyncState.PENDING)
     )
     events = session.scalar(
-        select(func.count()).select_from(CaseEventRow).where(CaseEventRow.sync_state == PENDING)
+        select(func.count())
+        .select_from(CaseEventRow)
+        .where(CaseEventRow.sync_state == SyncState.PENDING)
     )
     routes = session.scalar(
-        select(func.count()).select_from(RouteEditRow).where(RouteEditRow.sync_state == PENDING)
+        select(func.count())
+        .select_from(RouteEditRow)
+        .where(RouteEditRow.sync_state == SyncState.PENDING)
     )
     return int(attempts or 0) + int(events or 0) + int(routes or 0)
 
@@ -209,18 +146,18 @@ def mark_pushed(session: Session, reply: PushResponse, now: datetime) -> Changes
     # Core statements: one UPDATE ... WHERE id IN (...) per table, no ORM session sync.
     session.execute(
         update(_ATTEMPTS)
-        .where(_ATTEMPTS.c.id.in_(ids), _ATTEMPTS.c.sync_state == PENDING)
-        .values(sync_state=ACKED, acked_at=now, server_epoch_at_ack=reply.server_epoch)
+        .where(_ATTEMPTS.c.id.in_(ids), _ATTEMPTS.c.sync_state == SyncState.PENDING)
+        .values(sync_state=SyncState.ACKED, acked_at=now, server_epoch_at_ack=reply.server_epoch)
     )
     session.execute(
         update(_EVENTS)
-        .where(_EVENTS.c.id.in_(ids), _EVENTS.c.sync_state == PENDING)
-        .values(sync_state=ACKED, acked_at=now)
+        .where(_EVENTS.c.id.in_(ids), _EVENTS.c.sync_state == SyncState.PENDING)
+        .values(sync_state=SyncState.ACKED, acked_at=now)
     )
     session.execute(
         update(_ROUTES)
-        .where(_ROUTES.c.id.in_(ids), _ROUTES.c.sync_state == PENDING)
-        .values(sync_state=ACKED, acked_at=now)
+        .where(_ROUTES.c.id.in_(ids), _ROUTES.c.sync_state == SyncState.PENDING)
+        .values(sync_state=SyncState.ACKED, acked_at=now)
     )
     return Changes(attempts=True, sync=True)
 
@@ -239,23 +176,23 @@ def note_epoch(session: Session, epoch: str, device_id: str) -> bool:
     session.execute(
         update(AttemptRow)
         .where(
-            AttemptRow.sync_state == ACKED,
+            AttemptRow.sync_state == SyncState.ACKED,
             own_attempt,
             or_(AttemptRow.server_epoch_at_ack.is_(None), AttemptRow.server_epoch_at_ack != epoch),
         )
-        .values(sync_state=PENDING)
+        .values(sync_state=SyncState.PENDING)
     )
     own_event = or_(CaseEventRow.device_id.is_(None), CaseEventRow.device_id == device_id)
     session.execute(
         update(CaseEventRow)
-        .where(CaseEventRow.sync_state == ACKED, own_event)
-        .values(sync_state=PENDING)
+        .where(CaseEventRow.sync_state == SyncState.ACKED, own_event)
+        .values(sync_state=SyncState.PENDING)
     )
     own_route = or_(RouteEditRow.device_id.is_(None), RouteEditRow.device_id == device_id)
     session.execute(
         update(RouteEditRow)
-        .where(RouteEditRow.sync_state == ACKED, own_route)
-        .values(sync_state=PENDING)
+        .where(RouteEditRow.sync_state == SyncState.ACKED, own_route)
+        .values(sync_state=SyncState.PENDING)
     )
     return True
 
@@ -304,7 +241,7 @@ def details_hidden(session: Session, now: datetime, max_offline: timedelta = MAX
     """True when an enrolled device has not synced for ``max_offline`` (default 14 days): the
     UI then hides case details until a sync succeeds. Never true for a store that was never
     enrolled (a team lead working locally)."""
-    if get_kv(session, KV_TOKEN) is None:
+    if not is_enrolled(session):
         return False
     last = _kv_time(session, KV_LAST_SYNC) or _kv_time(session, KV_ENROLLED_AT)
     return last is None or now - last > max_offline
@@ -312,16 +249,16 @@ def details_hidden(session: Session, now: datetime, max_offline: timedelta = MAX
 
 def outbox_status(session: Session, now: datetime) -> OutboxStatus:
     oldest_attempt = session.scalar(
-        select(func.min(AttemptRow.created_at)).where(AttemptRow.sync_state == PENDING)
+        select(func.min(AttemptRow.created_at)).where(AttemptRow.sync_state == SyncState.PENDING)
     )
     oldest_event = session.scalar(
-        select(func.min(CaseEventRow.at)).where(CaseEventRow.sync_state == PENDING)
+        select(func.min(CaseEventRow.at)).where(CaseEventRow.sync_state == SyncState.PENDING)
     )
     candidates = [t for t in (oldest_attempt, oldest_event) if t is not None]
     oldest = min(candidates) if candidates else None
     if oldest is not None and oldest.tzinfo is None:
         oldest = oldest.replace(tzinfo=UTC)  # func.min bypasses the UTCDateTime type
-    enrolled = session.get(KeyValueRow, KV_TOKEN) is not None
+    enrolled = is_enrolled(session)
     return OutboxStatus(
         enrolled=enrolled,
         pending_count=pending_count(session),

@@ -62,6 +62,12 @@ def shm_path_for(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + "-shm")
 
 
+def store_files_exist(db_path: Path) -> bool:
+    """Whether a database, its WAL or its key-slot file is already at ``db_path``."""
+    slot_path = key_slots.slot_path_for(db_path)
+    return any(p.exists() for p in (db_path, slot_path, wal_path_for(db_path)))
+
+
 class Store:
     """An open store. Build it with :meth:`create`, :meth:`open`, :meth:`open_with_dek`,
     :meth:`recover` (or the ``*_plain_for_benchmark`` constructors), never directly.
@@ -99,7 +105,7 @@ class Store:
         """
         passphrase_policy.check_new_passphrase(passphrase)
         slot_path = key_slots.slot_path_for(db_path)
-        if any(p.exists() for p in (db_path, slot_path, wal_path_for(db_path))):
+        if store_files_exist(db_path):
             raise FileExistsError(MSG_EXISTS)
         dek = key_slots.new_dek()
         with private_umask():

@@ -33,6 +33,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from fieldapp.domain.attempts import SyncState
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -224,7 +226,7 @@ class AttemptRow(Base):
     voids: Mapped[str | None] = mapped_column(String(36))
     void_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    sync_state: Mapped[str] = mapped_column(String(10), default="pending")
+    sync_state: Mapped[str] = mapped_column(String(10), default=SyncState.PENDING.value)
     acked_at: Mapped[datetime | None]
     server_epoch_at_ack: Mapped[str | None] = mapped_column(String(64))
 
@@ -249,7 +251,7 @@ class CaseEventRow(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow)
     worker_id: Mapped[str | None] = mapped_column(String(36))
     device_id: Mapped[str | None] = mapped_column(String(36))
-    sync_state: Mapped[str] = mapped_column(String(10), default="pending")
+    sync_state: Mapped[str] = mapped_column(String(10), default=SyncState.PENDING.value)
     acked_at: Mapped[datetime | None]
 
 

@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from fieldapp.domain.attempts import SyncState
 from fieldapp.store.repos.kv import get_kv, set_kv
 from fieldapp.store.schema import (
     AttemptRow,
@@ -39,9 +40,8 @@ _PEOPLE: Table = PersonRow.__table__  # type: ignore[assignment]
 _SIGNALS: Table = SignalRow.__table__  # type: ignore[assignment]
 _ATTEMPTS: Table = AttemptRow.__table__  # type: ignore[assignment]
 KV_CURSOR = "sync.cursor"
+KV_EPOCH = "sync.epoch"
 KV_HUSKS = "sync.husks"
-PENDING = "pending"
-ACKED = "acked"
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +162,13 @@ def _upsert_cases(session: Session, payloads: list[CasePayload]) -> None:
     known = set(session.scalars(select(_ATTEMPTS.c.id).where(_ATTEMPTS.c.id.in_(list(wanted)))))
     now = datetime.now(UTC)
     rows = [
-        {**x.model_dump(), "case_id": cid, "sync_state": ACKED, "acked_at": now, "created_at": now}
+        {
+            **x.model_dump(),
+            "case_id": cid,
+            "sync_state": SyncState.ACKED,
+            "acked_at": now,
+            "created_at": now,
+        }
         for aid, (cid, x) in wanted.items()
         if aid not in known
     ]
@@ -178,11 +184,13 @@ def _tombstone(session: Session, case_id: str) -> bool:
     session.execute(delete(SignalRow).where(SignalRow.case_id == case_id))
     session.execute(delete(PersonRow).where(PersonRow.case_id == case_id))
     session.execute(
-        delete(AttemptRow).where(AttemptRow.case_id == case_id, AttemptRow.sync_state == ACKED)
+        delete(AttemptRow).where(
+            AttemptRow.case_id == case_id, AttemptRow.sync_state == SyncState.ACKED
+        )
     )
     session.execute(
         delete(CaseEventRow).where(
-            CaseEventRow.case_id == case_id, CaseEventRow.sync_state == ACKED
+            CaseEventRow.case_id == case_id, CaseEventRow.sync_state == SyncState.ACKED
         )
     )
     if _has_pending(session, case_id):
@@ -206,12 +214,12 @@ def _tombstone(session: Session, case_id: str) -> bool:
 def _has_pending(session: Session, case_id: str) -> bool:
     a = session.scalar(
         select(AttemptRow.id)
-        .where(AttemptRow.case_id == case_id, AttemptRow.sync_state == PENDING)
+        .where(AttemptRow.case_id == case_id, AttemptRow.sync_state == SyncState.PENDING)
         .limit(1)
     )
     e = session.scalar(
         select(CaseEventRow.id)
-        .where(CaseEventRow.case_id == case_id, CaseEventRow.sync_state == PENDING)
+        .where(CaseEventRow.case_id == case_id, CaseEventRow.sync_state == SyncState.PENDING)
         .limit(1)
     )
     return a is not None or e is not None

@@ -1,5 +1,5 @@
 """Network look-ahead for the sync client: one network thread per sync stage, so the HTTP of
-one page overlaps with the store work of the previous one (see ``fieldapp.sync.client``).
+one page overlaps with the store work of the previous one (see ``fieldapp.services.sync_client``).
 
 Contract: at most one request on the wire at a time (``NetThread`` refuses a second), so the
 server sees exactly the ordered requests it saw without the thread.

@@ -17,7 +17,7 @@ import json as json_module
 import random
 import ssl
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -68,6 +68,16 @@ class SyncRefused(SyncError):
 
 class SyncCancelled(SyncError):
     """The caller set the cancel event."""
+
+
+class SyncThrottled(SyncError):
+    """Too many failed sign-ins (429): try again after ``retry_after`` seconds, not sooner."""
+
+    def __init__(self, retry_after: int) -> None:
+        minutes = max(1, round(retry_after / 60))
+        when = f"{retry_after} seconden" if retry_after < 90 else f"{minutes} minuten"
+        super().__init__(f"Te veel mislukte pogingen. Probeer het over {when} opnieuw.")
+        self.retry_after = retry_after
 
 
 class StaleCursorError(SyncError):
@@ -156,13 +166,16 @@ class Transport:
         ``application/json``; cheaper than ``json=`` for big pushes."""
         headers = {"Content-Type": "application/json"} if content is not None else None
         last: SyncError = SyncUnavailable(MSG_UNAVAILABLE)
+        server_wait = 0.0  # the server's own Retry-After (503 overload): never retry sooner
         for attempt in range(self.retries + 1):
             if self.cancel.is_set():
                 raise SyncCancelled(MSG_CANCELLED)
             if attempt:
                 delay = min(self.max_backoff, self.backoff * 2 ** (attempt - 1))
-                if self.cancel.wait(delay * (0.5 + random.random() / 2)):
+                delay = max(delay * (0.5 + random.random() / 2), server_wait)
+                if self.cancel.wait(delay):
                     raise SyncCancelled(MSG_CANCELLED)
+                server_wait = 0.0
             self.attempts_made += 1
             try:
                 response = self._client.request(
@@ -190,7 +203,11 @@ class Transport:
                 raise StaleCursorError("cursor")
             if status == 426:
                 raise SyncUpgradeRequired(MSG_UPGRADE)
+            if status == 429 and _is_json(response):
+                # Sign-in throttling: retrying now only extends the lockout.
+                raise SyncThrottled(_retry_after(response) or 60)
             if status in (408, 429) or status >= 500:
+                server_wait = min(float(_retry_after(response) or 0), self.max_backoff * 2)
                 last = SyncUnavailable(MSG_UNAVAILABLE)
                 continue
             if _is_json(response):
@@ -209,6 +226,12 @@ def _detail(body: bytes) -> str:
     return detail if isinstance(detail, str) and len(detail) <= 300 else ""
 
 
+def _retry_after(response: httpx.Response) -> int | None:
+    """``Retry-After`` in seconds (the HTTP-date form is not used by our server)."""
+    value = str(response.headers.get("retry-after", "")).strip()
+    return int(value) if value.isdigit() else None
+
+
 def _is_json(response: httpx.Response) -> bool:
     ctype = str(response.headers.get("content-type", ""))
     return ctype.split(";")[0].strip().lower() == "application/json"
@@ -225,3 +248,13 @@ def _try_model(response: httpx.Response, body: bytes, model: type[M]) -> M | Non
         return _parse(response, body, model)
     except (ValueError, ValidationError):
         return None
+
+
+TransportFactory = Callable[[str, str | None, str | None, threading.Event], Transport]
+"""``(base_url, token, ca_bundle, cancel) -> Transport``; the app passes one with fewer retries."""
+
+
+def default_transport(
+    base_url: str, token: str | None, ca_bundle: str | None, cancel: threading.Event
+) -> Transport:
+    return Transport(base_url, token, ca_bundle=ca_bundle, cancel=cancel)

@@ -1459,6 +1459,11 @@
         <source>Nu &amp;synchroniseren</source>
         <translation>&amp;Sync now</translation>
     </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="98"/>
+        <source>Niet thuis: straks terug (achteraan de route)</source>
+        <translation>Not home: come back later (end of the route)</translation>
+    </message>
 </context>
 <context>
     <name>UnlockPage</name>

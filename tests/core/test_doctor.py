@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from fieldapp.cli import main
-from fieldapp.server.app import ServerSettings
 from fieldapp.server.embedded import start_embedded_server
+from fieldapp.server.settings import ServerSettings
 from fieldapp.support.deployment import DeploymentInvalid, load_deployment
 from fieldapp.support.doctor import (
     Status,

@@ -25,8 +25,8 @@ def sqlite_server_db(tmp_path: Path) -> Iterator[ServerDatabase]:
 @pytest.fixture
 def live(server_db: ServerDatabase) -> Iterator[tuple[str, ServerDatabase]]:
     """A real uvicorn server on a loopback port over ``server_db``."""
-    from fieldapp.server.app import ServerSettings
     from fieldapp.server.embedded import start_embedded_server
+    from fieldapp.server.settings import ServerSettings
 
     url, stop = start_embedded_server(
         None, db=server_db, settings=ServerSettings(fast_password_hash=True)

@@ -17,12 +17,13 @@ from fieldapp.domain.dayparts import AMSTERDAM
 from fieldapp.domain.priority import Policy
 from fieldapp.server import plan_jobs
 from fieldapp.server.db.schema import AuditEventRow, PlanJobRow
+from fieldapp.services.identity import enroll, load_identity
 from fieldapp.services.plan_views import reorder_shift, shifts_between
 from fieldapp.services.queries import today_rows
-from fieldapp.services.sync import load_identity, pending_count
+from fieldapp.services.sync import pending_count
+from fieldapp.services.sync_client import SyncClient
 from fieldapp.store.client_store import Store
 from fieldapp.store.schema import CaseRow, PlannedVisitRow, RouteEditRow, ShiftRow
-from fieldapp.sync.client import SyncClient, enroll
 from tests.server.helpers import Actor, make_actor, make_cases
 from tests.server.plan_helpers import make_shift, shift_body
 from tests.sync.conftest import new_store

@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
 
-from fieldapp.server.app import ServerSettings, create_app
+from fieldapp.server.app import create_app
 from fieldapp.server.db.open import open_server_db
+from fieldapp.server.settings import ServerSettings
 from tests.server.helpers import make_actor, make_cases
 
 EXAMPLES = int(os.environ.get("FIELDAPP_FUZZ_EXAMPLES", "20"))

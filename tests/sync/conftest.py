@@ -12,9 +12,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from fieldapp.server.app import ServerSettings
 from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.embedded import start_embedded_server
+from fieldapp.server.settings import ServerSettings
 from fieldapp.store.client_store import Store
 from fieldapp.store.kdf import FAST_TEST_PARAMS
 from tests.server.helpers import server_database

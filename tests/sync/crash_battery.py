@@ -36,10 +36,11 @@ from sqlalchemy import select
 from fieldapp.domain.ddas import Contactsoort
 from fieldapp.server.db.open import open_server_db
 from fieldapp.services.attempts import record_attempt
-from fieldapp.services.sync import load_identity, pending_count
+from fieldapp.services.identity import enroll, load_identity
+from fieldapp.services.sync import pending_count
+from fieldapp.services.sync_client import SyncClient
 from fieldapp.store.client_store import Store
 from fieldapp.store.schema import AttemptRow, CaseRow
-from fieldapp.sync.client import SyncClient, enroll
 from fieldapp.sync.transport import SyncError, Transport
 from tests.server.helpers import make_actor, make_cases
 from tests.sync.conftest import (

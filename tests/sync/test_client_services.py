@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from fieldapp.domain.ddas import Contactsoort
+from fieldapp.services import identity
 from fieldapp.services import sync as svc
 from fieldapp.services.attempts import record_attempt
 from fieldapp.services.queries import set_kv
@@ -210,8 +211,8 @@ def test_rejected_items_stay_pending(store: Store) -> None:
 def test_details_hidden_after_max_offline_age_only_for_enrolled_stores(store: Store) -> None:
     with store.session() as s:
         assert not svc.details_hidden(s, NOW + timedelta(days=400))  # never enrolled
-        set_kv(s, svc.KV_TOKEN, "t")
-        set_kv(s, svc.KV_ENROLLED_AT, NOW.isoformat())
+        set_kv(s, identity.KV_TOKEN, "t")
+        set_kv(s, identity.KV_ENROLLED_AT, NOW.isoformat())
         assert not svc.details_hidden(s, NOW + timedelta(days=13))
         assert svc.details_hidden(s, NOW + timedelta(days=15))
         svc.record_sync_success(s, NOW + timedelta(days=15))
@@ -245,7 +246,8 @@ def test_retention_purges_expired_cases_locally_even_offline(store: Store) -> No
 def test_demo_hook_adopts_cases_written_straight_into_the_server(tmp_path: Path) -> None:
     from fieldapp.server.db.open import open_server_db
     from fieldapp.server.embedded import add_user, adopt_unowned_cases, start_embedded_server
-    from fieldapp.sync.client import SyncClient, enroll
+    from fieldapp.services.identity import enroll
+    from fieldapp.services.sync_client import SyncClient
 
     db = open_server_db(None, data_dir=tmp_path / "srv")
     user = add_user(db, username="demo", password="demo-password-1", team="Demo", fast_hash=True)

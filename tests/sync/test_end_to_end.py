@@ -12,10 +12,11 @@ from sqlalchemy import select
 from fieldapp.domain.ddas import Contactsoort
 from fieldapp.server.db.open import open_server_db
 from fieldapp.services.attempts import record_attempt
-from fieldapp.services.sync import load_identity, outbox_status
+from fieldapp.services.identity import enroll, load_identity
+from fieldapp.services.sync import outbox_status
+from fieldapp.services.sync_client import SyncClient
 from fieldapp.store.key_slots import slot_path_for
 from fieldapp.store.schema import AttemptRow, CaseRow, PersonRow, SignalRow
-from fieldapp.sync.client import SyncClient, enroll
 from tests.server.helpers import make_actor, make_cases
 from tests.sync.conftest import new_store, start_server_process
 

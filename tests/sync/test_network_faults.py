@@ -16,10 +16,11 @@ from sqlalchemy import func, select
 from fieldapp.domain.ddas import Contactsoort
 from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.services.attempts import record_attempt
-from fieldapp.services.sync import load_identity, pending_count
+from fieldapp.services.identity import enroll, load_identity
+from fieldapp.services.sync import pending_count
+from fieldapp.services.sync_client import SyncClient
 from fieldapp.store.client_store import Store
 from fieldapp.store.schema import AttemptRow
-from fieldapp.sync.client import SyncClient, enroll
 from fieldapp.sync.transport import SyncUnavailable, Transport
 from tests.server.helpers import make_actor, make_cases
 from tests.sync.conftest import new_store

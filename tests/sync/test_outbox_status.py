@@ -11,8 +11,9 @@ from fieldapp.domain.ddas import Contactsoort, Signaalpartner
 from fieldapp.domain.priority import Policy
 from fieldapp.services import queries
 from fieldapp.services.attempts import record_attempt
+from fieldapp.services.identity import KV_TOKEN
 from fieldapp.services.intake import import_parsed
-from fieldapp.services.sync import KV_LAST_SYNC, KV_TOKEN, outbox_status
+from fieldapp.services.sync import KV_LAST_SYNC, outbox_status
 from fieldapp.store.client_store import Store
 from tests.core.signal_factory import parsed, signal
 

@@ -11,16 +11,17 @@ from pathlib import Path
 from sqlalchemy import select
 
 from fieldapp.domain.ddas import Contactsoort
-from fieldapp.server.app import ServerSettings
 from fieldapp.server.db.backup import backup_embedded
 from fieldapp.server.db.epoch import rotate_epoch
 from fieldapp.server.db.open import DB_FILE_NAME, open_server_db
 from fieldapp.server.embedded import start_embedded_server
+from fieldapp.server.settings import ServerSettings
 from fieldapp.services.attempts import record_attempt
-from fieldapp.services.sync import load_identity, pending_count
+from fieldapp.services.identity import enroll, load_identity
+from fieldapp.services.sync import pending_count
+from fieldapp.services.sync_client import SyncClient
 from fieldapp.store.client_store import Store
 from fieldapp.store.schema import AttemptRow, CaseRow
-from fieldapp.sync.client import SyncClient, enroll
 from fieldapp.sync.transport import Transport
 from tests.server.helpers import make_actor, make_cases
 from tests.sync.conftest import free_port, new_store

@@ -23,15 +23,16 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from sqlalchemy import func, select
 
 from fieldapp.domain.ddas import Contactsoort
-from fieldapp.server.app import ServerSettings
 from fieldapp.server.db.open import open_server_db
 from fieldapp.server.db.schema import QuarantineRow
 from fieldapp.server.embedded import start_embedded_server
+from fieldapp.server.settings import ServerSettings
 from fieldapp.services.attempts import record_attempt
-from fieldapp.services.sync import husk_ids, load_identity
+from fieldapp.services.identity import enroll, load_identity
+from fieldapp.services.sync import husk_ids
+from fieldapp.services.sync_client import SyncClient
 from fieldapp.store.client_store import Store
 from fieldapp.store.schema import AttemptRow, CaseRow, PersonRow
-from fieldapp.sync.client import SyncClient, enroll
 from fieldapp.sync.transport import SyncError, SyncUnavailable, Transport
 from tests.server.helpers import make_actor, make_cases
 from tests.sync.conftest import new_store

@@ -26,10 +26,11 @@ from fieldapp.cli import main as cli_main
 from fieldapp.domain.ddas import Contactsoort
 from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.services.attempts import record_attempt
-from fieldapp.services.sync import load_identity, pending_count
+from fieldapp.services.identity import enroll, load_identity, recover
+from fieldapp.services.sync import pending_count
+from fieldapp.services.sync_client import SyncClient
 from fieldapp.store.kdf import FAST_TEST_PARAMS
 from fieldapp.store.schema import AttemptRow, CaseRow
-from fieldapp.sync.client import SyncClient, enroll, recover
 from fieldapp.sync.protocol import Health
 from fieldapp.sync.transport import SyncError, SyncUnavailable, Transport
 from tests.server.helpers import make_actor, make_cases

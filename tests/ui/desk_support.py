@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from fieldapp.server.app import ServerSettings
 from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.db.open import open_server_db
 from fieldapp.server.embedded import start_embedded_server
 from fieldapp.server.feed import case_scopes, emit_case_changes
+from fieldapp.server.settings import ServerSettings
+from fieldapp.services.sync_client import SyncClient
 from fieldapp.store.client_store import Store
 from fieldapp.store.kdf import FAST_TEST_PARAMS
 from fieldapp.store.schema import CaseRow
-from fieldapp.sync.client import SyncClient
 from fieldapp.sync.transport import Transport
 from tests.conftest import TEST_PASSPHRASE
 from tests.server.helpers import Actor, make_actor, make_cases
@@ -97,11 +97,12 @@ def desk_server(tmp_path: Path) -> Iterator[DeskServer]:
 
 
 def enrolled_store(path: Path, server_url: str, actor: Actor) -> Path:
-    from ui.sync_controller import ServerLogin, enroll_store
+    from fieldapp.services.identity import ServerLogin, enroll_with_login
 
     store = Store.create(path, TEST_PASSPHRASE, params=FAST_TEST_PARAMS)
     try:
-        enroll_store(store, ServerLogin(server_url, actor.username, actor.password), fast_transport)
+        login = ServerLogin(server_url, actor.username, actor.password)
+        enroll_with_login(store, login, fast_transport)
         SyncClient(store, transport_factory=fast_transport).sync()
     finally:
         store.close()

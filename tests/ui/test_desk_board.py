@@ -13,9 +13,9 @@ from sqlalchemy import select
 from fieldapp.server.feed import case_scopes, emit_case_changes
 from fieldapp.services.cases import assign_cases
 from fieldapp.services.desk_plan import MSG_OTHER_WORKER, monday_of
+from fieldapp.services.sync_client import SyncClient
 from fieldapp.store.client_store import Store
 from fieldapp.store.schema import PlannedVisitRow, ShiftRow
-from fieldapp.sync.client import SyncClient
 from tests.conftest import TEST_PASSPHRASE
 from tests.server.plan_helpers import make_shift
 from tests.ui.conftest import wait_idle

@@ -20,18 +20,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.ddas import Contactsoort
-from fieldapp.server.app import ServerSettings
 from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.db.open import open_server_db
 from fieldapp.server.embedded import start_embedded_server
+from fieldapp.server.settings import ServerSettings
 from fieldapp.services import sync as svc
 from fieldapp.services.attempts import record_attempt
 from fieldapp.services.changes import Changes
+from fieldapp.services.sync_client import SyncClient
 from fieldapp.store.client_store import Store
 from fieldapp.store.kdf import FAST_TEST_PARAMS
 from fieldapp.store.key_slots import slot_path_for
 from fieldapp.store.schema import AttemptRow
-from fieldapp.sync.client import SyncClient
 from fieldapp.sync.transport import Transport
 from tests.conftest import TEST_PASSPHRASE
 from tests.server.helpers import Actor, make_actor, make_cases
@@ -91,13 +91,13 @@ def server(tmp_path: Path) -> Iterator[SyncServer]:
 @pytest.fixture
 def enrolled(tmp_path: Path, server: SyncServer) -> Path:
     """A store enrolled as the worker (through the app's own enrol code) and synced once."""
-    from ui.sync_controller import ServerLogin, enroll_store
+    from fieldapp.services.identity import ServerLogin, enroll_with_login
 
     path = tmp_path / "client" / "veldwerk.db"
     store = Store.create(path, TEST_PASSPHRASE, params=FAST_TEST_PARAMS)
     try:
         login = ServerLogin(server.url, server.worker.username, server.worker.password)
-        enroll_store(store, login, fast_transport)
+        enroll_with_login(store, login, fast_transport)
         SyncClient(store, transport_factory=fast_transport).sync()
     finally:
         store.close()

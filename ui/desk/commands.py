@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy.orm import Session
 
-from fieldapp.services import sync as sync_service
-from fieldapp.services.sync import SyncIdentity
+from fieldapp.services import identity as sync_service
+from fieldapp.services.identity import SyncIdentity
 from fieldapp.sync import desk_client
 from fieldapp.sync.desk_client import DeskClient
 from fieldapp.sync.transport import SyncError, SyncUnavailable

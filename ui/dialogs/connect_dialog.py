@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from fieldapp.services.identity import ServerLogin
 from fieldapp.support.deployment import DeploymentInvalid, load_deployment
 from fieldapp.sync.transport import SyncAuthError, check_url
 from ui.backend import Backend
@@ -28,7 +29,6 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.sync_controller import ServerLogin
 
 
 def enrol_failure_message(error: BaseException) -> str:

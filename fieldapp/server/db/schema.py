@@ -176,3 +176,15 @@ class ConflictRow(ServerBase):
     stored_hash: Mapped[str] = mapped_column(String(64))
     received_hash: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LoginThrottleRow(ServerBase):
+    """Failed sign-ins per account (``acct:`` + a hash of the user name) and per source address
+    (``addr:`` + IP). Shared by all workers through the database, so a lockout holds across
+    processes. Rows go when a sign-in succeeds (account) or a lead/admin unlocks."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

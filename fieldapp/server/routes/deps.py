@@ -12,7 +12,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from fieldapp.server import audit
-from fieldapp.server.app import ServerSettings
 from fieldapp.server.auth import Principal, principal_for_token
 from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.errors import (
@@ -22,6 +21,7 @@ from fieldapp.server.errors import (
     upgrade_required,
     wipe_order,
 )
+from fieldapp.server.settings import ServerSettings
 from fieldapp.sync.protocol import MIN_PROTOCOL_VERSION, PROTOCOL_HEADER
 
 T = TypeVar("T")

@@ -9,12 +9,19 @@ from fastapi import APIRouter, Path, Request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fieldapp.server import audit
+from fieldapp.server import audit, throttle
 from fieldapp.server.auth import enroll_device, revoke_device, verify_password
 from fieldapp.server.db.epoch import get_epoch
 from fieldapp.server.db.schema import DeviceRow, UserRow
-from fieldapp.server.errors import bad_credentials, not_found
-from fieldapp.server.routes.deps import Token, authenticate, db_of, request_id, settings_of
+from fieldapp.server.errors import ApiError, bad_credentials, not_found, too_many_attempts
+from fieldapp.server.routes.deps import (
+    Token,
+    authenticate,
+    db_of,
+    now,
+    request_id,
+    settings_of,
+)
 from fieldapp.sync.protocol import (
     PROTOCOL_VERSION,
     EnrollRequest,
@@ -31,8 +38,31 @@ from fieldapp.sync.protocol import (
 router = APIRouter(prefix="/v1", tags=["devices"])
 
 
-def _audit_login_failure(request: Request, action: audit.AuditAction) -> None:
+def _address(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+def _refuse_if_throttled(
+    request: Request, session: Session, username: str, action: audit.AuditAction
+) -> None:
+    """429 before the password is even checked while the account or address is paused."""
+    wait = throttle.wait_seconds(session, username, _address(request), now())
+    if wait:
+        error = too_many_attempts(wait)
+        error.audit = {
+            "action": audit.AuditAction.THROTTLE,
+            "outcome": f"blocked_{action.value}",
+            "user_id": None,
+            "device_id": None,
+            "request_id": request_id(request),
+        }
+        raise error
+
+
+def _login_failed(request: Request, username: str, action: audit.AuditAction) -> ApiError:
+    """Count the failure (own transaction: the request's was rolled back) and audit it."""
     with db_of(request).session() as s, s.begin():
+        locked = throttle.record_failure(s, username, _address(request), now())
         audit.record(
             s,
             action=action,
@@ -41,12 +71,26 @@ def _audit_login_failure(request: Request, action: audit.AuditAction) -> None:
             device_id=None,
             request_id=request_id(request),
         )
+        if locked:
+            audit.record(
+                s,
+                action=audit.AuditAction.THROTTLE,
+                outcome=f"locked_{action.value}",
+                user_id=None,
+                device_id=None,
+                detail={"seconds": locked},
+                request_id=request_id(request),
+            )
+    return too_many_attempts(locked) if locked else bad_credentials()
 
 
 @router.post(
     "/enroll",
     response_model=EnrollResponse,
-    responses={401: {"description": "Wrong username or password"}},
+    responses={
+        401: {"description": "Wrong username or password"},
+        429: {"description": "Too many failed sign-ins: wait Retry-After seconds"},
+    },
 )
 def enroll(request: Request, body: EnrollRequest) -> EnrollResponse:
     """Register this laptop: returns its device id, bearer token (shown once) and the recovery
@@ -54,8 +98,10 @@ def enroll(request: Request, body: EnrollRequest) -> EnrollResponse:
     db = db_of(request)
     hasher = settings_of(request).password_hasher()
     with db.session() as session, session.begin():
+        _refuse_if_throttled(request, session, body.username, audit.AuditAction.ENROLL)
         user = verify_password(session, body.username, body.password, hasher)
         if user is not None:
+            throttle.record_success(session, body.username)
             enrolment = enroll_device(session, user, db.keys, name=body.device_name)
             audit.record(
                 session,
@@ -75,14 +121,16 @@ def enroll(request: Request, body: EnrollRequest) -> EnrollResponse:
                 server_epoch=get_epoch(session),
                 protocol_version=PROTOCOL_VERSION,
             )
-    _audit_login_failure(request, audit.AuditAction.ENROLL)
-    raise bad_credentials()
+    raise _login_failed(request, body.username, audit.AuditAction.ENROLL)
 
 
 @router.post(
     "/recovery",
     response_model=RecoveryResponse,
-    responses={401: {"description": "Wrong username or password"}},
+    responses={
+        401: {"description": "Wrong username or password"},
+        429: {"description": "Too many failed sign-ins: wait Retry-After seconds"},
+    },
 )
 def recovery(request: Request, body: RecoveryRequest) -> RecoveryResponse:
     """Release the recovery keys of the user's active devices (forgotten passphrase: the laptop
@@ -90,8 +138,10 @@ def recovery(request: Request, body: RecoveryRequest) -> RecoveryResponse:
     db = db_of(request)
     hasher = settings_of(request).password_hasher()
     with db.session() as session, session.begin():
+        _refuse_if_throttled(request, session, body.username, audit.AuditAction.RECOVERY)
         user = verify_password(session, body.username, body.password, hasher)
         if user is not None:
+            throttle.record_success(session, body.username)
             devices = session.scalars(
                 select(DeviceRow).where(DeviceRow.user_id == user.id, DeviceRow.status == "active")
             ).all()
@@ -115,8 +165,7 @@ def recovery(request: Request, body: RecoveryRequest) -> RecoveryResponse:
                     request_id=request_id(request),
                 )
             return RecoveryResponse(keys=keys)
-    _audit_login_failure(request, audit.AuditAction.RECOVERY)
-    raise bad_credentials()
+    raise _login_failed(request, body.username, audit.AuditAction.RECOVERY)
 
 
 @router.post(

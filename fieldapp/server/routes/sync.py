@@ -23,6 +23,7 @@ from fieldapp.server.routes.deps import (
     now,
     request_id,
     run_write,
+    settings_of,
 )
 from fieldapp.sync.protocol import (
     MAX_PULL_LIMIT,
@@ -65,7 +66,7 @@ def push(request: Request, body: PushRequest, token: Token) -> PushResponse:
         if body.device_id != who.device_id:
             raise ApiError(403, {"detail": "Geen toegang."})
         at = now()
-        out = apply_push(session, who, list(body.items), at)
+        out = apply_push(session, who, list(body.items), at, settings_of(request).policy())
         audit.record(
             session,
             action=audit.AuditAction.PUSH,

@@ -112,7 +112,7 @@ async def import_file(
             files=1,
             accepted=file_report.accepted,
             duplicates=file_report.duplicates,
-            rejected=len(file_report.rejected),
+            rejected=file_report.rejected_rows,
             new_cases=len(new_ids),
             report=report_json,
         )

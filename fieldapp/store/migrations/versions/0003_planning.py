@@ -3,7 +3,7 @@ capacity, published), planned-visit details (times, locked, published, why, vers
 ``route_edits`` outbox (a worker's own reorder of a published shift).
 
 Revision ID: 0003_planning
-Revises: 0002
+Revises: 0003_outcomes
 Create Date: 2026-12-01
 
 Written by hand; plain SQLAlchemy types only. The server tree's ``0002_planning`` makes the

@@ -1,4 +1,8 @@
-"""The sync client: enrol a store, sync it (PUSH then PULL), recover it, wipe it.
+"""The sync client: sync an enrolled store with its server (PUSH then PULL), or wipe it.
+
+A service: it drives the ``fieldapp.sync`` mechanisms (transport, look-ahead, protocol) and
+the store-side use cases of ``fieldapp.services.sync``; enrolment and recovery are in
+``fieldapp.services.identity``.
 
 UI-agnostic: progress goes to a callback, cancellation comes from a ``threading.Event``. Run
 :meth:`SyncClient.sync` off the GUI thread; it opens its own short sessions on the store (one
@@ -23,7 +27,6 @@ only after the previous page and its cursor are committed, and dropped otherwise
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import logging
 import threading
@@ -31,38 +34,27 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 from fieldapp.domain.dayparts import AMSTERDAM
-from fieldapp.errors import WrongPassphrase
 from fieldapp.services import sync as svc
-from fieldapp.store import key_slots
-from fieldapp.store.client_store import Store, shm_path_for, wal_path_for
-from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
+from fieldapp.services.identity import load_identity
+from fieldapp.services.store_handle import StoreHandle
+from fieldapp.store.client_store import wipe_store
 from fieldapp.sync.lookahead import NetThread, encode_push
-from fieldapp.sync.protocol import (
-    MAX_PULL_LIMIT,
-    MAX_PUSH_ITEMS,
-    ChangesPage,
-    EnrollRequest,
-    EnrollResponse,
-    OkResponse,
-    PushItem,
-    RecoveryRequest,
-    RecoveryResponse,
-)
+from fieldapp.sync.protocol import MAX_PULL_LIMIT, MAX_PUSH_ITEMS, ChangesPage, OkResponse, PushItem
 from fieldapp.sync.transport import (
     StaleCursorError,
     SyncError,
     SyncUnavailable,
     Transport,
+    TransportFactory,
     WipeRequested,
+    default_transport,
 )
 
 log = logging.getLogger(__name__)
 
 MSG_NOT_ENROLLED = "Deze laptop is nog niet aangemeld bij een server."
-MSG_NO_RECOVERY = "De server heeft geen herstelsleutel die bij deze database past."
 _MAX_PAGES = 10_000  # bounded loops: a misbehaving server cannot keep us spinning
 
 
@@ -89,96 +81,6 @@ class SyncResult:
 
 
 ProgressFn = Callable[[SyncProgress], None]
-TransportFactory = Callable[[str, str | None, str | None, threading.Event], Transport]
-
-
-def default_transport(
-    base_url: str, token: str | None, ca_bundle: str | None, cancel: threading.Event
-) -> Transport:
-    return Transport(base_url, token, ca_bundle=ca_bundle, cancel=cancel)
-
-
-# --- enrolment and recovery ----------------------------------------------------------------------
-
-
-def enroll(
-    store: Store,
-    server_url: str,
-    username: str,
-    password: str,
-    *,
-    ca_bundle: str | None = None,
-    device_name: str = "",
-    transport_factory: TransportFactory = default_transport,
-) -> EnrollResponse:
-    """Register this store's laptop with the server: the device token goes into the encrypted
-    store, the recovery key into a recovery key slot (and is then forgotten)."""
-    with transport_factory(server_url, None, ca_bundle, threading.Event()) as transport:
-        reply = transport.call(
-            "POST",
-            "/v1/enroll",
-            EnrollResponse,
-            json=EnrollRequest(
-                username=username, password=password, device_name=device_name
-            ).model_dump(),
-        )
-    recovery_key = bytearray(base64.b64decode(reply.recovery_key))
-    try:
-        store.add_recovery_slot(bytes(recovery_key))
-    finally:
-        key_slots.wipe(recovery_key)
-    with store.session() as session:
-        svc.save_enrolment(
-            session,
-            server_url=transport.base_url,
-            reply=reply,
-            ca_bundle=ca_bundle,
-            now=datetime.now(UTC),
-        )
-    return reply.model_copy(update={"token": "", "recovery_key": ""})
-
-
-def recover(
-    db_path: Path,
-    server_url: str,
-    username: str,
-    password: str,
-    new_passphrase: str,
-    *,
-    ca_bundle: str | None = None,
-    params: KdfParams = DEFAULT_PARAMS,
-    transport_factory: TransportFactory = default_transport,
-) -> Store:
-    """Forgotten passphrase: fetch this user's recovery keys and open the store with the one
-    that fits, setting ``new_passphrase``. Unsynced work is kept."""
-    with transport_factory(server_url, None, ca_bundle, threading.Event()) as transport:
-        reply = transport.call(
-            "POST",
-            "/v1/recovery",
-            RecoveryResponse,
-            json=RecoveryRequest(username=username, password=password).model_dump(),
-        )
-    for item in reply.keys:
-        try:
-            return Store.recover(
-                db_path, base64.b64decode(item.recovery_key), new_passphrase, params=params
-            )
-        except WrongPassphrase:
-            continue
-    raise WrongPassphrase(MSG_NO_RECOVERY)
-
-
-def wipe_store(store: Store) -> None:
-    """Crypto-shred: close, destroy the key slots, then delete the database, WAL, SHM and any
-    pre-upgrade backups. The store object is unusable afterwards."""
-    path = store.path
-    slot_path = store.slot_path
-    store.close()
-    key_slots.destroy_slots(slot_path)
-    for extra in (path, wal_path_for(path), shm_path_for(path)):
-        extra.unlink(missing_ok=True)
-    for backup in path.parent.glob(path.name + ".bak-*"):
-        backup.unlink(missing_ok=True)
 
 
 # --- sync ----------------------------------------------------------------------------------------
@@ -189,7 +91,7 @@ class SyncClient:
 
     def __init__(
         self,
-        store: Store,
+        store: StoreHandle,
         *,
         transport_factory: TransportFactory = default_transport,
         push_page: int = MAX_PUSH_ITEMS,
@@ -215,7 +117,7 @@ class SyncClient:
         stop = cancel or threading.Event()
         with self._lock:
             with self.store.session() as session:
-                ident = svc.load_identity(session)
+                ident = load_identity(session)
             if ident is None:
                 raise SyncError(MSG_NOT_ENROLLED)
             result = SyncResult()
@@ -371,7 +273,9 @@ class SyncClient:
             with contextlib.suppress(WipeRequested):
                 self._push(transport, device_id, result, report)
         report(SyncProgress("wipe", 0, None, "Gegevens op deze laptop worden gewist..."))
-        wipe_store(self.store)
+        path = self.store.path
+        self.store.close()
+        wipe_store(path)
         result.wiped = True
         with contextlib.suppress(SyncError):
             transport.retries = 0

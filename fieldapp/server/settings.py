@@ -1,0 +1,62 @@
+"""The server's knobs (body limits, password hashing, the policy it enforces and hands out, the
+DDAS supplier); one object per app, read by the routes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argon2 import PasswordHasher
+
+from fieldapp.domain.priority import Policy
+from fieldapp.server.auth import make_hasher
+from fieldapp.sync.protocol import MAX_BODY_BYTES
+
+IMPORT_MAX_BODY_BYTES = 50 * 1024 * 1024
+POLICY_FILE_NAME = "afwegingskader.toml"
+ORGANISATION_FILE_NAME = "organisatie.toml"
+
+
+@dataclass
+class ServerSettings:
+    """Knobs for tests and deployments. ``fast_password_hash`` is for tests only."""
+
+    fast_password_hash: bool = False
+    max_body_bytes: int = MAX_BODY_BYTES
+    import_max_body_bytes: int = IMPORT_MAX_BODY_BYTES
+    hasher: PasswordHasher | None = field(default=None, repr=False)
+    # The afwegingskader (TOML text) the server enforces and hands out; None = shipped default.
+    policy_text: str | None = None
+    # Who delivers DDAS (aanleverendeOrganisatie, contactpersonen): organisatie TOML text.
+    organisation_text: str | None = None
+    # The embedded demo may deliver for the fictional municipality 9999; nothing else may.
+    demo: bool = False
+    _policy: Policy | None = field(default=None, init=False, repr=False)
+
+    def policy(self) -> Policy:
+        """Parsed once per process (every push of a close needs it)."""
+        if self._policy is None:
+            from fieldapp.config import parse_policy
+
+            self._policy = parse_policy(self.policy_source())
+        return self._policy
+
+    @classmethod
+    def from_dir(cls, data_dir: Path) -> ServerSettings:
+        """Settings files in the server's data folder, when present: ``afwegingskader.toml``
+        (the policy it enforces and hands out) and ``organisatie.toml`` (DDAS supplier)."""
+        texts = []
+        for name in (POLICY_FILE_NAME, ORGANISATION_FILE_NAME):
+            path = data_dir / name
+            texts.append(path.read_text(encoding="utf-8") if path.is_file() else None)
+        return cls(policy_text=texts[0], organisation_text=texts[1])
+
+    def policy_source(self) -> str:
+        from fieldapp.config import policy_text
+
+        return self.policy_text or policy_text()
+
+    def password_hasher(self) -> PasswordHasher:
+        if self.hasher is None:
+            self.hasher = make_hasher(fast=self.fast_password_hash)
+        return self.hasher
