@@ -11,7 +11,7 @@ needed for it (a dedicated column is a follow-up when the planner starts to use 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -171,6 +171,19 @@ class TriageFilter:
     worker: str | None = None  # None: anyone; UNASSIGNED: not assigned; else a worker id
 
     def matches(self, row: TriageRow) -> bool:
+        return self.matches_fields(row) and row.case.matches(self.text)
+
+    @property
+    def has_fields(self) -> bool:
+        """Any criterion besides the search text is set."""
+        return replace(self, text="") != TriageFilter()
+
+    def same_fields(self, other: TriageFilter) -> bool:
+        """Equal in everything but the search text (the model then narrows incrementally)."""
+        return replace(self, text="") == replace(other, text="")
+
+    def matches_fields(self, row: TriageRow) -> bool:
+        """Every criterion except the search text."""
         case = row.case
         if self.wijk and case.wijk != self.wijk:
             return False
@@ -192,9 +205,7 @@ class TriageFilter:
             return False
         if self.flags and not self.flags <= row.flags:
             return False
-        if self.worker is not None and (case.assigned_worker_id or UNASSIGNED) != self.worker:
-            return False
-        return case.matches(self.text)
+        return self.worker is None or (case.assigned_worker_id or UNASSIGNED) == self.worker
 
 
 @dataclass(frozen=True, slots=True)

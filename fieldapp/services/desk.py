@@ -50,23 +50,21 @@ def triage_rows(session: Session, *, today: date, policy: Policy | None = None) 
     repeats = set(
         session.scalars(select(SignalRow.case_id).where(SignalRow.status == _REPEAT).distinct())
     )
-    opened: dict[str, tuple[date, list[str]]] = {
-        cid: (day, list(flags or []))
-        for cid, day, flags in session.execute(
-            select(CaseRow.id, CaseRow.opened_on, CaseRow.flags).where(
-                CaseRow.status == CaseStatus.OPEN.value
-            )
-        )
-    }
+    # Flags come with the list row (``warnings``); only the opening date is read here (no
+    # second JSON decode of 10,000 flag lists).
+    opened: dict[str, date] = dict(
+        session.execute(
+            select(CaseRow.id, CaseRow.opened_on).where(CaseRow.status == CaseStatus.OPEN.value)
+        ).all()
+    )
     out: list[TriageRow] = []
     for row in rows:
-        day, flags = opened.get(row.id, (today, []))
         out.append(
             TriageRow(
                 case=row,
-                opened_on=day,
+                opened_on=opened.get(row.id, today),
                 age_group=age_group(youngest.get(row.id), today),
-                approach=approach_of(flags),
+                approach=approach_of(row.warnings),
                 flags=row_flags(row, repeat=row.id in repeats),
             )
         )

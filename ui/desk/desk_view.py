@@ -49,6 +49,8 @@ class DeskView(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         self.writable = True
+        self._stale: set[QWidget] = set()
+        self.tabs.currentChanged.connect(self._on_tab)
         backend.hub.changed.connect(self._on_changed)
         backend.hub.locked.connect(self.clear)
         sync.state_changed.connect(self._on_sync_state)
@@ -62,11 +64,19 @@ class DeskView(QWidget):
             widget.set_writable(self.writable)
 
     def reload(self) -> None:
-        self.triage.reload()
-        self.assign.reload()
-        for tab in self.extra_tabs:
-            if hasattr(tab, "reload"):
-                tab.reload()
+        """Reload the tab on screen now; the others when they are shown (after a pull, three
+        tabs re-reading 10,000 cases one after the other would delay the one being looked at)."""
+        current = self.tabs.currentWidget()
+        self._stale = {self.tabs.widget(i) for i in range(self.tabs.count())} - {current}
+        if current is not None and hasattr(current, "reload"):
+            current.reload()
+
+    def _on_tab(self, _index: int) -> None:
+        current = self.tabs.currentWidget()
+        if current in self._stale:
+            self._stale.discard(current)
+            if hasattr(current, "reload"):
+                current.reload()
 
     def clear(self) -> None:
         self.triage.clear()
