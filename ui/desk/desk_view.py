@@ -67,7 +67,8 @@ class DeskView(QWidget):
         """Reload the tab on screen now; the others when they are shown (after a pull, three
         tabs re-reading 10,000 cases one after the other would delay the one being looked at)."""
         current = self.tabs.currentWidget()
-        self._stale = {self.tabs.widget(i) for i in range(self.tabs.count())} - {current}
+        tabs = (self.tabs.widget(i) for i in range(self.tabs.count()))
+        self._stale = {t for t in tabs if t is not None and t is not current}
         if current is not None and hasattr(current, "reload"):
             current.reload()
 
