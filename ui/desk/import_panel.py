@@ -26,6 +26,7 @@ from ui.qt import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QUrl,
     QVBoxLayout,
@@ -63,6 +64,7 @@ class ImportPanel(QFrame):
         self.progress.setVisible(False)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setVisible(False)
         self.table = QTableView()
         self.table.setModel(self.report)
         self.table.verticalHeader().setVisible(False)
@@ -85,6 +87,7 @@ class ImportPanel(QFrame):
         layout.addWidget(self.table)
         layout.addWidget(self.export)
         self._progress.connect(self._on_progress)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     # --- drop -----------------------------------------------------------------------------
 
@@ -155,6 +158,7 @@ class ImportPanel(QFrame):
             self.progress.setValue(0)
             self.progress.setVisible(True)
             self.summary.setText(self.tr("Bezig met importeren…"))
+            self.summary.setVisible(True)
         return started
 
     def _on_progress(self, done: int, total: int) -> None:
@@ -176,11 +180,13 @@ class ImportPanel(QFrame):
             .replace("%3", str(len(lines)))
         )
         self.summary.setText(text)
+        self.summary.setVisible(True)
         return text
 
     def _failed(self, message: str) -> None:
         self.progress.setVisible(False)
         self.summary.setText(message)
+        self.summary.setVisible(True)
 
     # --- export ---------------------------------------------------------------------------
 

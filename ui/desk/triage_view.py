@@ -20,7 +20,7 @@ from ui.backend import Backend
 from ui.desk.commands import DeskCommands
 from ui.desk.filter_bar import TriageFilterBar
 from ui.desk.import_panel import ImportPanel
-from ui.desk.models.triage import COL_ADDRESS, COL_NAMES, TriageModel
+from ui.desk.models.triage import COL_ADDRESS, COL_DEADLINE, COL_NAMES, TriageModel
 from ui.labels import result_label
 from ui.qt import (
     QAbstractItemView,
@@ -78,14 +78,15 @@ class TriageView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((COL_ADDRESS, 260), (COL_NAMES, 170)):
+        for column, width in ((COL_ADDRESS, 250), (COL_NAMES, 160), (COL_DEADLINE, 120)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.side = QTextBrowser()
-        self.side.setMinimumWidth(220)
+        self.side.setMinimumWidth(180)
 
         self.worker_pick = QComboBox()
+        self.worker_pick.setMinimumWidth(170)
         self.assign_button = QPushButton(self.tr("Toewijzen"))
         self.assign_button.clicked.connect(self.assign_selected)
         self.approach_pick = QComboBox()
@@ -110,8 +111,9 @@ class TriageView(QWidget):
         split = QSplitter()
         split.addWidget(self.table)
         split.addWidget(self.side)
-        split.setStretchFactor(0, 4)
+        split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 1)
+        split.setSizes([1000, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.import_panel)

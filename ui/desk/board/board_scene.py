@@ -37,10 +37,10 @@ from ui.qt import (
 NAME_W = 130.0
 HEADER_H = 40.0
 COL_W = 56.0
-ROW_H = 150.0
+ROW_H = 122.0
 CHIP_H = 17.0
 LOAD_H = 6.0
-MAX_CHIPS = 7
+MAX_CHIPS = 6
 DAGDELEN = (Dagdeel.OCHTEND, Dagdeel.MIDDAG, Dagdeel.AVOND)
 _DAY_NAMES = ("ma", "di", "wo", "do", "vr", "za", "zo")
 OK_COLOUR = QColor("#2e7d32")
@@ -214,7 +214,9 @@ class BoardScene(QGraphicsScene):
                 QPen(QColor("#1d2b36") if visit.locked else colour, 2.2 if visit.locked else 1)
             )
             arrive = _hhmm(visit.arrive_minute) or self.times.get(visit.case_id, "")
-            text = QGraphicsSimpleTextItem(f"{'■' if visit.locked else ''}{n + 1} {arrive}", chip)
+            # Published visits are kept by re-planning anyway; the mark is for the lead's locks.
+            mark = "■" if visit.locked and not visit.published else ""
+            text = QGraphicsSimpleTextItem(f"{mark}{n + 1} {arrive}", chip)
             text.setFont(font)
             text.setPos(2, 0)
             chip.setToolTip(self._visit_tip(visit, arrive))

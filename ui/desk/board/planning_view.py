@@ -92,6 +92,7 @@ class PlanningView(QWidget):
             self.tr("Sleep een bezoek naar een andere dienst; dubbelklik om vast te zetten.")
         )
         self.hint.setObjectName("Hint")
+        self.board_view.setToolTip(self.hint.text())
 
         bar = QHBoxLayout()
         bar.addWidget(self.prev)
@@ -102,7 +103,7 @@ class PlanningView(QWidget):
         bar.addWidget(self.plan_button)
         bar.addWidget(self.progress)
         bar.addWidget(self.cancel_button)
-        bar.addStretch(1)
+        bar.addWidget(self.hint, 1)
         bar.addWidget(self.undo_button)
         bar.addWidget(self.publish_button)
         left = QWidget()
@@ -118,10 +119,10 @@ class PlanningView(QWidget):
         self.split.addWidget(self.map)
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
+        self.tray.setMaximumHeight(120)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
-        layout.addWidget(self.hint)
         layout.addWidget(self.message)
         layout.addWidget(self.split, 1)
 
@@ -180,7 +181,12 @@ class PlanningView(QWidget):
             .replace("%2", f"{board.monday.day}-{board.monday.month}")
             .replace("%3", f"{sunday.day}-{sunday.month}")
         )
+        first_draw = self.scene.board is None
         self.scene.set_board(board, times)
+        if first_draw:  # the board as wide as it needs (up to 2/3), the map gets the rest
+            total = max(1, self.split.width())
+            wanted = min(int(self.scene.sceneRect().width()) + 24, total * 2 // 3)
+            self.split.setSizes([wanted, total - wanted])
         self.tray.set_items(board)
         self.map.show_board(board, self._map_day(board))
         self._update_buttons()
