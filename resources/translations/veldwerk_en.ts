@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
+    <name>AssignView</name>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="66"/>
+        <source>Selectie toewijzen aan gekozen medewerker</source>
+        <translation>Assign selection to the chosen worker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="76"/>
+        <source>Ophalen</source>
+        <translation>Fetch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="78"/>
+        <source>Accepteren</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="80"/>
+        <source>Afwijzen</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="87"/>
+        <source>&lt;b&gt;Nog niet toegewezen&lt;/b&gt; — sleep naar een medewerker</source>
+        <translation>&lt;b&gt;Not assigned yet&lt;/b&gt; — drag onto a worker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="93"/>
+        <source>&lt;b&gt;Medewerkers&lt;/b&gt; en hun werk</source>
+        <translation>&lt;b&gt;Workers&lt;/b&gt; and their load</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="102"/>
+        <source>&lt;b&gt;Quarantaine&lt;/b&gt; — werk van een vorige medewerker</source>
+        <translation>&lt;b&gt;Quarantine&lt;/b&gt; — work by a previous worker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="153"/>
+        <source>Kies zaken en een medewerker.</source>
+        <translation>Choose cases and a worker.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="163"/>
+        <source>Toewijzen</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="166"/>
+        <source>%1 zaken toegewezen aan %2.</source>
+        <translation>%1 cases assigned to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="177"/>
+        <source>%1 items in quarantaine.</source>
+        <translation>%1 items in quarantine.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="180"/>
+        <source>Quarantaine ophalen</source>
+        <translation>Fetch quarantine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="191"/>
+        <source>Geaccepteerd.</source>
+        <translation>Accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="191"/>
+        <source>Afgewezen.</source>
+        <translation>Rejected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="194"/>
+        <source>Quarantaine</source>
+        <translation>Quarantine</translation>
+    </message>
+</context>
+<context>
     <name>AttemptFormDialog</name>
     <message>
         <location filename="../../ui/dialogs/attempt_form.py" line="91"/>
@@ -306,29 +384,78 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="139"/>
         <source>Verbinden met de server van het team</source>
         <translation>Connect to the team&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="142"/>
         <source>Na het verbinden verstuurt Veldwerk uw vastgelegde werk naar de server en haalt het de zaken op die aan u zijn toegewezen. Uw wachtwoordzin voor deze laptop blijft dezelfde.</source>
         <translation>Once connected, Veldwerk sends your recorded work to the server and fetches the cases assigned to you. Your passphrase for this laptop stays the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="140"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="153"/>
         <source>&amp;Verbinden</source>
         <translation>&amp;Connect</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="157"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="165"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="178"/>
         <source>Verbinden…</source>
         <translation>Connecting…</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <location filename="../../ui/desk/build.py" line="16"/>
+        <source>Weekplanning</source>
+        <translation>Week plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/commands.py" line="35"/>
+        <source>Geen verbinding met de server. Er is niets gewijzigd en niets klaargezet om later te versturen. Probeer het opnieuw als de verbinding terug is.</source>
+        <translation>No connection to the server. Nothing was changed and nothing was queued to send later. Try again when the connection is back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/commands.py" line="43"/>
+        <source>Deze laptop is niet verbonden met de server: het bureau kan alleen lezen.</source>
+        <translation>This laptop is not connected to the server: the desk is read-only.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTables</name>
+    <message>
+        <location filename="../../ui/desk/models/tables.py" line="162"/>
+        <source>Sleep zaken hierheen om ze aan deze medewerker toe te wijzen.</source>
+        <translation>Drag cases here to assign them to this worker.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskView</name>
+    <message>
+        <location filename="../../ui/desk/desk_view.py" line="42"/>
+        <source>Binnengekomen</source>
+        <translation>Incoming</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_view.py" line="43"/>
+        <source>Toewijzen</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_view.py" line="100"/>
+        <source>Alleen lezen: deze laptop is niet verbonden met de server. Verbind hem om te kunnen toewijzen, importeren en plannen.</source>
+        <translation>Read-only: this laptop is not connected to the server. Connect it to assign, import and plan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_view.py" line="105"/>
+        <source>Offline — het bureau is alleen-lezen. Toewijzen, importeren en plannen kan weer zodra de server bereikbaar is; er wordt niets klaargezet om later te versturen.</source>
+        <translation>Offline — the desk is read-only. Assigning, importing and planning work again once the server can be reached; nothing is queued to send later.</translation>
     </message>
 </context>
 <context>
@@ -367,111 +494,164 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="60"/>
+        <location filename="../../ui/dialogs/first_run.py" line="64"/>
         <source>Welkom bij Veldwerk</source>
         <translation>Welcome to Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="63"/>
+        <location filename="../../ui/dialogs/first_run.py" line="67"/>
         <source>Op deze computer staan nog geen gegevens. Alles wat Veldwerk bewaart, wordt versleuteld met een wachtwoordzin die alleen u kent.</source>
         <translation>There is no data on this computer yet. Everything Veldwerk keeps is encrypted with a passphrase only you know.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="75"/>
+        <location filename="../../ui/dialogs/first_run.py" line="79"/>
         <source>&amp;Nieuwe beveiligde opslag maken</source>
         <translation>Create a &amp;new protected store</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="76"/>
+        <location filename="../../ui/dialogs/first_run.py" line="80"/>
         <source>&amp;Verbinden met de server van het team</source>
         <translation>&amp;Connect to the team&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="86"/>
-        <location filename="../../ui/dialogs/first_run.py" line="134"/>
+        <location filename="../../ui/dialogs/first_run.py" line="90"/>
+        <location filename="../../ui/dialogs/first_run.py" line="138"/>
         <source>&amp;Opslag maken</source>
         <translation>&amp;Create store</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="90"/>
+        <location filename="../../ui/dialogs/first_run.py" line="94"/>
         <source>Afsluiten</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="112"/>
+        <location filename="../../ui/dialogs/first_run.py" line="116"/>
         <source>Nieuwe wachtwoordzin</source>
         <translation>New passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="115"/>
+        <location filename="../../ui/dialogs/first_run.py" line="119"/>
         <source>Herhaal de wachtwoordzin</source>
         <translation>Repeat the passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="125"/>
+        <location filename="../../ui/dialogs/first_run.py" line="129"/>
         <source>&amp;Wachtwoordzin:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="126"/>
+        <location filename="../../ui/dialogs/first_run.py" line="130"/>
         <source>&amp;Herhaal:</source>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="137"/>
+        <location filename="../../ui/dialogs/first_run.py" line="141"/>
         <source>&amp;Verbinden en opslag maken</source>
         <translation>&amp;Connect and create storage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="182"/>
+        <location filename="../../ui/dialogs/first_run.py" line="186"/>
         <source>Verbinden met de server…</source>
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="145"/>
+        <location filename="../../ui/dialogs/first_run.py" line="149"/>
         <source>Nog %1 tekens nodig (minimaal %2). Tip: een zin van vier woorden.</source>
         <translation>%1 more characters needed (at least %2). Tip: a sentence of four words.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="150"/>
+        <location filename="../../ui/dialogs/first_run.py" line="154"/>
         <source>te zwak</source>
         <translation>too weak</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="151"/>
+        <location filename="../../ui/dialogs/first_run.py" line="155"/>
         <source>zwak</source>
         <translation>weak</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="152"/>
+        <location filename="../../ui/dialogs/first_run.py" line="156"/>
         <source>redelijk</source>
         <translation>fair</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="153"/>
+        <location filename="../../ui/dialogs/first_run.py" line="157"/>
         <source>goed</source>
         <translation>good</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="154"/>
+        <location filename="../../ui/dialogs/first_run.py" line="158"/>
         <source>sterk</source>
         <translation>strong</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="156"/>
+        <location filename="../../ui/dialogs/first_run.py" line="160"/>
         <source>Sterkte: %1.</source>
         <translation>Strength: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="158"/>
-        <location filename="../../ui/dialogs/first_run.py" line="171"/>
+        <location filename="../../ui/dialogs/first_run.py" line="162"/>
+        <location filename="../../ui/dialogs/first_run.py" line="175"/>
         <source>De twee wachtwoordzinnen zijn niet gelijk.</source>
         <translation>The two passphrases are not the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="180"/>
+        <location filename="../../ui/dialogs/first_run.py" line="184"/>
         <source>Opslag wordt gemaakt…</source>
         <translation>Creating store…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <location filename="../../ui/desk/import_panel.py" line="60"/>
+        <source>Sleep signaalbestanden (CSV, XLSX, DDAS-JSON) hierheen, of</source>
+        <translation>Drop signal files (CSV, XLSX, DDAS JSON) here, or</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/import_panel.py" line="61"/>
+        <source>Bestanden kiezen…</source>
+        <translation>Choose files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/import_panel.py" line="74"/>
+        <source>Rapport opslaan als CSV…</source>
+        <translation>Save report as CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/import_panel.py" line="108"/>
+        <source>Signaalbestanden kiezen</source>
+        <translation>Choose signal files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/import_panel.py" line="110"/>
+        <source>Signaalbestanden (*.csv *.xlsx *.json *.txt)</source>
+        <translation>Signal files (*.csv *.xlsx *.json *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/import_panel.py" line="125"/>
+        <source>Het bestand kon niet worden gelezen.</source>
+        <translation>The file could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/import_panel.py" line="154"/>
+        <source>Signalen importeren</source>
+        <translation>Import signals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/import_panel.py" line="160"/>
+        <source>Bezig met importeren…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/import_panel.py" line="177"/>
+        <source>%1 signalen verwerkt, %2 nieuwe zaken, %3 rijen geweigerd.</source>
+        <translation>%1 signals processed, %2 new cases, %3 rows refused.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/import_panel.py" line="195"/>
+        <source>Importrapport opslaan</source>
+        <translation>Save import report</translation>
     </message>
 </context>
 <context>
@@ -734,45 +914,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="60"/>
-        <location filename="../../ui/views/main_window.py" line="144"/>
+        <location filename="../../ui/views/main_window.py" line="62"/>
+        <location filename="../../ui/views/main_window.py" line="165"/>
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="99"/>
+        <location filename="../../ui/views/main_window.py" line="103"/>
         <source>Navigatie</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="145"/>
+        <location filename="../../ui/views/main_window.py" line="166"/>
         <source>&amp;Vandaag</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="146"/>
+        <location filename="../../ui/views/main_window.py" line="167"/>
+        <source>&amp;Bureau</source>
+        <translation>&amp;Desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="168"/>
         <source>Ver&amp;grendelen</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="147"/>
+        <location filename="../../ui/views/main_window.py" line="169"/>
         <source>&amp;Printen</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="148"/>
+        <location filename="../../ui/views/main_window.py" line="170"/>
         <source>&amp;Instellingen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="152"/>
+        <location filename="../../ui/views/main_window.py" line="174"/>
         <source>DEMO — verzonnen gegevens om te oefenen. Wachtwoordzin: %1</source>
         <translation>DEMO — made-up data for practice. Passphrase: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="301"/>
+        <location filename="../../ui/views/main_window.py" line="342"/>
         <source>Deze laptop is door de beheerder van het team ingetrokken. Daarom zijn alle Veldwerk-gegevens op deze laptop veilig gewist; u hoeft daarvoor niets te doen. Wilt u weer met Veldwerk werken, verbind deze laptop dan opnieuw met de server (vraag uw teamleider om toegang).</source>
         <translation>This laptop was withdrawn by the team&apos;s administrator. That is why all Veldwerk data on this laptop has been safely erased; you do not need to do anything about it. To work with Veldwerk again, connect this laptop to the server again (ask your team lead for access).</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../ui/desk/board/map_view.py" line="102"/>
+        <source>Geen zaken met coördinaten.</source>
+        <translation>No cases with coordinates.</translation>
     </message>
 </context>
 <context>
@@ -781,6 +974,159 @@
         <location filename="../../ui/messages.py" line="13"/>
         <source>Er ging iets mis. Er is niets opgeslagen; probeer het opnieuw.</source>
         <translation>Something went wrong. Nothing was saved; please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>NotPickedUpDialog</name>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="300"/>
+        <source>Niet opgepakt</source>
+        <translation>Not taken up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="306"/>
+        <source>Reden voor het team (de signaalpartner ziet deze tekst nooit)</source>
+        <translation>Reason for the team (the signal partner never sees this text)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="314"/>
+        <source>%1 zaken</source>
+        <translation>%1 cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="315"/>
+        <source>Resultaat (DDAS)</source>
+        <translation>Result (DDAS)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="316"/>
+        <source>Reden</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningView</name>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="78"/>
+        <source>Diensten uit weeksjabloon</source>
+        <translation>Shifts from week template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="79"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="365"/>
+        <source>Plan automatisch</source>
+        <translation>Plan automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="80"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="86"/>
+        <source>Ongedaan maken</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="87"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="429"/>
+        <source>Publiceren</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="92"/>
+        <source>Sleep een bezoek naar een andere dienst; dubbelklik om vast te zetten.</source>
+        <translation>Drag a visit to another shift; double-click to lock it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="114"/>
+        <source>&lt;b&gt;Niet ingepland&lt;/b&gt; — met de reden van de planner</source>
+        <translation>&lt;b&gt;Not planned&lt;/b&gt; — with the planner&apos;s reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="179"/>
+        <source>Week %1: %2 t/m %3</source>
+        <translation>Week %1: %2 to %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="235"/>
+        <source>Past: aankomst %1</source>
+        <translation>Fits: arrival %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="235"/>
+        <source>Past</source>
+        <translation>Fits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="297"/>
+        <source>Vastgezet.</source>
+        <translation>Locked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="297"/>
+        <source>Losgemaakt.</source>
+        <translation>Unlocked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="298"/>
+        <source>Verplaatst.</source>
+        <translation>Moved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="300"/>
+        <source>Planning aanpassen</source>
+        <translation>Change the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="308"/>
+        <source>Inplannen</source>
+        <translation>Plan in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="310"/>
+        <source>Ingepland.</source>
+        <translation>Planned.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="320"/>
+        <source>Deze week heeft al alle diensten van het sjabloon.</source>
+        <translation>This week already has every shift of the template.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="341"/>
+        <source>Diensten maken</source>
+        <translation>Create shifts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="344"/>
+        <source>%1 diensten gemaakt (zondag en feestdagen overgeslagen).</source>
+        <translation>%1 shifts created (Sunday and public holidays skipped).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="362"/>
+        <source>De planner is bezig…</source>
+        <translation>The planner is working…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="412"/>
+        <source>Gepland: %1 bezoeken; %2 zaken niet ingepland (zie de reden).</source>
+        <translation>Planned: %1 visits; %2 cases not planned (see the reason).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="417"/>
+        <source>Planning afgebroken; er is niets veranderd.</source>
+        <translation>Planning cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="419"/>
+        <source>De planner kon geen plan maken.</source>
+        <translation>The planner could not make a plan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="433"/>
+        <source>Gepubliceerd: %1 diensten, %2 bezoeken. De laptops van de medewerkers krijgen hun route bij de volgende synchronisatie.</source>
+        <translation>Published: %1 shifts, %2 visits. The workers&apos; laptops get their routes at the next sync.</translation>
     </message>
 </context>
 <context>
@@ -1060,87 +1406,87 @@
 <context>
     <name>ServerForm</name>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="36"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="37"/>
         <source>De gebruikersnaam of het wachtwoord klopt niet.</source>
         <translation>The user name or password is not correct.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="51"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="52"/>
         <source>Serveradres</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="54"/>
         <source>Gebruikersnaam</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="56"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="57"/>
         <source>Wachtwoord op de server</source>
         <translation>Password on the server</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="58"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="59"/>
         <source>alleen als uw gemeente dat zegt</source>
         <translation>only if your municipality says so</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="59"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="60"/>
         <source>Certificaatbestand (CA)</source>
         <translation>Certificate file (CA)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="60"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="61"/>
         <source>Kiezen…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="68"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="69"/>
         <source>&amp;Serveradres:</source>
         <translation>&amp;Server address:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="69"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="70"/>
         <source>&amp;Gebruikersnaam:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="71"/>
         <source>Wacht&amp;woord:</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="72"/>
         <source>&amp;Certificaat (CA):</source>
         <translation>&amp;Certificate (CA):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="80"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="93"/>
         <source>Certificaatbestand kiezen</source>
         <translation>Choose certificate file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="95"/>
         <source>Certificaten (*.pem *.crt *.cer);;Alle bestanden (*)</source>
         <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="106"/>
         <source>Vul het adres van de server in.</source>
         <translation>Enter the server&apos;s address.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="115"/>
         <source>Vul uw gebruikersnaam in.</source>
         <translation>Enter your user name.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="117"/>
         <source>Vul uw wachtwoord voor de server in.</source>
         <translation>Enter your password for the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/connect_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/connect_dialog.py" line="120"/>
         <source>Het certificaatbestand bestaat niet.</source>
         <translation>The certificate file does not exist.</translation>
     </message>
@@ -1171,22 +1517,22 @@
 <context>
     <name>Signals</name>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="75"/>
+        <location filename="../../ui/models/case_detail.py" line="76"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="76"/>
+        <location filename="../../ui/models/case_detail.py" line="77"/>
         <source>Bedrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="77"/>
+        <location filename="../../ui/models/case_detail.py" line="78"/>
         <source>Sinds</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="78"/>
+        <location filename="../../ui/models/case_detail.py" line="79"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1317,57 +1663,57 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="114"/>
+        <location filename="../../ui/models/case_detail.py" line="115"/>
         <source>Wanneer</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="115"/>
+        <location filename="../../ui/models/case_detail.py" line="116"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="116"/>
+        <location filename="../../ui/models/case_detail.py" line="117"/>
         <source>Resultaat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="117"/>
+        <location filename="../../ui/models/case_detail.py" line="118"/>
         <source>Notitie</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="159"/>
+        <location filename="../../ui/models/case_detail.py" line="160"/>
         <source>correctie: vorige poging doorgestreept</source>
         <translation>correction: earlier attempt struck out</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="163"/>
+        <location filename="../../ui/models/case_detail.py" line="164"/>
         <source>bereikt</source>
         <translation>reached</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="165"/>
+        <location filename="../../ui/models/case_detail.py" line="166"/>
         <source>niet bereikt</source>
         <translation>not reached</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="168"/>
+        <location filename="../../ui/models/case_detail.py" line="169"/>
         <source>wil hulp</source>
         <translation>wants help</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="170"/>
+        <location filename="../../ui/models/case_detail.py" line="171"/>
         <source>geen hulp nodig</source>
         <translation>no help needed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="172"/>
+        <location filename="../../ui/models/case_detail.py" line="173"/>
         <source>doorgestreept</source>
         <translation>struck out</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_detail.py" line="176"/>
+        <location filename="../../ui/models/case_detail.py" line="177"/>
         <source>Reden: %1</source>
         <translation>Reason: %1</translation>
     </message>
@@ -1375,87 +1721,87 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="63"/>
+        <location filename="../../ui/views/today_view.py" line="66"/>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="69"/>
+        <location filename="../../ui/views/today_view.py" line="72"/>
         <source>Zoek op naam, adres of postcode</source>
         <translation>Search by name, address or postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="72"/>
+        <location filename="../../ui/views/today_view.py" line="75"/>
         <source>Zoeken</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="75"/>
+        <location filename="../../ui/views/today_view.py" line="78"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="78"/>
+        <location filename="../../ui/views/today_view.py" line="81"/>
         <source>&amp;Wijk:</source>
         <translation>&amp;District:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="90"/>
+        <location filename="../../ui/views/today_view.py" line="93"/>
         <source>Zaken voor vandaag</source>
         <translation>Cases for today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="95"/>
+        <location filename="../../ui/views/today_view.py" line="105"/>
         <source>Geen zaken gevonden.</source>
         <translation>No cases found.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="104"/>
+        <location filename="../../ui/views/today_view.py" line="114"/>
         <source>Kaartjes en brieven…</source>
         <translation>Cards and letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="105"/>
+        <location filename="../../ui/views/today_view.py" line="115"/>
         <source>Printen voor de route of de zaken in de lijst</source>
         <translation>Print for the route or the cases in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="201"/>
+        <location filename="../../ui/views/today_view.py" line="211"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="220"/>
+        <location filename="../../ui/views/today_view.py" line="231"/>
         <source>%1 · geplande route</source>
         <translation>%1 · planned route</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="223"/>
+        <location filename="../../ui/views/today_view.py" line="234"/>
         <source>%1 · open zaken op prioriteit en termijn</source>
         <translation>%1 · open cases by priority and deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="227"/>
+        <location filename="../../ui/views/today_view.py" line="238"/>
         <source>%1 zaken</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="230"/>
+        <location filename="../../ui/views/today_view.py" line="241"/>
         <source>%1 van %2 zaken</source>
         <translation>%1 of %2 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="261"/>
+        <location filename="../../ui/views/today_view.py" line="296"/>
         <source>Synchroniseer eerst: het is te lang geleden</source>
         <translation>Sync first: it has been too long</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="266"/>
+        <location filename="../../ui/views/today_view.py" line="301"/>
         <source>Deze laptop heeft al meer dan 14 dagen niet met de server gesynchroniseerd. Daarom zijn de gegevens van zaken verborgen tot de volgende geslaagde synchronisatie. Wat u al hebt vastgelegd, blijft bewaard en wordt dan verstuurd.</source>
         <translation>This laptop has not synced with the server for more than 14 days. Case details are therefore hidden until the next successful sync. Everything you recorded is kept and will be sent then.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="272"/>
+        <location filename="../../ui/views/today_view.py" line="307"/>
         <source>Nu &amp;synchroniseren</source>
         <translation>&amp;Sync now</translation>
     </message>
@@ -1463,6 +1809,132 @@
         <location filename="../../ui/views/today_view.py" line="98"/>
         <source>Niet thuis: straks terug (achteraan de route)</source>
         <translation>Not home: come back later (end of the route)</translation>
+    </message>
+</context>
+<context>
+    <name>Triage</name>
+    <message>
+        <location filename="../../ui/desk/models/triage.py" line="311"/>
+        <source>niet toegewezen</source>
+        <translation>not assigned</translation>
+    </message>
+</context>
+<context>
+    <name>TriageFilterBar</name>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="26"/>
+        <source>Zoek op naam, adres of postcode</source>
+        <translation>Search by name, address or postcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="30"/>
+        <source>PC van</source>
+        <translation>PC from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="32"/>
+        <source>PC tot</source>
+        <translation>PC to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="37"/>
+        <source>Alle partners</source>
+        <translation>All partners</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="41"/>
+        <source>Elk bedrag</source>
+        <translation>Any amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="45"/>
+        <source>Elke leeftijd</source>
+        <translation>Any age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="50"/>
+        <source>Elke termijn</source>
+        <translation>Any deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="50"/>
+        <source>Binnen 7 dagen</source>
+        <translation>Within 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="50"/>
+        <source>Te laat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="87"/>
+        <source>Alle wijken</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="98"/>
+        <source>Iedereen</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="99"/>
+        <source>Niet toegewezen</source>
+        <translation>Not assigned</translation>
+    </message>
+</context>
+<context>
+    <name>TriageView</name>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="90"/>
+        <location filename="../../ui/desk/triage_view.py" line="254"/>
+        <source>Toewijzen</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="95"/>
+        <location filename="../../ui/desk/triage_view.py" line="264"/>
+        <source>Aanpak vastleggen</source>
+        <translation>Record approach</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="97"/>
+        <source>Niet opgepakt…</source>
+        <translation>Not taken up…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="105"/>
+        <source>Selectie:</source>
+        <translation>Selection:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="175"/>
+        <source>%1 van %2 zaken</source>
+        <translation>%1 of %2 cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="207"/>
+        <source>%1 zaken geselecteerd.</source>
+        <translation>%1 cases selected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="248"/>
+        <source>%1 zaken toegewezen aan %2.</source>
+        <translation>%1 cases assigned to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="266"/>
+        <source>Aanpak vastgelegd voor %1 zaken.</source>
+        <translation>Approach recorded for %1 cases.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="287"/>
+        <source>Niet opgepakt</source>
+        <translation>Not taken up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="289"/>
+        <source>%1 zaken gesloten als niet opgepakt.</source>
+        <translation>%1 cases closed as not taken up.</translation>
     </message>
 </context>
 <context>
