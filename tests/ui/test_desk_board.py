@@ -145,7 +145,7 @@ def test_plan_automatically_runs_on_the_server_and_redraws(board_app, desk_serve
     planning.budget_s = 1.0
     assert planning.plan_button.isEnabled()
     planning.plan_button.click()
-    qtbot.waitUntil(lambda: planning.job_id is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: planning.job.running, timeout=10_000)
     assert planning.cancel_button.isVisible() and planning.progress.isVisible()
     qtbot.waitUntil(lambda: "drawn" in planning.timings, timeout=60_000)
     wait_done(window, qtbot)

@@ -29,6 +29,7 @@ from fieldapp.sync.protocol_plan import PlanJobStatus, ShiftRequest
 from ui.backend import Backend
 from ui.desk.board.board_scene import BoardScene, Spot
 from ui.desk.board.map_view import MapView
+from ui.desk.board.plan_job import PlanJob
 from ui.desk.board.tray import BoardView, UnplannedTray
 from ui.desk.commands import DeskCommands
 from ui.qt import (
@@ -38,14 +39,12 @@ from ui.qt import (
     QPushButton,
     QSplitter,
     Qt,
-    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 
 Loaded = tuple[WeekBoard, Instance | None, dict[str, str]]
-POLL_MS = 300
 PLAN_BUDGET_S = 5.0
 
 
@@ -63,7 +62,7 @@ class PlanningView(QWidget):
         self.instance: Instance | None = None
         self.reasons: dict[str, tuple[str, str]] = {}
         self.history = EditHistory()
-        self.job_id: str | None = None
+        self.job = PlanJob(commands, self)
         self.budget_s = PLAN_BUDGET_S
         self.timings: dict[str, float] = {}  # "plan" click, "job_done", "drawn" (monotonic s)
         self._writable = True
@@ -140,9 +139,9 @@ class PlanningView(QWidget):
         self.map.case_selected.connect(self._selected_on_map)
         self.board_view.case_hover.connect(self._feedback)
         self.board_view.case_dropped.connect(self.add_from_tray)
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self._poll_job)
+        self.job.progress.connect(self.progress.setValue)
+        self.job.finished.connect(self._job_finished)
+        self.job.failed.connect(self.message.setText)
         commands.done.connect(self.message.setText)
         commands.failed.connect(self.message.setText)
         commands.busy_changed.connect(lambda _b: self._update_buttons())
@@ -244,7 +243,7 @@ class PlanningView(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        free = self._writable and not self.commands.busy and self.job_id is None
+        free = self._writable and not self.commands.busy and not self.job.running
         has_board = self.board is not None
         self.template_button.setEnabled(free and has_board)
         self.plan_button.setEnabled(free and has_board and bool(self.board and self.board.shifts))
@@ -346,65 +345,25 @@ class PlanningView(QWidget):
         )
 
     def plan_automatically(self) -> bool:
-        if self.board is None or self.job_id is not None:
+        if self.board is None or self.job.running:
             return False
         self.timings = {"plan": time.monotonic()}
-        van, tot = self.board.days[0], self.board.days[-1]
-        budget = self.budget_s
-
-        def started(status: PlanJobStatus) -> str:
-            self.job_id = status.id
+        started = self.job.start(self.board.days[0], self.board.days[-1], self.budget_s)
+        if started:
             self.progress.setValue(0)
             self.progress.setVisible(True)
             self.cancel_button.setVisible(True)
-            self._poll.start()
+            self.cancel_button.setEnabled(True)
             self._update_buttons()
-            return self.tr("De planner is bezig…")
-
-        return self.commands.run(
-            self.tr("Plan automatisch"),
-            lambda c: c.start_plan(van, tot, budget),
-            on_ok=started,
-            pull=False,
-        )
+        return started
 
     def cancel_plan(self) -> None:
-        job = self.job_id
-        if job is None:
-            return
         self.cancel_button.setEnabled(False)
-        self.commands.query(
-            lambda c: c.cancel_plan(job), on_ok=self._job_status, on_fail=self.message.setText
-        )
+        self.job.cancel()
 
-    def _poll_job(self) -> None:
-        job = self.job_id
-        if job is None:
-            self._poll.stop()
-            return
-        self._poll.stop()  # one request at a time; restarted when the answer is in
-        self.commands.query(
-            lambda c: c.plan_status(job), on_ok=self._job_status, on_fail=self._poll_failed
-        )
-
-    def _poll_failed(self, message: str) -> None:
-        self.message.setText(message)
-        if self.job_id is not None:
-            self._poll.start()
-
-    def _job_status(self, status: PlanJobStatus) -> None:
-        if self.job_id != status.id:
-            return
-        self.progress.setValue(status.progress)
-        if status.status in ("queued", "running"):
-            if not self._poll.isActive():
-                self._poll.start()
-            return
-        self._poll.stop()
-        self.job_id = None
+    def _job_finished(self, status: PlanJobStatus) -> None:
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
-        self.cancel_button.setEnabled(True)
         self.timings["job_done"] = time.monotonic()
         if status.status == "done":
             self.reasons = {u.case_id: (u.reason, u.text) for u in status.unplanned}
