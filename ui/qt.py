@@ -8,6 +8,15 @@ here when a view needs it.
 
 from __future__ import annotations
 
+from PySide6.QtCharts import (  # pyside6-addons (the desk's Overzicht)
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QValueAxis,
+)
+
 # The team lead's desk (ui/desk): models, drag and drop, the board and the map.
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -125,6 +134,8 @@ from PySide6.QtWidgets import (
     QStyleOptionGraphicsItem,
     QStyleOptionViewItem,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QTimeEdit,
@@ -230,7 +241,12 @@ __all__ = [
     "is_alive",
 ]
 __all__ += [  # the desk's names
+    "QBarCategoryAxis",
+    "QBarSeries",
+    "QBarSet",
     "QBrush",
+    "QChart",
+    "QChartView",
     "QDrag",
     "QDragEnterEvent",
     "QDragMoveEvent",
@@ -255,11 +271,14 @@ __all__ += [  # the desk's names
     "QSplitter",
     "QStyleOptionGraphicsItem",
     "QTabWidget",
+    "QTableWidget",
+    "QTableWidgetItem",
     "QTextBrowser",
     "QToolButton",
     "QUndoCommand",
     "QUndoStack",
     "QUrl",
+    "QValueAxis",
 ]
 
 

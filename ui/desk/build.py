@@ -5,6 +5,7 @@ from __future__ import annotations
 from ui.backend import Backend
 from ui.desk.board.planning_view import PlanningView
 from ui.desk.desk_view import DeskView
+from ui.desk.overview_view import OverviewView
 from ui.qt import QCoreApplication
 from ui.sync_controller import SyncController
 
@@ -14,6 +15,7 @@ def build_desk(backend: Backend, sync: SyncController) -> DeskView:
     planning = PlanningView(backend, desk.commands)
     desk.planning = planning
     desk.add_tab(planning, QCoreApplication.translate("Desk", "Weekplanning"))
+    desk.add_tab(OverviewView(backend), QCoreApplication.translate("Desk", "Overzicht"))
     # One selection everywhere: the tables, the board and the map follow each other.
     desk.triage.selection_changed.connect(planning.select_cases)
     planning.case_selected.connect(lambda cid: desk.triage.select_ids([cid]))
