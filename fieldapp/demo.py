@@ -9,7 +9,8 @@ passphrase and password are public on purpose (shown on the Demo banner): the de
 nothing because it holds nothing real.
 
 Files: ``<dir>/veldwerk-demo.db`` (+ ``.keys``) for the laptop, ``<dir>/server/`` for the
-server (SQLCipher file + key file).
+server (SQLCipher file + key file), ``veldwerk-demo.db.klaar`` once both are finished and
+``.veldwerk-demo.db.lock`` for the build lock (see ``fieldapp.demo_lock``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp.config import load_policy
 from fieldapp.demo_history import replay_history
+from fieldapp.demo_lock import demo_build_lock, forget_complete, is_complete, mark_complete
 from fieldapp.demo_town import DemoTown, build_town
 from fieldapp.domain.listing import WorkerInfo
 from fieldapp.services import queries
@@ -100,34 +102,46 @@ def ensure_demo_store(
     rebuild: bool = False,
     today: date | None = None,
     params: KdfParams = DEFAULT_PARAMS,
+    on_wait: Callable[[], None] | None = None,
 ) -> DemoInfo:
-    """Build the demo (server + enrolled laptop store) unless it is already there."""
+    """Build the demo (server + enrolled laptop store) unless a finished one is there.
+
+    One build at a time (``fieldapp.demo_lock``): a second start waits (``on_wait`` is told
+    once) and then opens the demo the first one built. A demo without its completion marker
+    was interrupted and is rebuilt from scratch."""
     day = today or date.today()
-    if rebuild:
-        _remove_demo(path)
-    if path.exists():
-        store = Store.open(path, DEMO_PASSPHRASE)
-        try:
-            url, pulled = _replan_if_new_day(store, path, day)
-            return _info(store, path, built=False, today=day, url=url, pulled=pulled)
-        finally:
-            store.close()
+    with demo_build_lock(path, on_wait=on_wait):
+        if rebuild:
+            forget_complete(path)
+        if is_complete(path):
+            store = Store.open(path, DEMO_PASSPHRASE)
+            try:
+                url, pulled = _replan_if_new_day(store, path, day)
+                return _info(store, path, built=False, today=day, url=url, pulled=pulled)
+            finally:
+                store.close()
+        info = _build(path, households=households, today=day, params=params)
+        mark_complete(path, households=households)
+        return info
+
+
+def _build(path: Path, *, households: int, today: date, params: KdfParams) -> DemoInfo:
     from fieldapp.server.db.open import open_server_db
 
-    _remove_demo(path)  # a half-built demo from an interrupted run
+    _remove_demo(path)  # nothing, or a half-built demo from an interrupted run
     db = open_server_db(None, data_dir=server_dir_for(path))
     try:
         from fieldapp.demo_plan import plan_demo_week
 
-        username = _build_server_side(db, today=day, households=households)
-        plan_demo_week(db, day)
+        username = _build_server_side(db, today=today, households=households)
+        plan_demo_week(db, today)
         store = Store.create(path, DEMO_PASSPHRASE, params=params)
         try:
             with running_demo_server(path, db=db) as url:
                 pulled = _enroll_and_sync(store, url, username)
             with store.session() as s:
-                queries.set_kv(s, KV_PLAN_DAY, day.isoformat())
-            return _info(store, path, built=True, today=day, url=url, pulled=pulled)
+                queries.set_kv(s, KV_PLAN_DAY, today.isoformat())
+            return _info(store, path, built=True, today=today, url=url, pulled=pulled)
         finally:
             store.close()
     finally:
@@ -160,6 +174,7 @@ def _replan_if_new_day(store: Store, path: Path, day: date) -> tuple[str, int]:
 
 
 def _remove_demo(path: Path) -> None:
+    forget_complete(path)
     for leftover in path.parent.glob(path.name + "*"):
         if leftover.is_file():
             leftover.unlink()

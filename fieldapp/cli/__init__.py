@@ -40,6 +40,7 @@ GROUPS: tuple[str, ...] = (
     "plan",
     "report",
     "shifts",
+    "profile",
 )
 
 

@@ -22,6 +22,17 @@ def register(sub: Any) -> None:
     p.add_argument("--ca-bundle", help="CA-certificaten (PEM) voor een eigen certificaat")
     p.set_defaults(func=cmd_connect)
 
+    p = sub.add_parser(
+        "recover", help="wachtwoordzin vergeten: herstel met een code van je teamleider"
+    )
+    p.add_argument("--server", dest="server_url", required=True, help="adres van de server")
+    p.add_argument("--user", required=True)
+    p.add_argument("--ticket", required=True, help="de eenmalige herstelcode van je teamleider")
+    p.add_argument("--password-file")
+    p.add_argument("--new-passphrase-file", help="bestand met de nieuwe wachtwoordzin")
+    p.add_argument("--ca-bundle", help="CA-certificaten (PEM) voor een eigen certificaat")
+    p.set_defaults(func=cmd_recover)
+
     p = sub.add_parser("sync", help="synchroniseer nu met de server")
     p.set_defaults(func=cmd_sync)
 
@@ -64,4 +75,35 @@ def cmd_sync(args: argparse.Namespace) -> int:
         f"ter controle {result.quarantined}, geweigerd {result.rejected}); "
         f"opgehaald {result.pulled} wijzigingen"
     )
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    import getpass
+    import sys
+    from pathlib import Path
+
+    from fieldapp.cli.common import db_path
+    from fieldapp.services.identity import recover
+
+    if args.new_passphrase_file:
+        new = Path(args.new_passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
+    else:
+        if not sys.stdin.isatty():
+            raise ServerUsageError("Geef de nieuwe wachtwoordzin met --new-passphrase-file.")
+        new = getpass.getpass("Nieuwe wachtwoordzin: ")
+        if getpass.getpass("Nog een keer: ") != new:
+            raise ServerUsageError("De twee wachtwoordzinnen zijn niet gelijk.")
+    store = recover(
+        db_path(args),
+        args.server_url,
+        args.user,
+        read_server_password(args, "Wachtwoord op de server: "),
+        new,
+        ticket=args.ticket,
+        ca_bundle=args.ca_bundle,
+    )
+    store.close()
+    print("Hersteld: de database is open met je nieuwe wachtwoordzin; niets is verloren.")
+    print("Bij de volgende synchronisatie krijgt deze laptop een nieuwe herstelsleutel.")
     return 0

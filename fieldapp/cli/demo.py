@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
     path = Path(args.db) if args.db else default_paths().demo_db_path
     if getattr(args, "teamleider", False):
         return _lead_demo(args, path, gui)
-    info = ensure_demo_store(path, households=args.households, rebuild=args.rebuild)
+
+    def waiting() -> None:
+        print(
+            "Er wordt al een demo gebouwd (door een andere start); even wachten…",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    info = ensure_demo_store(
+        path, households=args.households, rebuild=args.rebuild, on_wait=waiting
+    )
     if args.no_gui or gui is None:
         print(info.summary())
         return 0

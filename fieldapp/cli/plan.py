@@ -1,8 +1,9 @@
 """``fieldapp plan ...``: the visit planner from the command line.
 
 ``plan solve --instance FILE.json`` plans one self-contained instance (the format of issue 14,
-see docs/planning.md) and prints the plan; it touches no database. Exit 0 on a plan (also with
-unplanned cases), 2 on an invalid instance with every problem listed.
+see docs/planning.md) and prints the plan; it touches no database. The instance brings its own
+policy; travel speeds and the default budget come from the policy file's ``[planning]``.
+Exit 0 on a plan (also with unplanned cases), 2 on an invalid instance, every problem listed.
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ def register_solve(psub: Any) -> None:
     )
     solve.add_argument("--instance", required=True, help="JSON-bestand met de instantie")
     solve.add_argument(
-        "--budget", type=float, default=5.0, help="rekentijd in seconden (standaard 5)"
+        "--budget",
+        type=float,
+        help="rekentijd in seconden (standaard: planning.rekentijd_seconden, 5)",
     )
     solve.add_argument(
         "--solver",
@@ -49,9 +52,12 @@ def register_solve(psub: Any) -> None:
 
 def cmd_plan_solve(args: argparse.Namespace) -> int:
     from fieldapp.planning.instance import InvalidInstance, instance_from_json, result_to_json
+    from fieldapp.planning.settings import load_planning_settings
     from fieldapp.planning.solver import solve, vroom_available
 
-    if args.budget <= 0:
+    settings = load_planning_settings()  # travel speeds (and budget) of the policy file
+    budget = settings.budget_s if args.budget is None else args.budget
+    if budget <= 0:
         raise InstanceUnreadable("--budget moet een positief aantal seconden zijn.")
     try:
         raw = json.loads(Path(args.instance).read_text(encoding="utf-8"))
@@ -74,7 +80,7 @@ def cmd_plan_solve(args: argparse.Namespace) -> int:
         print(
             "fieldapp: pyvroom is niet geïnstalleerd; de eigen heuristiek rekent.", file=sys.stderr
         )
-    result = solve(instance, budget_s=args.budget, engine=args.solver)
+    result = solve(instance, budget_s=budget, engine=args.solver, travel=settings.travel)
     if args.json:
         print(json.dumps(result_to_json(result), ensure_ascii=False, indent=2))
         return 0

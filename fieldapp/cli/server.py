@@ -37,6 +37,13 @@ def register(sub: Any) -> None:
         help="aantal serverprocessen (de server is stateless; PostgreSQL aanbevolen bij > 1)",
     )
     p.add_argument(
+        "--max-inflight",
+        type=int,
+        default=None,
+        help="verzoeken per serverproces tegelijk; meer krijgen meteen 503 + Retry-After "
+        "(standaard 48)",
+    )
+    p.add_argument(
         "--insecure-http",
         action="store_true",
         help="sta http zonder TLS toe op een niet-lokaal adres (alleen achter een TLS-proxy)",
@@ -78,6 +85,16 @@ def register(sub: Any) -> None:
     )
     dwipe.add_argument("device_id")
     dwipe.set_defaults(func=cmd_revoke, push_first=False)
+    rec = ssub.add_parser("recovery", help="herstel van een vergeten wachtwoordzin").add_subparsers(
+        dest="recovery_command", required=True
+    )
+    issue = rec.add_parser(
+        "issue", help="eenmalige herstelcode voor één laptop (geef die telefonisch door)"
+    )
+    issue.add_argument("username")
+    issue.add_argument("device_id")
+    issue.add_argument("--minuten", type=int, default=30, help="geldig (standaard 30 minuten)")
+    issue.set_defaults(func=cmd_recovery_issue)
     bak = ssub.add_parser("backup", help="versleutelde kopie van de ingebouwde database")
     bak.add_argument("target")
     bak.set_defaults(func=cmd_backup)
@@ -165,6 +182,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from fieldapp.server.observability import configure_server_logging
 
     configure_server_logging()
+    if args.max_inflight:
+        from fieldapp.server.settings import MAX_INFLIGHT_ENV
+
+        os.environ[MAX_INFLIGHT_ENV] = str(args.max_inflight)
     db = _open_db(args)  # migrates once, before any worker process starts
     scheme = "https" if tls else "http"
     print(f"Veldwerk-server luistert op {scheme}://{args.host}:{args.port}", flush=True)
@@ -303,4 +324,45 @@ def cmd_unlock(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print("blokkade opgeheven" if cleared else "er was geen blokkade")
+    return 0
+
+
+def cmd_recovery_issue(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from fieldapp.server import audit, recovery
+    from fieldapp.server.db.schema import DeviceRow, UserRow
+
+    db = _open_db(args)
+    try:
+        with db.session() as s, s.begin():
+            device = s.scalar(
+                select(DeviceRow)
+                .join(UserRow, UserRow.id == DeviceRow.user_id)
+                .where(DeviceRow.id == args.device_id, UserRow.username == args.username)
+            )
+            if device is None or device.status != "active":
+                raise ServerUsageError("Geen actieve laptop met dat id voor deze gebruiker.")
+            ticket = recovery.issue_ticket(
+                s,
+                device_id=device.id,
+                issued_by=None,
+                now=datetime.now(UTC),
+                minutes=args.minuten,
+            )
+            audit.record(
+                s,
+                action=audit.AuditAction.RECOVERY,
+                outcome="ticket_issued",
+                user_id=None,
+                device_id=device.id,
+            )
+    finally:
+        db.dispose()
+    print(f"herstelcode: {ticket.code}")
+    print(
+        f"geldig tot {ticket.expires_at:%H:%M} UTC, één keer te gebruiken, alleen voor deze laptop"
+    )
     return 0

@@ -156,7 +156,11 @@ def greedy_solve(
     locked = set(problem.locked)
     for round_ in range(4):
         before = len(assigned)
-        insert_all(problem, routes, assigned, stop=stop)
+        # The first construction always completes (it takes ~0.2 s for 400 cases): a half-
+        # filled plan is worse than a slightly late one; improvement rounds keep the budget.
+        insert_all(
+            problem, routes, assigned, stop=stop if round_ else lambda: bool(cancel and cancel())
+        )
         if progress is not None:
             span = max(1e-6, deadline - start)
             progress(min(0.95, (_time.monotonic() - start) / span + 0.2 * (round_ + 1)))

@@ -1,13 +1,17 @@
-"""A simple visiting order: nearest neighbour from a start point (until the route solver lands).
+"""Order a fixed set of stops into a short route (the cases of a shift are already chosen).
 
-Distances are straight-line (haversine) metres; good enough to avoid zig-zagging a wijk.
+For whole plans (which cases, which shift, which slot) use :func:`fieldapp.planning.solver.solve`;
+this is the small tool for "these visits, in a sensible order": nearest neighbour from the
+start, then 2-opt on the open path, with the planner's travel model.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from fieldapp.planning.instance import Mode
+from fieldapp.planning.travel import StraightLineTravel, TravelModel, haversine_m
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,21 +22,47 @@ class Stop:
 
 
 def metres(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
-    r = 6_371_000.0
-    p1, p2 = math.radians(a_lat), math.radians(b_lat)
-    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(math.sqrt(h))
+    """Straight-line (haversine) metres."""
+    return haversine_m((a_lat, a_lon), (b_lat, b_lon))
 
 
-def nearest_neighbour_order(start: tuple[float, float], stops: Sequence[Stop]) -> list[Stop]:
-    """Visit the closest unvisited stop next; deterministic for equal distances (by key)."""
-    left = sorted(stops, key=lambda s: s.key)
-    here = start
-    order: list[Stop] = []
+def order_stops(
+    start: tuple[float, float],
+    stops: Sequence[Stop],
+    *,
+    mode: Mode = Mode.BIKE,
+    travel: TravelModel | None = None,
+) -> list[Stop]:
+    """A short visiting order from ``start``; deterministic (ties broken by key)."""
+    ordered = sorted(stops, key=lambda s: s.key)
+    if len(ordered) < 2:
+        return ordered
+    points = [start, *((s.lat, s.lon) for s in ordered)]
+    matrix = (travel or StraightLineTravel()).matrix(points, mode)
+    left = list(range(1, len(points)))
+    path: list[int] = []
+    here = 0
     while left:
-        nxt = min(left, key=lambda s: (metres(here[0], here[1], s.lat, s.lon), s.key))
-        order.append(nxt)
+        nxt = min(left, key=lambda i: (matrix[here][i], i))
+        path.append(nxt)
         left.remove(nxt)
-        here = (nxt.lat, nxt.lon)
-    return order
+        here = nxt
+    path = _two_opt(matrix, path)
+    return [ordered[i - 1] for i in path]
+
+
+def _two_opt(matrix: list[list[int]], path: list[int]) -> list[int]:
+    def length(p: list[int]) -> int:
+        return sum(matrix[a][b] for a, b in zip([0, *p], p, strict=False))
+
+    best = length(path)
+    improved = True
+    while improved:
+        improved = False
+        for i in range(len(path) - 1):
+            for j in range(i + 1, len(path)):
+                candidate = path[:i] + path[i : j + 1][::-1] + path[j + 1 :]
+                cost = length(candidate)
+                if cost < best:
+                    path, best, improved = candidate, cost, True
+    return path

@@ -28,6 +28,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from fieldapp.server.admission import AdmissionControl
 from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.errors import ApiError
 from fieldapp.server.observability import RequestLog
@@ -73,6 +74,8 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
         )
 
     app.add_middleware(BodyLimit, limit=cfg.max_body_bytes, import_limit=cfg.import_max_body_bytes)
+    # Overload: 503 + Retry-After at once (before any body is read), instead of a queue.
+    app.add_middleware(AdmissionControl, limit=cfg.max_inflight)
     # Outermost: request id, one log line per request, typed 500 for anything that escaped.
     app.add_middleware(RequestLog)
     return app

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Table, insert, select
@@ -36,6 +35,7 @@ from fieldapp.server.auth import Principal
 from fieldapp.server.db.schema import CaseTeamRow, ChangeLogRow, ConflictRow, QuarantineRow
 from fieldapp.server.feed import emit_case_changes
 from fieldapp.server.outcomes import close_verdict
+from fieldapp.server.push_outcome import PushOutcome
 from fieldapp.server.push_routes import apply_route_edits, route_edit_hash, stored_route_hashes
 from fieldapp.server.scope import existing_case_scopes
 from fieldapp.store.schema import AttemptRow, CaseEventRow, CaseRow
@@ -45,16 +45,6 @@ GRACE = timedelta(days=14)
 MAX_FUTURE = timedelta(days=1)
 # Core table: a plain executemany, without the ORM bulk path's per-row bookkeeping.
 _ATTEMPTS: Table = AttemptRow.__table__  # type: ignore[assignment]
-
-
-@dataclass
-class PushOutcome:
-    accepted: list[str] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
-    quarantined: list[str] = field(default_factory=list)
-    conflicts: list[str] = field(default_factory=list)
-    rejected: list[Rejected] = field(default_factory=list)
-    case_ids: set[str] = field(default_factory=set)
 
 
 def content_hash(item: PushItem) -> str:

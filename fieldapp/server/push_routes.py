@@ -13,19 +13,17 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.server.auth import Principal
 from fieldapp.server.db.schema import ConflictRow
+from fieldapp.server.feed import emit_changes
+from fieldapp.server.push_outcome import PushOutcome
 from fieldapp.server.scope import ENTITY_VISIT, shift_scopes
 from fieldapp.store.schema import PlannedVisitRow, RouteEditRow
 from fieldapp.sync.protocol import Rejected, RouteEditItem
-
-if TYPE_CHECKING:
-    from fieldapp.server.push import PushOutcome
 
 
 def route_edit_hash(item: RouteEditItem) -> str:
@@ -64,8 +62,6 @@ def apply_route_edits(
     out: PushOutcome,
     seen: dict[str, str],
 ) -> None:
-    from fieldapp.server.feed import emit_changes
-
     held = shift_scopes(session, {i.shift_id for i in items})
     moved: set[tuple[str, str]] = set()
     for item in items:

@@ -3,18 +3,29 @@ DDAS supplier); one object per app, read by the routes."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from argon2 import PasswordHasher
 
 from fieldapp.domain.priority import Policy
+from fieldapp.server.admission import DEFAULT_MAX_INFLIGHT
 from fieldapp.server.auth import make_hasher
 from fieldapp.sync.protocol import MAX_BODY_BYTES
 
 IMPORT_MAX_BODY_BYTES = 50 * 1024 * 1024
 POLICY_FILE_NAME = "afwegingskader.toml"
 ORGANISATION_FILE_NAME = "organisatie.toml"
+
+
+MAX_INFLIGHT_ENV = "FIELDAPP_SERVER_MAX_INFLIGHT"
+
+
+def max_inflight_from_env() -> int:
+    """``fieldapp serve --max-inflight N`` reaches every worker process through this variable."""
+    value = os.environ.get(MAX_INFLIGHT_ENV, "")
+    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_MAX_INFLIGHT
 
 
 @dataclass
@@ -25,6 +36,8 @@ class ServerSettings:
     max_body_bytes: int = MAX_BODY_BYTES
     import_max_body_bytes: int = IMPORT_MAX_BODY_BYTES
     hasher: PasswordHasher | None = field(default=None, repr=False)
+    # Requests one server process takes at once; more get 503 + Retry-After (admission.py).
+    max_inflight: int = field(default_factory=lambda: max_inflight_from_env())
     # The afwegingskader (TOML text) the server enforces and hands out; None = shipped default.
     policy_text: str | None = None
     # Who delivers DDAS (aanleverendeOrganisatie, contactpersonen): organisatie TOML text.

@@ -36,8 +36,14 @@ from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
 from fieldapp.store.repos.kv import get_kv, set_kv
 from fieldapp.store.schema import AttemptRow, CaseEventRow
 from fieldapp.sync.apply import KV_CURSOR, KV_EPOCH
-from fieldapp.sync.protocol import EnrollRequest, EnrollResponse, RecoveryRequest, RecoveryResponse
-from fieldapp.sync.transport import TransportFactory, default_transport
+from fieldapp.sync.protocol import (
+    EnrollRequest,
+    EnrollResponse,
+    RecoveryRequest,
+    RecoveryResponse,
+    RotatedRecoveryKey,
+)
+from fieldapp.sync.transport import Transport, TransportFactory, default_transport
 
 KV_APP_WORKER_ID = "worker_id"
 KV_APP_DEVICE_ID = "device_id"
@@ -50,6 +56,9 @@ KV_WORKER_ID = "sync.worker_id"
 KV_ROLE = "sync.role"
 KV_TEAM = "sync.team"
 KV_ENROLLED_AT = "sync.enrolled_at"
+# Set on the laptop after its recovery key was released (a forgotten passphrase): the next
+# sync asks the server for a new one (see rotate_recovery_key).
+KV_RECOVERY_ROTATION_DUE = "sync.recovery_rotation_due"
 
 MSG_NO_RECOVERY = "De server heeft geen herstelsleutel die bij deze database past."
 
@@ -252,24 +261,43 @@ def recover(
     password: str,
     new_passphrase: str,
     *,
+    ticket: str,
     ca_bundle: str | None = None,
     params: KdfParams = DEFAULT_PARAMS,
     transport_factory: TransportFactory = default_transport,
 ) -> Store:
-    """Forgotten passphrase: fetch this user's recovery keys and open the store with the one
-    that fits, setting ``new_passphrase``. Unsynced work is kept."""
+    """Forgotten passphrase: with the one-time ``ticket`` from the team lead, fetch this
+    laptop's recovery key and open the store with it, setting ``new_passphrase``. Unsynced work
+    is kept; the next sync replaces the released key (``rotate_recovery_key``)."""
+    request = RecoveryRequest(username=username, password=password, ticket=ticket)
     with transport_factory(server_url, None, ca_bundle, threading.Event()) as transport:
-        reply = transport.call(
-            "POST",
-            "/v1/recovery",
-            RecoveryResponse,
-            json=RecoveryRequest(username=username, password=password).model_dump(),
-        )
+        reply = transport.call("POST", "/v1/recovery", RecoveryResponse, json=request.model_dump())
     for item in reply.keys:
+        key = bytearray(base64.b64decode(item.recovery_key))
         try:
-            return Store.recover(
-                db_path, base64.b64decode(item.recovery_key), new_passphrase, params=params
-            )
+            store = Store.recover(db_path, bytes(key), new_passphrase, params=params)
         except WrongPassphrase:
             continue
+        finally:
+            key_slots.wipe(key)
+        with store.session() as session:
+            set_kv(session, KV_RECOVERY_ROTATION_DUE, "1")
+        return store
     raise WrongPassphrase(MSG_NO_RECOVERY)
+
+
+def rotate_recovery_key(store: StoreHandle, transport: Transport) -> bool:
+    """After a release: get a new recovery key from the server, put it in the recovery slot
+    (replacing the released one) and forget it. True if a rotation happened."""
+    with store.session() as session:
+        if get_kv(session, KV_RECOVERY_ROTATION_DUE) != "1":
+            return False
+    reply = transport.call("POST", "/v1/device/recovery-key", RotatedRecoveryKey)
+    fresh = bytearray(base64.b64decode(reply.recovery_key))
+    try:
+        store.add_recovery_slot(bytes(fresh))
+    finally:
+        key_slots.wipe(fresh)
+    with store.session() as session:
+        set_kv(session, KV_RECOVERY_ROTATION_DUE, "")
+    return True

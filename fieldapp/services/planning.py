@@ -1,9 +1,10 @@
 """Planning use cases on a store: put visits into a worker's shift in a sensible order.
 
-``plan_shift`` is the simple local filler (nearest neighbour) used by tests and the printing
-paths; the week planner runs on the server (``fieldapp.services.plan_server``). Reading the
-plan (shifts with visits for a date range, today's route) and a worker's own reorder live in
-``fieldapp.services.plan_views`` and are re-exported here.
+``plan_shift`` orders a chosen set of cases (:func:`fieldapp.planning.route.order_stops`) in a
+shift at the usual hours of its dagdeel (``DAYPART_CLOCK``); the week planner is
+:func:`fieldapp.planning.solver.solve`, run on the server as a job (``fieldapp.server.plan_jobs``)
+or by ``fieldapp plan week``. Reading the plan (shifts with visits for a date range, today's
+route) and a worker's own reorder live in ``fieldapp.services.plan_views`` (re-exported here).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from datetime import date
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from fieldapp.domain.dayparts import DAYPART_CLOCK
 from fieldapp.domain.ddas import Dagdeel
-from fieldapp.planning.route import Stop, nearest_neighbour_order
+from fieldapp.planning.instance import minute_of
+from fieldapp.planning.route import Stop, order_stops
 from fieldapp.services.changes import Changes
 from fieldapp.services.plan_views import (
     PlannedShift,
@@ -40,10 +43,9 @@ __all__ = [
 ]
 
 DAYPART_HOURS: dict[Dagdeel, tuple[int, int]] = {
-    Dagdeel.OCHTEND: (9 * 60, 12 * 60),
-    Dagdeel.MIDDAG: (13 * 60, 17 * 60),
-    Dagdeel.AVOND: (18 * 60 + 30, 20 * 60 + 30),  # after dinner time
+    d: (minute_of(c.visit_from), minute_of(c.visit_until)) for d, c in DAYPART_CLOCK.items()
 }
+"""Minutes of the day a shift of each dagdeel works (from the one table in domain.dayparts)."""
 
 
 def plan_shift(
@@ -83,7 +85,7 @@ def plan_shift(
             sum(s.lat for s in located) / len(located),
             sum(s.lon for s in located) / len(located),
         )
-    ordered = [s.key for s in nearest_neighbour_order(start or (0.0, 0.0), located)] + unlocated
+    ordered = [s.key for s in order_stops(start or (0.0, 0.0), located)] + unlocated
     minutes_per_visit = max(10, (end - begin) // max(1, len(ordered)))
     for seq, case_id in enumerate(ordered, start=1):
         session.add(

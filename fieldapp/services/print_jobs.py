@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.cases import CaseStatus
-from fieldapp.domain.dayparts import AMSTERDAM, daypart_of
+from fieldapp.domain.dayparts import AMSTERDAM, DAYPART_ORDER, daypart_of
 from fieldapp.domain.ddas import Dagdeel
 from fieldapp.domain.letters import LetterKind, Sender, tel_url
 from fieldapp.domain.listing import WorkerInfo
@@ -25,8 +25,8 @@ from fieldapp.domain.people import readable_phone
 from fieldapp.services import queries
 from fieldapp.services.attempts import QuickOutcome, record_quick_outcome
 from fieldapp.services.changes import Changes
-from fieldapp.services.identity import KV_APP_WORKER_ID
 from fieldapp.services.printing import PrintJob, PrintRefused
+from fieldapp.services.profile import own_worker
 from fieldapp.store.schema import CaseRow, PlannedVisitRow, ShiftRow
 
 _STILL_TO_VISIT = CaseRow.status == CaseStatus.OPEN.value
@@ -80,9 +80,17 @@ def sender_for(worker: WorkerInfo, organisation: Organisation) -> Sender:
 
 
 def current_sender(session: Session, organisation: Organisation) -> Sender | None:
-    worker_id = queries.get_kv(session, KV_APP_WORKER_ID)
-    worker = next((w for w in queries.list_workers(session) if w.id == worker_id), None)
+    """This laptop's worker as sender, with the local profile applied (see services.profile)."""
+    worker = own_worker(session)
     return sender_for(worker, organisation) if worker else None
+
+
+def _workers_as_printed(session: Session) -> dict[str, WorkerInfo]:
+    workers = {w.id: w for w in queries.list_workers(session)}
+    own = own_worker(session)
+    if own is not None:
+        workers[own.id] = own
+    return workers
 
 
 def load_print_jobs(
@@ -101,7 +109,7 @@ def load_print_jobs(
     A case given by id carries its next planned visit (``today`` or later) when it has one,
     so an announcement letter from the case view names the planned day and dagdeel.
     """
-    workers = {w.id: w for w in queries.list_workers(session)}
+    workers = _workers_as_printed(session)
     fallback = current_sender(session, organisation)
     jobs: list[PrintJob] = []
     if shift_id:
@@ -152,9 +160,9 @@ def _next_visits(
     for case_id, day, dagdeel, worker_id in rows:
         candidate = (day, Dagdeel(dagdeel), worker_id)
         current = found.get(case_id)
-        if current is None or (day, _DAGDEEL_ORDER[candidate[1]]) < (
+        if current is None or (day, DAYPART_ORDER[candidate[1]]) < (
             current[0],
-            _DAGDEEL_ORDER[current[1]],
+            DAYPART_ORDER[current[1]],
         ):
             found[case_id] = candidate
     return found
@@ -168,9 +176,6 @@ class ShiftInfo:
     day: date
     dagdeel: Dagdeel
     visits: int
-
-
-_DAGDEEL_ORDER = {Dagdeel.OCHTEND: 0, Dagdeel.MIDDAG: 1, Dagdeel.AVOND: 2}
 
 
 def shifts_on(session: Session, *, day: date, worker_id: str | None) -> list[ShiftInfo]:
@@ -189,7 +194,7 @@ def shifts_on(session: Session, *, day: date, worker_id: str | None) -> list[Shi
         ShiftInfo(shift_id, shift_day, Dagdeel(dagdeel), int(count))
         for shift_id, shift_day, dagdeel, count in session.execute(query)
     ]
-    shifts.sort(key=lambda s: (_DAGDEEL_ORDER[s.dagdeel], s.id))
+    shifts.sort(key=lambda s: (DAYPART_ORDER[s.dagdeel], s.id))
     return shifts
 
 
@@ -212,7 +217,7 @@ def list_shifts(session: Session, *, since: date | None = None) -> list[ShiftInf
         ShiftInfo(shift_id, day, Dagdeel(dagdeel), int(n or 0))
         for shift_id, day, dagdeel, n in session.execute(query)
     ]
-    shifts.sort(key=lambda s: (s.day, _DAGDEEL_ORDER[s.dagdeel], s.id))
+    shifts.sort(key=lambda s: (s.day, DAYPART_ORDER[s.dagdeel], s.id))
     return shifts
 
 

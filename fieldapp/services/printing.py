@@ -65,6 +65,27 @@ def as_job(item: JobLike) -> PrintJob:
     return PrintJob(case, sender, visit_date, dagdeel)
 
 
+MSG_NO_CONTACT = (
+    "Uw {missing} {verb}: dan staat er een lege regel op het kaartje of de brief. Vul uw "
+    "gegevens in bij Instellingen, of met `fieldapp profile set --naam ... --telefoon ...`."
+)
+
+
+def check_sender(sender: Sender | None) -> Sender:
+    """Refuse, before anything is printed, a card or letter whose contact lines would be blank.
+
+    The resident must be able to call back: a name and a direct number are required."""
+    missing = []
+    if sender is None or not sender.display_name.strip():
+        missing.append("naam")
+    if sender is None or not sender.phone.strip():
+        missing.append("telefoonnummer")
+    if sender is None or missing:
+        verb = "ontbreekt" if len(missing) == 1 else "ontbreken"
+        raise PrintRefused(MSG_NO_CONTACT.format(missing=" en ".join(missing), verb=verb))
+    return sender
+
+
 def addressee(case: Case) -> Person | None:
     """The person a text is addressed to: the first person named in the case."""
     return case.people[0] if case.people else None
@@ -87,6 +108,7 @@ def build_cards(
     """
     texts = []
     for job in map(as_job, jobs):
+        check_sender(job.sender)
         lang = job.language or language
         texts.append(
             prepare_text(
@@ -148,8 +170,7 @@ def build_letters(
     items: list[LetterItem] = []
     for job in map(as_job, jobs):
         case = job.case
-        if job.sender is None:
-            raise PrintRefused(f"Zaak {case.id}: geen medewerker om de brief te ondertekenen.")
+        sender = check_sender(job.sender)
         if case.address is None or not case.address.straat or not case.address.plaats:
             raise PrintRefused(
                 f"Zaak {case.id}: straat of woonplaats onbekend; de brief kan niet worden bezorgd."
@@ -162,7 +183,7 @@ def build_letters(
             kind,
             lang,
             _audience(job, today),
-            sender=job.sender,
+            sender=sender,
             person=person,
             visit_date=job.visit_date,
             dagdeel=job.dagdeel,
@@ -171,7 +192,7 @@ def build_letters(
         items.append(
             LetterItem(
                 text,
-                job.sender,
+                sender,
                 tuple(recipient_lines(person, case.address)),
                 format_letter_date(today, lang),
             )

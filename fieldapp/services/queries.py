@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.cases import Case
+from fieldapp.domain.dayparts import DAYPART_ORDER
 from fieldapp.domain.listing import AttemptMark, CaseListRow, WorkerInfo
 from fieldapp.domain.priority import Policy
 from fieldapp.services.errors import CaseNotFound
@@ -57,9 +58,6 @@ def list_case_rows(
     return rows
 
 
-_DAYPART_ORDER = {"Ochtend": 0, "Middag": 1, "Avond": 2}
-
-
 def today_rows(
     session: Session,
     *,
@@ -79,7 +77,7 @@ def today_rows(
     if planned:
         planned.sort(
             key=lambda r: (
-                _DAYPART_ORDER[r.planned_dagdeel.value] if r.planned_dagdeel else 3,
+                DAYPART_ORDER[r.planned_dagdeel] if r.planned_dagdeel else 3,
                 r.planned_seq or 0,
             )
         )

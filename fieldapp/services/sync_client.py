@@ -37,7 +37,7 @@ from datetime import UTC, datetime
 
 from fieldapp.domain.dayparts import AMSTERDAM
 from fieldapp.services import sync as svc
-from fieldapp.services.identity import load_identity
+from fieldapp.services.identity import load_identity, rotate_recovery_key
 from fieldapp.services.store_handle import StoreHandle
 from fieldapp.store.client_store import wipe_store
 from fieldapp.sync.lookahead import NetThread, encode_push
@@ -126,6 +126,7 @@ class SyncClient:
                 try:
                     self._push(transport, ident.device_id, result, report)
                     self._pull(transport, ident.device_id, result, report)
+                    rotate_recovery_key(self.store, transport)
                 except WipeRequested as order:
                     self._obey_wipe(transport, ident.device_id, order, result, report)
                     return result

@@ -304,6 +304,22 @@ class EnrollResponse(_Reply):
 class RecoveryRequest(_Model):
     username: ShortText
     password: Annotated[str, Field(max_length=1024), AfterValidator(_safe_text)]
+    # The one-time code a team lead issued for this laptop (``fieldapp server recovery issue``).
+    ticket: Annotated[str, Field(min_length=4, max_length=40), AfterValidator(_safe_text)]
+
+
+class RecoveryTicketRequest(_Model):
+    minutes: int = Field(default=30, ge=1, le=24 * 60)
+
+
+class RecoveryTicketResponse(_Reply):
+    ticket: str
+    device_id: str
+    expires_at: AwareDatetime
+
+
+class RotatedRecoveryKey(_Reply):
+    recovery_key: str
 
 
 class RecoveryKey(_Reply):

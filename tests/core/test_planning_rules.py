@@ -283,3 +283,12 @@ def test_invalid_lock_or_policy_change_never_breaks_a_rule() -> None:
     raw_lock = LockedVisit("c1", "a", start=time(10, 0))  # ochtend failed meanwhile
     result = solve(_instance(shifts, copy.deepcopy(cases)), budget_s=0.3, locked=[raw_lock])
     assert _reasons(result)["c1"] is UnplannedReason.NO_ALLOWED_SLOT
+
+
+def test_order_stops_avoids_zigzag_and_is_deterministic() -> None:
+    from fieldapp.planning.route import Stop, order_stops
+
+    line = [Stop(f"k{i}", 52.0 + 0.002 * i, 5.0) for i in (3, 1, 4, 0, 2)]
+    ordered = order_stops((52.0, 5.0), line)
+    assert [s.key for s in ordered] == ["k0", "k1", "k2", "k3", "k4"]
+    assert order_stops((52.0, 5.0), list(reversed(line))) == ordered

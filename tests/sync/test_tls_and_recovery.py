@@ -181,13 +181,21 @@ def test_forgotten_passphrase_is_recovered_with_the_server_key_keeping_unsent_wo
             bereikt=False,
             occurred_at=datetime.now(UTC),
         )
+        ident = load_identity(s)
+        assert ident is not None
+        device_id = ident.device_id
     store.close()
+    lead = make_actor(db, "lea", "teamlead", "A")
+    ticket = httpx.post(
+        f"{url}/v1/devices/{device_id}/recovery-ticket", json={}, headers=lead.headers
+    ).json()["ticket"]
     reopened = recover(
         path,
         url,
         anna.username,
         anna.password,
         "nieuwe lange wachtzin 2026",
+        ticket=ticket,
         params=FAST_TEST_PARAMS,
         transport_factory=_fast,
     )

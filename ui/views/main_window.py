@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
     # --- settings, status ----------------------------------------------------------------------
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, backend=self.backend)
         dialog.accepted.connect(self.apply_settings)
         dialog.open()
         return dialog

@@ -188,3 +188,19 @@ class LoginThrottleRow(ServerBase):
     failures: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column()
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RecoveryTicketRow(ServerBase):
+    """A one-time permission, issued by a team lead for one device, to release that device's
+    recovery key once (a forgotten passphrase). Only a hash of the code is kept. ``rotated_at``
+    is set when the laptop has replaced the released key (the server then forgets it)."""
+
+    __tablename__ = "recovery_tickets"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36), ForeignKey("devices.id"))
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    issued_by: Mapped[str | None] = mapped_column(String(36))
+    issued_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()
+    used_at: Mapped[datetime | None] = mapped_column()
+    rotated_at: Mapped[datetime | None] = mapped_column()

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.server import audit, throttle
+from fieldapp.server import recovery as recovery_tickets
 from fieldapp.server.auth import enroll_device, revoke_device, verify_password
 from fieldapp.server.db.epoch import get_epoch
 from fieldapp.server.db.schema import DeviceRow, UserRow
@@ -30,7 +31,10 @@ from fieldapp.sync.protocol import (
     RecoveryKey,
     RecoveryRequest,
     RecoveryResponse,
+    RecoveryTicketRequest,
+    RecoveryTicketResponse,
     RevokeRequest,
+    RotatedRecoveryKey,
     Uuid,
     WipeOrder,
 )
@@ -133,39 +137,96 @@ def enroll(request: Request, body: EnrollRequest) -> EnrollResponse:
     },
 )
 def recovery(request: Request, body: RecoveryRequest) -> RecoveryResponse:
-    """Release the recovery keys of the user's active devices (forgotten passphrase: the laptop
-    tries each against its recovery key slot). Audited per device."""
+    """Release the recovery key of ONE device (forgotten passphrase), only with the user's
+    password AND a one-time ticket a team lead issued for that device. Audited. The laptop
+    rotates the key at its next sync (``POST /v1/device/recovery-key``)."""
     db = db_of(request)
     hasher = settings_of(request).password_hasher()
     with db.session() as session, session.begin():
         _refuse_if_throttled(request, session, body.username, audit.AuditAction.RECOVERY)
         user = verify_password(session, body.username, body.password, hasher)
-        if user is not None:
+        device = recovery_tickets.redeem(session, user, body.ticket, now()) if user else None
+        if user is not None and device is not None and device.recovery_key_enc:
             throttle.record_success(session, body.username)
-            devices = session.scalars(
-                select(DeviceRow).where(DeviceRow.user_id == user.id, DeviceRow.status == "active")
-            ).all()
-            keys = [
-                RecoveryKey(
-                    device_id=d.id,
-                    recovery_key=base64.b64encode(
-                        db.keys.open_recovery_key(d.id, d.recovery_key_enc)
-                    ).decode("ascii"),
-                )
-                for d in devices
-                if d.recovery_key_enc
-            ]
-            for key in keys:
-                audit.record(
-                    session,
-                    action=audit.AuditAction.RECOVERY,
-                    outcome="released",
-                    user_id=user.id,
-                    device_id=key.device_id,
-                    request_id=request_id(request),
-                )
-            return RecoveryResponse(keys=keys)
+            key = RecoveryKey(
+                device_id=device.id,
+                recovery_key=base64.b64encode(
+                    db.keys.open_recovery_key(device.id, device.recovery_key_enc)
+                ).decode("ascii"),
+            )
+            audit.record(
+                session,
+                action=audit.AuditAction.RECOVERY,
+                outcome="released",
+                user_id=user.id,
+                device_id=device.id,
+                request_id=request_id(request),
+            )
+            return RecoveryResponse(keys=[key])
     raise _login_failed(request, body.username, audit.AuditAction.RECOVERY)
+
+
+@router.post(
+    "/devices/{device_id}/recovery-ticket",
+    response_model=RecoveryTicketResponse,
+    responses={
+        401: {"description": "No or unknown token"},
+        403: {"model": WipeOrder, "description": "Not a team lead, or caller revoked"},
+        404: {"description": "No such device in your team"},
+    },
+)
+def issue_recovery_ticket(
+    request: Request,
+    device_id: Annotated[Uuid, Path()],
+    body: RecoveryTicketRequest,
+    token: Token,
+) -> RecoveryTicketResponse:
+    """Team lead: a one-time recovery code for one device of their team (shown once; tell it
+    to the worker by phone after checking who asks)."""
+    db = db_of(request)
+    with db.session() as session, session.begin():
+        who = authenticate(
+            request, session, token, action=audit.AuditAction.RECOVERY, lead_only=True
+        )
+        if not _device_in_team(session, device_id, who.team):
+            raise not_found()
+        ticket = recovery_tickets.issue_ticket(
+            session, device_id=device_id, issued_by=who.user_id, now=now(), minutes=body.minutes
+        )
+        audit.record(
+            session,
+            action=audit.AuditAction.RECOVERY,
+            outcome="ticket_issued",
+            user_id=who.user_id,
+            device_id=device_id,
+            request_id=request_id(request),
+        )
+    return RecoveryTicketResponse(
+        ticket=ticket.code, device_id=ticket.device_id, expires_at=ticket.expires_at
+    )
+
+
+@router.post(
+    "/device/recovery-key",
+    response_model=RotatedRecoveryKey,
+    responses={401: {"description": "No or unknown token"}},
+)
+def rotate_recovery_key(request: Request, token: Token) -> RotatedRecoveryKey:
+    """This device: replace its recovery key (after a release). The server keeps only the new
+    one, sealed; the laptop writes it into its recovery slot and forgets it."""
+    db = db_of(request)
+    with db.session() as session, session.begin():
+        who = authenticate(request, session, token, action=audit.AuditAction.RECOVERY)
+        fresh = recovery_tickets.rotate(session, db.keys, who.device_id, now())
+        audit.record(
+            session,
+            action=audit.AuditAction.RECOVERY,
+            outcome="rotated",
+            user_id=who.user_id,
+            device_id=who.device_id,
+            request_id=request_id(request),
+        )
+    return RotatedRecoveryKey(recovery_key=base64.b64encode(fresh).decode("ascii"))
 
 
 @router.post(
