@@ -412,9 +412,14 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/desk/build.py" line="16"/>
+        <location filename="../../ui/desk/build.py" line="17"/>
         <source>Weekplanning</source>
         <translation>Week plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/build.py" line="18"/>
+        <source>Overzicht</source>
+        <translation>Overview</translation>
     </message>
     <message>
         <location filename="../../ui/desk/commands.py" line="35"/>
@@ -1005,126 +1010,206 @@
     </message>
 </context>
 <context>
-    <name>PlanningView</name>
+    <name>OverviewView</name>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="78"/>
-        <source>Diensten uit weeksjabloon</source>
-        <translation>Shifts from week template</translation>
+        <location filename="../../ui/desk/overview_view.py" line="64"/>
+        <source>CSV opslaan…</source>
+        <translation>Save CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="79"/>
-        <location filename="../../ui/desk/board/planning_view.py" line="365"/>
-        <source>Plan automatisch</source>
-        <translation>Plan automatically</translation>
+        <location filename="../../ui/desk/overview_view.py" line="75"/>
+        <source>Onderdeel</source>
+        <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="80"/>
-        <source>Annuleren</source>
-        <translation>Cancel</translation>
+        <location filename="../../ui/desk/overview_view.py" line="75"/>
+        <source>Groep</source>
+        <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="86"/>
-        <source>Ongedaan maken</source>
-        <translation>Undo</translation>
+        <location filename="../../ui/desk/overview_view.py" line="75"/>
+        <source>Bereikt (aantal; 95 %-interval)</source>
+        <translation>Reached (count; 95 % interval)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="87"/>
-        <location filename="../../ui/desk/board/planning_view.py" line="429"/>
-        <source>Publiceren</source>
-        <translation>Publish</translation>
+        <location filename="../../ui/desk/overview_view.py" line="82"/>
+        <source>Zaken binnengekomen van</source>
+        <translation>Cases received from</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="92"/>
-        <source>Sleep een bezoek naar een andere dienst; dubbelklik om vast te zetten.</source>
-        <translation>Drag a visit to another shift; double-click to lock it.</translation>
+        <location filename="../../ui/desk/overview_view.py" line="84"/>
+        <source>tot en met</source>
+        <translation>up to and including</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="114"/>
-        <source>&lt;b&gt;Niet ingepland&lt;/b&gt; — met de reden van de planner</source>
-        <translation>&lt;b&gt;Not planned&lt;/b&gt; — with the planner&apos;s reason</translation>
+        <location filename="../../ui/desk/overview_view.py" line="103"/>
+        <source>De einddatum ligt voor de begindatum.</source>
+        <translation>The end date is before the start date.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="179"/>
-        <source>Week %1: %2 t/m %3</source>
-        <translation>Week %1: %2 to %3</translation>
+        <location filename="../../ui/desk/overview_view.py" line="120"/>
+        <source>%1 zaken, %2 contactpogingen. Op tijd benaderd: %3. Inspanning overschreven: %4.</source>
+        <translation>%1 cases, %2 contact attempts. Approached in time: %3. Effort overridden: %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="235"/>
-        <source>Past: aankomst %1</source>
-        <translation>Fits: arrival %1</translation>
+        <location filename="../../ui/desk/overview_view.py" line="128"/>
+        <source>Bereik per maand (%)</source>
+        <translation>Reach per month (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="235"/>
-        <source>Past</source>
-        <translation>Fits</translation>
+        <location filename="../../ui/desk/overview_view.py" line="132"/>
+        <source>Bereikt per soort en dagdeel (%)</source>
+        <translation>Reached by kind and part of day (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="297"/>
-        <source>Vastgezet.</source>
-        <translation>Locked.</translation>
+        <location filename="../../ui/desk/overview_view.py" line="138"/>
+        <source>Kanaal</source>
+        <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="297"/>
-        <source>Losgemaakt.</source>
-        <translation>Unlocked.</translation>
+        <location filename="../../ui/desk/overview_view.py" line="140"/>
+        <source>Signaalpartner</source>
+        <translation>Signal partner</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="298"/>
-        <source>Verplaatst.</source>
-        <translation>Moved.</translation>
+        <location filename="../../ui/desk/overview_view.py" line="141"/>
+        <source>Wijk</source>
+        <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="300"/>
-        <source>Planning aanpassen</source>
-        <translation>Change the plan</translation>
+        <location filename="../../ui/desk/overview_view.py" line="149"/>
+        <source>Overzicht opslaan</source>
+        <translation>Save overview</translation>
     </message>
+</context>
+<context>
+    <name>PlanJob</name>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="308"/>
-        <source>Inplannen</source>
-        <translation>Plan in</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="310"/>
-        <source>Ingepland.</source>
-        <translation>Planned.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="320"/>
-        <source>Deze week heeft al alle diensten van het sjabloon.</source>
-        <translation>This week already has every shift of the template.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="341"/>
-        <source>Diensten maken</source>
-        <translation>Create shifts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="344"/>
-        <source>%1 diensten gemaakt (zondag en feestdagen overgeslagen).</source>
-        <translation>%1 shifts created (Sunday and public holidays skipped).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="362"/>
+        <location filename="../../ui/desk/board/plan_job.py" line="46"/>
         <source>De planner is bezig…</source>
         <translation>The planner is working…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="412"/>
+        <location filename="../../ui/desk/board/plan_job.py" line="49"/>
+        <source>Plan automatisch</source>
+        <translation>Plan automatically</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningView</name>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="77"/>
+        <source>Diensten uit weeksjabloon</source>
+        <translation>Shifts from week template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="78"/>
+        <source>Plan automatisch</source>
+        <translation>Plan automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="79"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="85"/>
+        <source>Ongedaan maken</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="86"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="388"/>
+        <source>Publiceren</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="91"/>
+        <source>Sleep een bezoek naar een andere dienst; dubbelklik om vast te zetten.</source>
+        <translation>Drag a visit to another shift; double-click to lock it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="113"/>
+        <source>&lt;b&gt;Niet ingepland&lt;/b&gt; — met de reden van de planner</source>
+        <translation>&lt;b&gt;Not planned&lt;/b&gt; — with the planner&apos;s reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="178"/>
+        <source>Week %1: %2 t/m %3</source>
+        <translation>Week %1: %2 to %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="234"/>
+        <source>Past: aankomst %1</source>
+        <translation>Fits: arrival %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="234"/>
+        <source>Past</source>
+        <translation>Fits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="296"/>
+        <source>Vastgezet.</source>
+        <translation>Locked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="296"/>
+        <source>Losgemaakt.</source>
+        <translation>Unlocked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="297"/>
+        <source>Verplaatst.</source>
+        <translation>Moved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="299"/>
+        <source>Planning aanpassen</source>
+        <translation>Change the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="307"/>
+        <source>Inplannen</source>
+        <translation>Plan in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="309"/>
+        <source>Ingepland.</source>
+        <translation>Planned.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="319"/>
+        <source>Deze week heeft al alle diensten van het sjabloon.</source>
+        <translation>This week already has every shift of the template.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="340"/>
+        <source>Diensten maken</source>
+        <translation>Create shifts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="343"/>
+        <source>%1 diensten gemaakt (zondag en feestdagen overgeslagen).</source>
+        <translation>%1 shifts created (Sunday and public holidays skipped).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="371"/>
         <source>Gepland: %1 bezoeken; %2 zaken niet ingepland (zie de reden).</source>
         <translation>Planned: %1 visits; %2 cases not planned (see the reason).</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="417"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="376"/>
         <source>Planning afgebroken; er is niets veranderd.</source>
         <translation>Planning cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="419"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="378"/>
         <source>De planner kon geen plan maken.</source>
         <translation>The planner could not make a plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="433"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="392"/>
         <source>Gepubliceerd: %1 diensten, %2 bezoeken. De laptops van de medewerkers krijgen hun route bij de volgende synchronisatie.</source>
         <translation>Published: %1 shifts, %2 visits. The workers&apos; laptops get their routes at the next sync.</translation>
     </message>
@@ -1494,24 +1579,74 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="22"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="46"/>
         <source>Instellingen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="29"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="53"/>
         <source> minuten</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="32"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="56"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="33"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="57"/>
         <source>&amp;Vergrendelen na:</source>
         <translation>&amp;Lock after:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="60"/>
+        <source>bijv. Sanne de Wit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="62"/>
+        <source>direct nummer, bijv. 06 12345678</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="64"/>
+        <source>leeg: hetzelfde als telefoon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="65"/>
+        <source>Uw gegevens op kaartjes en brieven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="75"/>
+        <source>&amp;Naam:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="76"/>
+        <source>Tele&amp;foon:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="77"/>
+        <source>&amp;WhatsApp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
+        <source>Ontgrendel Veldwerk om uw gegevens te wijzigen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="106"/>
+        <source>Laden…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="118"/>
+        <source>Zonder naam en telefoonnummer print Veldwerk geen kaartjes of brieven. Leeg laten: de gegevens van de server.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
