@@ -252,6 +252,11 @@ def week_template(
     return out
 
 
+def centre_of_worker(board: WeekBoard, worker_id: str) -> tuple[float, float] | None:
+    """The centre of a worker's open cases (the template's default start point)."""
+    return _centre(c for c in board.cases.values() if c.worker_id == worker_id)
+
+
 def _centre(cases: Iterable[BoardCase]) -> tuple[float, float] | None:
     points = [(c.lat, c.lon) for c in cases if c.lat is not None and c.lon is not None]
     if not points:

@@ -178,3 +178,30 @@ def test_publish_reaches_the_workers_laptop(
     wait_done(window, qtbot)
     assert "Gepubliceerd" in planning.message.text()
     assert anna_shifts() == {planned["tue"], planned["thu"]}  # Bram's shift is not hers
+
+
+def test_week_template_makes_shifts_per_worker_mode_skipping_sunday(  # type: ignore[no-untyped-def]
+    board_app, desk_server, planned, qtbot
+) -> None:
+    window, planning = board_app, board_app.desk.planning
+    dialog = planning.ask_template()
+    assert dialog is not None
+    bram = desk_server.bram.worker_id
+    dialog.modes[bram].setCurrentIndex(dialog.modes[bram].findData("car"))
+    dialog.starts[bram].setText("91, 5")  # refused: nothing sent
+    dialog._accept()
+    assert dialog.isVisible() and "Startpunt niet begrepen" in dialog.error.text()
+    dialog.starts[bram].setText("51.45, 5.48")
+    dialog._accept()
+    wait_done(window, qtbot)
+    with desk_server.db.session() as s:
+        rows = s.execute(
+            select(ShiftRow.worker_id, ShiftRow.day, ShiftRow.mode, ShiftRow.start_lat)
+        ).all()
+    brams = [r for r in rows if r[0] == bram]
+    made = [r for r in brams if r[3] == 51.45]
+    assert len(made) == len(brams) - 1 and all(r[2] == "car" for r in made)
+    assert not any(r[1].weekday() == 6 for r in rows)  # no Sunday shift
+    # Anna keeps her two existing evening shifts and gets the rest of the normal week.
+    anna = [r for r in rows if r[0] == desk_server.anna.worker_id]
+    assert len(anna) == 2 + 13 - 2  # Tue and Thu evenings existed already

@@ -30,6 +30,7 @@ from ui.backend import Backend
 from ui.desk.board.board_scene import BoardScene, Spot
 from ui.desk.board.map_view import MapView
 from ui.desk.board.plan_job import PlanJob
+from ui.desk.board.template_dialog import TemplateDialog
 from ui.desk.board.tray import BoardView, UnplannedTray
 from ui.desk.commands import DeskCommands
 from ui.qt import (
@@ -127,7 +128,7 @@ class PlanningView(QWidget):
 
         self.prev.clicked.connect(lambda: self.show_week(self.monday - timedelta(days=7)))
         self.next.clicked.connect(lambda: self.show_week(self.monday + timedelta(days=7)))
-        self.template_button.clicked.connect(self.make_template_shifts)
+        self.template_button.clicked.connect(self.ask_template)
         self.plan_button.clicked.connect(self.plan_automatically)
         self.cancel_button.clicked.connect(self.cancel_plan)
         self.undo_button.clicked.connect(self.undo)
@@ -311,10 +312,30 @@ class PlanningView(QWidget):
 
     # --- week template, plan automatically, publish ----------------------------------------
 
-    def make_template_shifts(self) -> bool:
+    def ask_template(self) -> TemplateDialog | None:
+        """The template dialog (modes and start points per worker); OK makes the shifts."""
+        if self.board is None:
+            return None
+        dialog = TemplateDialog(self.board, self)
+
+        def accepted() -> None:
+            chosen = dialog.choices()
+            if chosen is not None:
+                self.make_template_shifts(modes=chosen[0], starts=chosen[1])
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def make_template_shifts(
+        self,
+        *,
+        modes: dict[str, str] | None = None,
+        starts: dict[str, tuple[float, float]] | None = None,
+    ) -> bool:
         if self.board is None:
             return False
-        template = week_template(self.board)
+        template = week_template(self.board, modes=modes, starts=starts)
         if not template:
             self.message.setText(self.tr("Deze week heeft al alle diensten van het sjabloon."))
             return False
