@@ -143,8 +143,16 @@ def _minute(text: str) -> int:
 
 
 class Arm:
-    def __init__(self, name: str, mixed: bool, policy: str | None, budget: float) -> None:
+    def __init__(
+        self,
+        name: str,
+        mixed: bool,
+        policy: str | None,
+        budget: float,
+        approach: tuple[float, int | None] | None = None,
+    ) -> None:
         self.name, self.mixed, self.policy, self.budget = name, mixed, policy, budget
+        self.approach = approach  # (steering, top slot kinds) instead of the planner's own
         self.template = week_template(mixed)
         self.history: list[tuple[str, dict[str, Any]]] = []  # (household, attempt)
 
@@ -181,7 +189,15 @@ class Arm:
             # attempts of open cases are in their case already; history = the closed ones
             "history": [a for hid, a in self.history if hid not in open_ids],
         }  # fmt: skip
-        result = solve(instance_from_json(instance), budget_s=self.budget)
+        if self.approach is None:
+            result = solve(instance_from_json(instance), budget_s=self.budget)
+        else:
+            from planner_quality import variant
+
+            steering, top = self.approach
+            result = variant(
+                instance_from_json(instance), budget=self.budget, steering=steering, top=top
+            )
         by_id = {h.hid: h for h in open_}
         todays = {s["id"]: s for s in shifts if s["date"] == day.isoformat()}
         return [
@@ -274,6 +290,11 @@ def main() -> None:
     ap.add_argument("--per-day", type=int, default=12, help="new households per working day")
     ap.add_argument("--budget", type=float, default=0.5, help="planner seconds per day")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--approaches",
+        action="store_true",
+        help="also strict with no slot steering and with only the top 3 slot kinds (slower)",
+    )
     args = ap.parse_args()
     for setting, (su, sv) in SETTINGS.items():
         households = make_households(args.seed, args.weeks, args.per_day, su, sv)
@@ -289,6 +310,11 @@ def main() -> None:
             Arm("3 Veldwerk prefer", True, "prefer", args.budget),
             Arm("3 Veldwerk off", True, "off", args.budget),
         ]
+        if args.approaches:
+            arms += [
+                Arm("3 strict, no steering", True, "strict", args.budget, (0.0, None)),
+                Arm("3 strict, top 3 slots", True, "strict", args.budget, (0.0, 3)),
+            ]
         results = {}
         for arm in arms:
             began = time.monotonic()
@@ -299,7 +325,8 @@ def main() -> None:
                 f"{per_contact:5.2f}   ({time.monotonic() - began:5.1f} s)"
             )
         base1, base2 = results["1 office hours + NN"], results["2 mixed template + NN"]
-        best = max((n for n in results if n.startswith("3")), key=lambda n: results[n])
+        policies = [n for n in results if n.startswith("3 Veldwerk")]
+        best = max(policies, key=lambda n: results[n])
         print(
             f"  best Veldwerk policy: {best.split()[-1]}: {results[best] / base1:.2f}x arm 1, "
             f"{results[best] / base2:.2f}x arm 2 (goal 1.5x and 1.15x)"

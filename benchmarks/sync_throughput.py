@@ -11,6 +11,7 @@ a real uvicorn server (embedded SQLCipher file by default), a real SQLCipher cli
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import subprocess
 import sys
@@ -112,11 +113,14 @@ def start_server(
         "--port",
         str(port),
     ]
+    env = dict(os.environ)
     if db_url:
-        cmd += ["--db", db_url]
+        env["FIELDAPP_DB_URL"] = db_url  # not on argv: it holds the database password
     if workers > 1:
         cmd += ["--workers", str(workers)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    # One JSON log line per request would drown the figures: the server's log goes to a file.
+    log = open(data_dir.parent / "server.log", "ab")  # noqa: SIM115 (lives with the process)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log, env=env)
     url = f"http://127.0.0.1:{port}"
     for _ in range(600):
         try:

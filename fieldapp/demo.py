@@ -186,11 +186,15 @@ def running_demo_server(path: Path, *, db: ServerDatabase | None = None) -> Iter
     """Run the demo's embedded server on a free loopback port and point the laptop store at it
     (the port changes per run; the demo owns both sides, so the stored URL is updated)."""
     from fieldapp.server.embedded import start_embedded_server
+    from fieldapp.server.settings import ServerSettings
 
+    # The demo may deliver DDAS for its fictional municipality 9999; nothing else may.
+    organisation = (Path(__file__).parent / "defaults" / "organisatie.toml").read_text("utf-8")
     url, stop = start_embedded_server(
         None,
         data_dir=server_dir_for(path),
         db=db,
+        settings=ServerSettings(demo=True, organisation_text=organisation),
     )
     try:
         if path.exists() and db is None:

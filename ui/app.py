@@ -8,34 +8,19 @@ or the unlock screen. The store is opened on the DB thread; the GUI thread never
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from fieldapp.errors import StoreLocked
 from fieldapp.store.instance_lock import MSG_LOCKED, StoreLock
 from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
+from ui.application import ensure_application as ensure_application
 from ui.backend import Backend
 from ui.i18n import set_language
-from ui.qt import QApplication, QFont, QMessageBox, QTimer
-from ui.resources import icon, style_sheet
+from ui.interrupt import INTERRUPTED_EXIT_CODE, SigintCloser
+from ui.qt import QMessageBox, QTimer
 from ui.settings import UiSettings
 from ui.single_instance import InstanceServer, ask_first_instance_to_raise
 from ui.views.main_window import MainWindow
-
-
-def ensure_application() -> QApplication:
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
-    app.setApplicationName("Veldwerk")
-    app.setOrganizationName("Veldwerk")
-    app.setStyle("Fusion")
-    font = QFont(app.font())
-    font.setPointSizeF(max(font.pointSizeF(), 10.5))
-    app.setFont(font)
-    app.setStyleSheet(style_sheet())
-    app.setWindowIcon(icon("huisbezoek"))
-    return app
 
 
 def build_window(
@@ -98,6 +83,11 @@ def run_app(
         window.show()
         window.start()
         _close_after_for_smoke_test(window)
-        return int(app.exec())
+        closer = SigintCloser(window).install()  # Ctrl-C closes the window the normal way
+        try:
+            code = int(app.exec())
+        finally:
+            closer.restore()
+        return INTERRUPTED_EXIT_CODE if closer.interrupted else code
     finally:
         lock.release()

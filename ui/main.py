@@ -14,9 +14,17 @@ from fieldapp.cli import main as cli_main
 
 
 def _launch_gui(db_path: Path, demo_passphrase: str | None) -> int:
-    from ui.app import run_app  # Qt is imported only when a window is wanted
+    from fieldapp.support.gui_preflight import gui_problem
 
-    return run_app(db_path, demo_passphrase=demo_passphrase)
+    problem = gui_problem(os.environ)  # before Qt: a missing library makes Qt abort (rc 134)
+    if problem is not None:
+        print(f"fieldapp: {problem}", file=sys.stderr)
+        return 2
+    # Qt is imported only when a window is wanted, and then the unlock screen comes first
+    # (ui.boot); the rest of the app is imported while the passphrase is typed.
+    from ui.boot import run
+
+    return run(db_path, demo_passphrase=demo_passphrase)
 
 
 def _qt_probe() -> int:

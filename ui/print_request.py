@@ -90,6 +90,13 @@ class BuiltPdf:
     output: str
     case_ids: tuple[str, ...]
     items: int
+    layout: CardLayout | None = None  # cards only
+
+    @property
+    def personal(self) -> bool:
+        """Whether the file holds residents' names or addresses (letters do; a card names no
+        resident, blank cards and the calibration sheet hold nobody)."""
+        return self.output not in {o.value for o in Output}
 
 
 def load_for(session: Session, choice: PrintChoice, db_path: Path, today: date) -> Loaded:
@@ -123,11 +130,12 @@ def render(choice: PrintChoice, loaded: Loaded, today: date) -> BuiltPdf:
             language=choice.language,
             layout=choice.layout,
         )
-        return BuiltPdf(data, choice.output, (), choice.count)
+        return BuiltPdf(data, choice.output, (), choice.count, choice.layout)
     if kind is None:
         data = build_cards(loaded.jobs, today=today, language=choice.language, layout=choice.layout)
     else:
         data = build_letters(
             loaded.jobs, kind=kind, today=today, language=choice.language, window=choice.window
         )
-    return BuiltPdf(data, choice.output, case_ids, len(case_ids))
+    layout = choice.layout if kind is None else None
+    return BuiltPdf(data, choice.output, case_ids, len(case_ids), layout)

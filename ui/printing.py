@@ -8,11 +8,18 @@ bytes to QPdfDocument through a QBuffer. :meth:`PdfInMemory.clear` drops them; P
 Printing rasterises each page with QPdfDocument.render() at the printer's resolution (capped
 at :data:`MAX_RENDER_DPI`, which is plenty for text and keeps one A4 page near 35 MB) and paints
 it full-page, so the address lands exactly where the PDF puts it for the window envelope.
-:class:`PagePrinter` paints one page per event-loop turn, so the window stays responsive.
+:class:`PagePrinter` paints one page per event-loop turn, so the window stays responsive. A
+printer set to a file (Qt's "Print to file") gets a private temp file renamed into place at
+the end, never a world-readable or half-written one.
 """
 
 from __future__ import annotations
 
+import os
+import secrets
+from pathlib import Path
+
+from fieldapp.files import fsync_dir, private_umask
 from ui.qt import (
     QBuffer,
     QByteArray,
@@ -22,14 +29,13 @@ from ui.qt import (
     QPageLayout,
     QPageSize,
     QPainter,
-    QPdfDocument,
-    QPrinter,
     QRectF,
     QSize,
     QSizeF,
     QTimer,
     Signal,
 )
+from ui.qt_extras import QPdfDocument, QPrinter
 
 MAX_RENDER_DPI = 300
 POINTS_PER_INCH = 72.0
@@ -122,13 +128,40 @@ class PagePrinter(QObject):
         self.total = document.pageCount()
         self.next_page = 0
         self.running = False
+        # "Print to file": Qt would create the file with the default umask (world-readable)
+        # and fill it page by page. Paint into a private temp file beside it instead, and
+        # rename it into place only once the whole job succeeded (atomic, 0600).
+        name = printer.outputFileName()
+        self.target: Path | None = Path(name) if name else None
+        self._partial: Path | None = None
+        if self.target is not None:
+            self._partial = self.target.with_name(f".{self.target.name}.tmp-{secrets.token_hex(6)}")
+            printer.setOutputFileName(str(self._partial))
 
     def start(self) -> None:
-        if self.total == 0 or not self.painter.begin(self.printer):
+        with private_umask():  # the printer creates its output file in begin()
+            began = self.total > 0 and self.painter.begin(self.printer)
+        if not began:
+            self._settle_file(sent=False)
             self.finished.emit(False, 0)
             return
         self.running = True
         QTimer.singleShot(0, self, self._step)
+
+    def _settle_file(self, *, sent: bool) -> None:
+        partial, target = self._partial, self.target
+        if partial is None or target is None:
+            return
+        self._partial = None
+        self.printer.setOutputFileName(str(target))
+        if not sent:
+            partial.unlink(missing_ok=True)
+            return
+        os.chmod(partial, 0o600)
+        with partial.open("rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+        fsync_dir(target.parent)
 
     def _step(self) -> None:
         if not self.running:
@@ -164,6 +197,10 @@ class PagePrinter(QObject):
     def _finish(self, *, sent: bool) -> None:
         self.running = False
         ended = self.painter.end()
+        try:
+            self._settle_file(sent=sent and ended)
+        except OSError:
+            ended = False
         self.finished.emit(sent and ended, self.next_page)
 
     def cancel(self) -> None:
@@ -173,4 +210,5 @@ class PagePrinter(QObject):
         self.running = False
         self.printer.abort()
         self.painter.end()
+        self._settle_file(sent=False)
         self.finished.emit(False, self.next_page)

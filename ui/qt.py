@@ -1,9 +1,10 @@
 """The single PySide6 import facade (like Anki's ``aqt.qt``).
 
 Every module in ``ui`` imports Qt names from here, never from PySide6 directly, so a Qt upgrade
-or a binding switch touches one file. Core code (``fieldapp``) never imports this. Names are
-imported one by one (no star imports) so mypy strict sees what the facade offers; add a name
-here when a view needs it.
+or a binding switch touches one file. Qt's network, PDF and print modules are in
+``ui.qt_extras``: they cost start-up time that the unlock screen must not pay. Core code
+(``fieldapp``) never imports this. Names are imported one by one (no star imports) so mypy
+strict sees what the facade offers; add a name here when a view needs it.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from PySide6.QtCore import (
     QSettings,
     QSize,
     QSizeF,
+    QSocketNotifier,
     QSortFilterProxyModel,
     QStandardPaths,
     Qt,
@@ -84,10 +86,6 @@ from PySide6.QtGui import (
     QUndoCommand,
     QUndoStack,
 )
-from PySide6.QtNetwork import QLocalServer, QLocalSocket, QNetworkInformation
-from PySide6.QtPdf import QPdfDocument  # pyside6-addons
-from PySide6.QtPdfWidgets import QPdfView  # pyside6-addons
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -188,27 +186,20 @@ __all__ = [
     "QListView",
     "QListWidget",
     "QListWidgetItem",
-    "QLocalServer",
-    "QLocalSocket",
     "QLocale",
     "QMainWindow",
     "QMarginsF",
     "QMessageBox",
     "QModelIndex",
-    "QNetworkInformation",
     "QObject",
     "QPageLayout",
     "QPageSize",
     "QPainter",
-    "QPdfDocument",
-    "QPdfView",
     "QPen",
     "QPersistentModelIndex",
     "QPixmap",
     "QPlainTextEdit",
     "QPoint",
-    "QPrintDialog",
-    "QPrinter",
     "QProgressBar",
     "QPushButton",
     "QRadioButton",
@@ -220,6 +211,7 @@ __all__ = [
     "QSize",
     "QSizeF",
     "QSizePolicy",
+    "QSocketNotifier",
     "QSortFilterProxyModel",
     "QSpinBox",
     "QStackedWidget",

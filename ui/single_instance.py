@@ -11,7 +11,8 @@ import hashlib
 import os
 from pathlib import Path
 
-from ui.qt import QLocalServer, QLocalSocket, QObject, Signal
+from ui.qt import QObject, Signal
+from ui.qt_extras import QLocalServer, QLocalSocket
 
 
 def server_name(db_path: Path) -> str:

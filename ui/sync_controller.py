@@ -47,7 +47,8 @@ from fieldapp.sync.transport import (
     SyncUpgradeRequired,
 )
 from ui.messages import user_message
-from ui.qt import QNetworkInformation, QObject, QTimer, Signal
+from ui.qt import QObject, QTimer, Signal
+from ui.qt_extras import QNetworkInformation
 from ui.sync_access import ParkedStore
 from ui.tasks import DbContext, StoreClosed
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     gui = getattr(args, "gui", None)
     path = Path(args.db) if args.db else default_paths().demo_db_path
+    if gui is not None and not args.no_gui:
+        from fieldapp.support.gui_preflight import gui_problem
+
+        problem = gui_problem(os.environ)  # say so before minutes of building
+        if problem is not None:
+            print(f"fieldapp: {problem}", file=sys.stderr)
+            return 2
     if getattr(args, "teamleider", False):
         return _lead_demo(args, path, gui)
 

@@ -94,8 +94,9 @@ def _print_plan(instance: Any, result: Any) -> None:
 
     shifts = {s.id: s for s in instance.shifts}
     visits = sum(len(s.visits) for s in result.shifts)
+    seconds = f"{result.seconds:.1f}".replace(".", ",")
     print(
-        f"Plan ({result.solver}, {result.seconds:.1f} s): {visits} bezoeken, "
+        f"Plan ({result.solver}, {seconds} s): {visits} bezoeken, "
         f"{len(result.unplanned)} niet ingepland, opbrengst {result.prize:.0f}, "
         f"{result.travel_minutes:.0f} min reizen."
     )

@@ -95,6 +95,20 @@ def register(sub: Any) -> None:
     issue.add_argument("device_id")
     issue.add_argument("--minuten", type=int, default=30, help="geldig (standaard 30 minuten)")
     issue.set_defaults(func=cmd_recovery_issue)
+    imp = ssub.add_parser("import", help="lees signaalbestanden in voor een team (op de server)")
+    imp.add_argument("files", nargs="+", metavar="BESTAND")
+    imp.add_argument("--team", required=True, help="het team waar nieuwe zaken bij horen")
+    imp.set_defaults(func=cmd_server_import)
+    cases = ssub.add_parser("cases", help="zaken").add_subparsers(
+        dest="cases_command", required=True
+    )
+    assign = cases.add_parser("assign", help="wijs zaken toe aan een medewerker van het team")
+    assign.add_argument("case_ids", nargs="+", metavar="ZAAK")
+    who = assign.add_mutually_exclusive_group(required=True)
+    who.add_argument("--to", dest="to_user", help="gebruikersnaam van de medewerker")
+    who.add_argument("--niemand", action="store_true", help="toewijzing opheffen")
+    assign.add_argument("--team", help="team (nodig met --niemand)")
+    assign.set_defaults(func=cmd_server_assign)
     bak = ssub.add_parser("backup", help="versleutelde kopie van de ingebouwde database")
     bak.add_argument("target")
     bak.set_defaults(func=cmd_backup)
@@ -187,6 +201,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
         os.environ[MAX_INFLIGHT_ENV] = str(args.max_inflight)
     db = _open_db(args)  # migrates once, before any worker process starts
+    from fieldapp.cli.server_outcomes import server_settings, start_retention
+
+    settings = server_settings(args)
+    stop_retention = start_retention(args, settings)  # at start, then every 24 h
     scheme = "https" if tls else "http"
     print(f"Veldwerk-server luistert op {scheme}://{args.host}:{args.port}", flush=True)
     common: dict[str, Any] = {
@@ -208,8 +226,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         uvicorn.run(
             "fieldapp.server.app:app_from_env", factory=True, workers=args.workers, **common
         )
+        stop_retention()
         return 0
-    uvicorn.run(create_app(db), **common)
+    uvicorn.run(create_app(db, settings), **common)
+    stop_retention()
     db.dispose()
     return 0
 
@@ -365,4 +385,62 @@ def cmd_recovery_issue(args: argparse.Namespace) -> int:
     print(
         f"geldig tot {ticket.expires_at:%H:%M} UTC, één keer te gebruiken, alleen voor deze laptop"
     )
+    return 0
+
+
+def cmd_server_import(args: argparse.Namespace) -> int:
+    """The same import as the desk's (POST /v1/import), run by the host's administrator."""
+    from datetime import date
+
+    from fieldapp.intake.reader import read_file
+    from fieldapp.server.settings import ServerSettings
+    from fieldapp.server.team_ops import TeamActor, import_for_team
+
+    parsed = [read_file(Path(name)) for name in args.files]  # all read before any write
+    db = _open_db(args)
+    try:
+        data_dir = Path(args.data_dir) if args.data_dir else None
+        settings = ServerSettings.from_dir(data_dir) if data_dir else ServerSettings()
+        for name, one in zip(args.files, parsed, strict=True):
+            with db.session() as s, s.begin():
+                reply = import_for_team(
+                    s, one, TeamActor(team=args.team), policy=settings.policy(), today=date.today()
+                )
+            print(
+                f"{name}: {reply.accepted} ingelezen, {reply.duplicates} al bekend, "
+                f"{reply.rejected} afgewezen, {reply.new_cases} nieuwe zaken voor {args.team}"
+            )
+    finally:
+        db.dispose()
+    return 0
+
+
+def cmd_server_assign(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from fieldapp.server.db.schema import UserRow
+    from fieldapp.server.team_ops import NotInTeam, TeamActor, assign_for_team
+
+    db = _open_db(args)
+    try:
+        with db.session() as s, s.begin():
+            worker_id: str | None = None
+            team = args.team or ""
+            if args.to_user:
+                user = s.scalar(select(UserRow).where(UserRow.username == args.to_user))
+                if user is None or user.worker_id is None:
+                    raise ServerUsageError("Onbekende medewerker.")
+                worker_id, team = user.worker_id, user.team
+            elif not team:
+                raise ServerUsageError("Geef met --niemand ook --team.")
+            try:
+                reply = assign_for_team(s, args.case_ids, worker_id, TeamActor(team=team))
+            except NotInTeam as exc:
+                raise ServerUsageError(
+                    "Een of meer zaken (of de medewerker) horen niet bij dit team."
+                ) from exc
+    finally:
+        db.dispose()
+    who = args.to_user or "niemand"
+    print(f"{len(reply.assigned)} zaak/zaken toegewezen aan {who}")
     return 0

@@ -48,10 +48,47 @@ def add_server_commands(ssub: Any) -> None:
     rm.set_defaults(func=cmd_optout_remove)
 
 
+def _open_db(args: argparse.Namespace) -> Any:
+    """The server database named by ``--db`` / ``--data-dir`` / ``--key-file`` (migrated)."""
+    from fieldapp.server.db.open import open_server_db
+
+    return open_server_db(
+        args.server_db,
+        data_dir=Path(args.data_dir) if args.data_dir else None,
+        key_file=Path(args.key_file) if args.key_file else None,
+    )
+
+
 def _data_dir(args: argparse.Namespace) -> Path:
     from fieldapp.server.db.open import default_data_dir
 
     return Path(args.data_dir) if args.data_dir else default_data_dir()
+
+
+def server_settings(args: argparse.Namespace) -> Any:
+    """ServerSettings from the data folder's afwegingskader.toml / organisatie.toml."""
+    return _settings(args)
+
+
+def start_retention(args: argparse.Namespace, settings: Any) -> Any:
+    """The retention job of ``serve``: now and every 24 h, on its own engine. Returns stop()."""
+    from fieldapp.server.db.open import open_server_db
+    from fieldapp.server.retention import purge_server, start_daily_purge
+
+    db = open_server_db(
+        args.server_db,
+        data_dir=Path(args.data_dir) if args.data_dir else None,
+        key_file=Path(args.key_file) if args.key_file else None,
+        migrate=False,
+    )
+    policy = settings.policy()
+    stop = start_daily_purge(lambda: purge_server(db, policy=policy))
+
+    def stop_and_close() -> None:
+        stop()
+        db.dispose()
+
+    return stop_and_close
 
 
 def _settings(args: argparse.Namespace) -> Any:
@@ -71,10 +108,10 @@ def _day(text: str) -> date:
 
 
 def cmd_export_ddas(args: argparse.Namespace) -> int:
-    from fieldapp.cli.server import _open_db
     from fieldapp.files import write_private_atomic
     from fieldapp.server import audit
     from fieldapp.server.ddas_delivery import build_server_delivery
+    from fieldapp.server.routes.outcomes import mark_exported
 
     start, end = _day(args.van), _day(args.tot)
     if end < start:
@@ -96,6 +133,7 @@ def cmd_export_ddas(args: argparse.Namespace) -> int:
                 delivered_at=datetime.now(UTC),
                 max_signals=args.max_signalen,
             )
+            mark_exported(session, end)
             audit.record(
                 session,
                 action=audit.AuditAction.EXPORT_DDAS,
@@ -128,7 +166,6 @@ def cmd_export_ddas(args: argparse.Namespace) -> int:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
-    from fieldapp.cli.server import _open_db
     from fieldapp.server.retention import purge_server
 
     db = _open_db(args)
@@ -146,7 +183,6 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_optout_add(args: argparse.Namespace) -> int:
-    from fieldapp.cli.server import _open_db
     from fieldapp.privacy.optout import OptOutEntry, add_opt_out
 
     entry = OptOutEntry.from_input(
@@ -169,7 +205,6 @@ def cmd_optout_add(args: argparse.Namespace) -> int:
 
 
 def cmd_optout_list(args: argparse.Namespace) -> int:
-    from fieldapp.cli.server import _open_db
     from fieldapp.privacy.optout import list_opt_outs
 
     db = _open_db(args)
@@ -185,7 +220,6 @@ def cmd_optout_list(args: argparse.Namespace) -> int:
 
 
 def cmd_optout_remove(args: argparse.Namespace) -> int:
-    from fieldapp.cli.server import _open_db
     from fieldapp.privacy.optout import remove_opt_out
 
     db = _open_db(args)

@@ -22,7 +22,7 @@ from fieldapp.domain.dayparts import AMSTERDAM
 from fieldapp.domain.ddas import Dagdeel, Eindresultaat
 from fieldapp.domain.priority import EffortStandard
 
-SATURDAY = 5
+SATURDAY = 5  # weekday(); a Sunday (6) counts as outside office hours too
 
 # Closing results that need the standard met first (or a team lead's reasoned override).
 EFFORT_RESULTS = frozenset(
@@ -60,9 +60,9 @@ def needs_effort(resultaat: Eindresultaat) -> bool:
 
 
 def is_outside_office_hours(attempt: ContactAttempt) -> bool:
-    """An evening attempt, or any attempt on a Saturday (Amsterdam time)."""
+    """An evening attempt, or any attempt in the weekend (Amsterdam time)."""
     local = attempt.occurred_at.astimezone(AMSTERDAM)
-    return attempt.dagdeel is Dagdeel.AVOND or local.weekday() == SATURDAY
+    return attempt.dagdeel is Dagdeel.AVOND or local.weekday() >= SATURDAY
 
 
 def _plural(n: int, one: str, many: str) -> str:

@@ -44,6 +44,7 @@ from fieldapp.letters.geometry import (
     four_up_cells,
 )
 from fieldapp.letters.letter import draw_calibration, draw_letter
+from fieldapp.letters.route_mark import draw_route_mark
 from fieldapp.letters.templates import load_text
 
 CUT_MARK_GREY = HexColor("#888888")
@@ -88,8 +89,19 @@ def _canvas(buffer: BytesIO, pagesize: tuple[float, float]) -> Canvas:
     return canvas
 
 
-def render_cards(texts: Sequence[FilledText], layout: CardLayout = CardLayout.A4_4UP) -> bytes:
+def _mark(marks: Sequence[str], index: int) -> str:
+    return marks[index] if index < len(marks) else ""
+
+
+def render_cards(
+    texts: Sequence[FilledText],
+    layout: CardLayout = CardLayout.A4_4UP,
+    *,
+    marks: Sequence[str] = (),
+) -> bytes:
     """All cards in one PDF. Fronts and backs alternate page by page (duplex).
+
+    ``marks[i]`` (the stop's number in the route, or ``""``) goes small on the back of card i.
 
     - ``A4_4UP``: 4 cards per sheet, cut marks; the back page is mirrored left-right so each
       back lands behind its front on long-edge duplex.
@@ -105,17 +117,19 @@ def render_cards(texts: Sequence[FilledText], layout: CardLayout = CardLayout.A4
                 draw_front(canvas, cell, text)
             draw_cut_marks(canvas, A4_WIDTH, A4_HEIGHT, CUT_MARK_GREY)
             canvas.showPage()
-            for cell, text in zip(four_up_back_cells(), chunk, strict=False):
+            for offset, (cell, text) in enumerate(zip(four_up_back_cells(), chunk, strict=False)):
                 draw_back(canvas, cell, text)
+                draw_route_mark(canvas, cell, _mark(marks, start + offset), rtl=text.rtl)
             draw_cut_marks(canvas, A4_WIDTH, A4_HEIGHT, CUT_MARK_GREY)
             canvas.showPage()
     elif layout is CardLayout.A6:
         canvas = _canvas(buffer, (CARD_WIDTH, CARD_HEIGHT))
         cell = Cell(0, 0, CARD_WIDTH, CARD_HEIGHT)
-        for text in texts:
+        for index, text in enumerate(texts):
             draw_front(canvas, cell, text)
             canvas.showPage()
             draw_back(canvas, cell, text)
+            draw_route_mark(canvas, cell, _mark(marks, index), rtl=text.rtl)
             canvas.showPage()
     else:
         b = CROP_BORDER
@@ -123,12 +137,13 @@ def render_cards(texts: Sequence[FilledText], layout: CardLayout = CardLayout.A4
         canvas.setTrimBox([b, b, b + CARD_WIDTH, b + CARD_HEIGHT])
         canvas.setBleedBox([b - BLEED, b - BLEED, b + CARD_WIDTH + BLEED, b + CARD_HEIGHT + BLEED])
         cell = Cell(b, b, CARD_WIDTH, CARD_HEIGHT)
-        for text in texts:
+        for index, text in enumerate(texts):
             for draw_side in ("front", "back"):
                 if draw_side == "front":
                     draw_front(canvas, cell, text, full_bleed=True)
                 else:
                     draw_back(canvas, cell, text)
+                    draw_route_mark(canvas, cell, _mark(marks, index), rtl=text.rtl)
                 draw_crop_marks(canvas, b, b, CARD_WIDTH, CARD_HEIGHT)
                 canvas.showPage()
     canvas.save()

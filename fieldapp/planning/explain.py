@@ -32,6 +32,12 @@ def day_nl(day: date) -> str:
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
 
 
+def hours_nl(hours: float) -> str:
+    """'16,6 uur' / '2 uur' (Dutch decimal comma)."""
+    text = f"{hours:.1f}".replace(".", ",")
+    return f"{text.removesuffix(',0')} uur"
+
+
 def _pct(chance: float) -> str:
     return f"{round(chance * 100)} %"
 
@@ -85,7 +91,7 @@ def why_visit(problem: Problem, cm: CaseModel, stop: Stop) -> str:
     return "; ".join(parts)
 
 
-def _offered_cells(problem: Problem, case: PlanCase) -> list[Cell]:
+def _offered_cells(problem: Problem) -> list[Cell]:
     """Cells the instance's open shifts offer (for 'which dagdelen were tried')."""
     cells: set[Cell] = set()
     for s in problem.shifts:
@@ -120,12 +126,14 @@ def explain_unplanned(
             f"Aangekondigd per brief voor {slot}, maar in dat dagdeel is geen dienst met ruimte:"
             " plan een dienst of stuur een nieuwe aankondiging."
         )
+    elif reason is UnplannedReason.NO_ALLOWED_SLOT and not problem.shifts:
+        text = "Er zijn geen diensten in deze periode om de zaak in te plannen."
     elif reason is UnplannedReason.NO_ALLOWED_SLOT:
         failed = sorted(
             {(KindOfDay.of(a.date), a.dagdeel) for a in case.attempts if failed_at_door(a)},
             key=ALL_CELLS.index,
         )
-        offered = _offered_cells(problem, case)
+        offered = _offered_cells(problem)
         closed = sorted({(s.shift.date, s.closed) for s in problem.shifts if s.closed})
         text = (
             f"Geen toegestaan dagdeel in de diensten: al geprobeerd: {_labels(failed)};"
@@ -138,11 +146,11 @@ def explain_unplanned(
         text = (
             f"Termijn eerste contact verstreken of verstrijkt vóór een mogelijke dienst"
             f" ({day_nl(case.deadline)}) en er is geen plek: de diensten komen ongeveer"
-            f" {hours_short:.1f} uur tekort."
+            f" {hours_nl(hours_short)} tekort."
         )
     else:
         text = (
             f"De diensten zijn vol: voor alle zaken die niet passen komen ongeveer"
-            f" {hours_short:.1f} uur tekort."
+            f" {hours_nl(hours_short)} tekort."
         )
-    return Unplanned(case.id, reason, text.replace(".0 uur", " uur"))
+    return Unplanned(case.id, reason, text)

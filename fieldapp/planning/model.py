@@ -10,7 +10,7 @@ dagdeel, so its ``cell`` (kind of day x dagdeel) is the visit's cell.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time
 
 from fieldapp.domain.dayparts import DAYPART_CLOCK
@@ -223,11 +223,15 @@ def build_problem(
         lock_shift = shift_index.get(lock.shift) if lock is not None else None
         _fill_windows(model, shifts, quiet, instance.today, lock_shift, lock)
         if not model.windows:
-            reason = (
-                UnplannedReason.ANNOUNCED_CONFLICT
-                if case.announced is not None
-                else UnplannedReason.NO_ALLOWED_SLOT
-            )
+            reason = UnplannedReason.NO_ALLOWED_SLOT
+            if case.announced is not None:
+                reason = UnplannedReason.ANNOUNCED_CONFLICT
+            elif case.unsafe:
+                solo = CaseModel(model.index, replace(case, unsafe=False), 0, False, 0, 0.0, rule)
+                solo.duration = model.duration
+                _fill_windows(solo, shifts, quiet, instance.today, None, None)
+                if solo.windows:  # a one-worker shift would have fitted
+                    reason = UnplannedReason.UNSAFE_NEEDS_PAIR
             excluded.append(Excluded(case, reason))
             continue
         if case.deadline is not None:

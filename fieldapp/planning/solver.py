@@ -73,6 +73,18 @@ def vroom_available() -> bool:
     return True
 
 
+def warm_up() -> None:
+    """Pay the one-time costs (importing pyvroom and pandas, ~1 s; this year's holidays)
+    before the first timed :func:`solve`, e.g. when the desk or the server starts."""
+    from datetime import date
+
+    from fieldapp.planning.calendar import closed_reason
+    from fieldapp.planning.instance import Policy
+
+    vroom_available()
+    closed_reason(date.today(), Policy())
+
+
 def solve(
     instance: Instance,
     *,

@@ -138,7 +138,7 @@ def vroom_routes(
     solution = inp.solve(
         exploration_level=chosen,
         nb_threads=threads,
-        timeout=timedelta(seconds=max(0.05, budget_s * 0.92)),
+        timeout=timedelta(seconds=max(0.05, budget_s * 0.85)),
     )
     frame = solution.routes
     steps = frame[frame["type"] == "job"].sort_values(["vehicle_id", "arrival"], kind="stable")
@@ -159,6 +159,7 @@ def vroom_search(
     cancel: Callable[[], bool] | None = None,
     progress: Callable[[float], None] | None = None,
     level: int | None = None,
+    steering: float = DEFAULT_STEERING,
 ) -> Routes:
     """Greedy seed, then VROOM rounds of rising exploration level, each started from the best
     plan so far, until the budget is spent; the best plan by :func:`objective` wins."""
@@ -184,6 +185,7 @@ def vroom_search(
                 problem,
                 budget_s=remaining,
                 level=round_level,
+                steering=steering,
                 initial={s: list(r) for s, r in best.items()},
             ),
         )

@@ -248,3 +248,24 @@ def feed_entries(session: Session, today: date) -> list[dict[str, object]]:
         }
         for r in session.scalars(select(OptOutRow).where(_active(today)))  # type: ignore[arg-type]
     ]
+
+
+def replace_local_opt_outs(session: Session, entries: list[dict[str, object]]) -> int:
+    """A team lead's laptop: the server's active list replaces the local one (its own intake
+    then marks signals the same way). Returns the number of entries."""
+    session.execute(delete(OptOutRow))
+    for e in entries:
+        until = e.get("until")
+        session.add(
+            OptOutRow(
+                id=str(e["id"]),
+                kind=str(e["kind"]),
+                visit_mode=None if e.get("visit_mode") is None else str(e["visit_mode"]),
+                bsn=None if e.get("bsn") is None else str(e["bsn"]),
+                address_key=None if e.get("address_key") is None else str(e["address_key"]),
+                until=until if isinstance(until, date) else None,
+                version=int(str(e.get("version", 0))),
+            )
+        )
+    session.flush()
+    return len(entries)

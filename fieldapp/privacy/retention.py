@@ -91,8 +91,8 @@ def _chunks(ids: list[str]) -> list[list[str]]:
     return [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
 
 
-def due_dates(session: Session, months: int) -> dict[str, date]:
-    """Each not-yet-anonymised case's retention date (later of last signal / closure)."""
+def latest_dates(session: Session) -> dict[str, date]:
+    """Each not-yet-anonymised case's last signal or closure day, whichever is later."""
     last_signal = dict(
         session.execute(
             select(SignalRow.case_id, func.max(SignalRow.received_on))
@@ -100,17 +100,22 @@ def due_dates(session: Session, months: int) -> dict[str, date]:
             .group_by(SignalRow.case_id)
         ).all()
     )
-    due: dict[str, date] = {}
+    latest: dict[str, date] = {}
     for cid, opened, closed in session.execute(
         select(CaseRow.id, CaseRow.opened_on, CaseRow.closed_at).where(
             CaseRow.anonymised_on.is_(None)
         )
     ):
-        latest = last_signal.get(cid) or opened
+        day = last_signal.get(cid) or opened
         if closed is not None:
-            latest = max(latest, closed.astimezone(AMSTERDAM).date())
-        due[cid] = add_months(latest, months)
-    return due
+            day = max(day, closed.astimezone(AMSTERDAM).date())
+        latest[cid] = day
+    return latest
+
+
+def due_dates(session: Session, months: int) -> dict[str, date]:
+    """Each not-yet-anonymised case's retention date (later of last signal / closure)."""
+    return {cid: add_months(day, months) for cid, day in latest_dates(session).items()}
 
 
 def cases_due(session: Session, today: date, months: int) -> list[str]:
@@ -278,10 +283,21 @@ def retention_today(device_now: datetime, last_server_time: datetime | None) -> 
 
 
 def expiring_soon(
-    session: Session, today: date, months: int, *, within_days: int = 30
+    session: Session,
+    today: date,
+    months: int,
+    *,
+    exported_until: date | None = None,
+    within_days: int = 30,
 ) -> date | None:
-    """The earliest retention date within ``within_days`` (the lead's warning to export the
-    DDAS period first), else None."""
+    """The earliest retention date within ``within_days`` of a case whose data is not yet in
+    an exported DDAS period (its last activity after ``exported_until``): the lead's warning
+    to deliver first. None when nothing unexported is about to go."""
     horizon = today + timedelta(days=within_days)
-    soon = [day for day in due_dates(session, months).values() if today <= day <= horizon]
+    soon = [
+        add_months(day, months)
+        for day in latest_dates(session).values()
+        if today <= add_months(day, months) <= horizon
+        and (exported_until is None or day > exported_until)
+    ]
     return min(soon) if soon else None

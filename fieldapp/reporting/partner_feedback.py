@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -107,16 +108,23 @@ def coarse_result(
 
 
 def feedback_rows(
-    session: Session, *, partner: Signaalpartner, start: date, end: date
+    session: Session,
+    *,
+    partner: Signaalpartner,
+    start: date,
+    end: date,
+    case_ids: Collection[str] | None = None,
 ) -> list[FeedbackRow]:
     """The partner's signals dated in [start, end] (its own signaldatum, else the day we
-    received it: the date the partner knows), oldest first."""
+    received it: the date the partner knows), oldest first. ``case_ids``: only signals of
+    these cases (a server answers for one team)."""
     if end < start:
         raise InputRefused("De periode klopt niet: --tot ligt vóór --van.")
     dated = func.coalesce(SignalRow.signaaldatum, SignalRow.received_on)
     query = (
         select(
             SignalRow.external_id,
+            SignalRow.case_id,
             SignalRow.status,
             SignalRow.flags,
             CaseRow.status.label("case_status"),
@@ -131,7 +139,10 @@ def feedback_rows(
         .order_by(dated, SignalRow.external_id)
     )
     rows: list[FeedbackRow] = []
+    allowed = None if case_ids is None else set(case_ids)
     for r in session.execute(query):
+        if allowed is not None and r.case_id not in allowed:
+            continue
         status = Signaalstatus(r.status)
         if FLAG_OPT_OUT in (r.flags or []):
             status = Signaalstatus.NIET_OPGEPAKT_ANDERE_REDEN

@@ -18,10 +18,6 @@ from typing import TypeVar
 Z_95 = 1.959963984540054  # two-sided 95 % normal quantile
 K = TypeVar("K", bound=Hashable)
 
-WERKDAG = "werkdag"
-ZATERDAG = "zaterdag"
-ZONDAG = "zondag"
-
 
 @dataclass(frozen=True, slots=True)
 class Rate:
@@ -66,7 +62,7 @@ class AttemptFact:
     case_id: str
     soort: str
     dagdeel: str
-    day_kind: str  # werkdag | zaterdag | zondag (Amsterdam date)
+    day_kind: str  # werkdag | zaterdag (weekend; Amsterdam date), as the planner's cells
     bereikt: bool
 
 

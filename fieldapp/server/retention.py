@@ -74,8 +74,12 @@ def purge_server(
         report = purge_session(session, today=today, policy=policy, dry_run=dry_run)
     if report.cases and not dry_run:
         if db.url_kind == "sqlite":
-            with db.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            # Outside any transaction (the engine's begin event would open BEGIN IMMEDIATE).
+            raw = db.engine.raw_connection()
+            try:
+                raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # type: ignore[union-attr]
+            finally:
+                raw.close()
         elif vacuum:
             with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                 for table in _TABLES:

@@ -7,6 +7,8 @@ local file applies (``--policy`` or the shipped default; see ``fieldapp.config``
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from sqlalchemy.orm import Session
 
 from fieldapp.config import PolicyInvalid, load_policy, parse_policy
@@ -14,6 +16,22 @@ from fieldapp.domain.priority import Policy
 from fieldapp.store.repos.kv import get_kv, set_kv
 
 KV_SERVER_POLICY = "policy.server"  # TOML text as handed out by the server
+KV_POLICY_FETCHED = "policy.fetched_at"
+FETCH_EVERY = timedelta(hours=1)
+
+
+def policy_fetch_due(session: Session, now: datetime) -> bool:
+    """At most once an hour (a sync may run every few minutes)."""
+    raw = get_kv(session, KV_POLICY_FETCHED)
+    try:
+        last = datetime.fromisoformat(raw) if raw else None
+    except ValueError:
+        last = None
+    return last is None or last.tzinfo is None or not (now - FETCH_EVERY < last <= now)
+
+
+def note_policy_fetched(session: Session, now: datetime) -> None:
+    set_kv(session, KV_POLICY_FETCHED, now.isoformat())
 
 
 def store_server_policy(session: Session, text: str) -> bool:

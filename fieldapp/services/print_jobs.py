@@ -124,11 +124,11 @@ def load_print_jobs(
             .where(ShiftRow.id == shift_id, _STILL_TO_VISIT)
             .order_by(PlannedVisitRow.seq)
         ).all()
-        for case_id, day, dagdeel, worker_id in rows:
+        for stop, (case_id, day, dagdeel, worker_id) in enumerate(rows, start=1):
             worker = workers.get(worker_id)
             sender = sender_for(worker, organisation) if worker else fallback
             case = queries.get_case(session, case_id, today=today)
-            jobs.append(PrintJob(case, sender, day, Dagdeel(dagdeel)))
+            jobs.append(PrintJob(case, sender, day, Dagdeel(dagdeel), route_no=stop))
         return jobs
     visits = _next_visits(session, case_ids, today)
     for case_id in case_ids:

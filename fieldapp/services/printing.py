@@ -52,6 +52,7 @@ class PrintJob:
     dagdeel: Dagdeel | None = None
     language: Language | None = None
     audience: Audience | None = None
+    route_no: int | None = None  # the stop's number in its shift: small on the card's back
 
 
 JobLike = PrintJob | tuple[Case, Sender | None, date | None, Dagdeel | None]
@@ -106,8 +107,9 @@ def build_cards(
 
     The card names no resident: it goes through the letterbox of whoever lives there.
     """
+    jobs_list = list(jobs)
     texts = []
-    for job in map(as_job, jobs):
+    for job in map(as_job, jobs_list):
         check_sender(job.sender)
         lang = job.language or language
         texts.append(
@@ -124,7 +126,8 @@ def build_cards(
         )
     if not texts:
         raise PrintRefused("Er is niets om te printen: geen zaken gevonden.")
-    return render_cards(texts, layout)
+    marks = [str(job.route_no) if job.route_no else "" for job in map(as_job, jobs_list)]
+    return render_cards(texts, layout, marks=marks)
 
 
 def build_blank_cards(

@@ -22,11 +22,9 @@ from fieldapp.domain.dayparts import AMSTERDAM
 from fieldapp.domain.ddas import Eindresultaat
 from fieldapp.domain.deadlines import days_left, deadline_label
 from fieldapp.domain.effort import EFFORT_RESULTS
+from fieldapp.domain.slots import KindOfDay
 from fieldapp.errors import InputRefused
 from fieldapp.reporting.stats import (
-    WERKDAG,
-    ZATERDAG,
-    ZONDAG,
     AttemptFact,
     CaseFact,
     Dashboard,
@@ -53,8 +51,9 @@ def check_period(start: date, end: date) -> None:
 
 
 def day_kind(moment: datetime) -> str:
-    weekday = moment.astimezone(AMSTERDAM).weekday()
-    return ZATERDAG if weekday == 5 else ZONDAG if weekday == 6 else WERKDAG
+    """The planner's kind of day (``domain.slots.KindOfDay``: a Sunday counts with the
+    weekend), so the dashboard's cells are the contact model's cells."""
+    return KindOfDay.of(moment.astimezone(AMSTERDAM).date()).value
 
 
 def _chunks(ids: list[str]) -> list[list[str]]:

@@ -36,15 +36,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from fieldapp.domain.dayparts import AMSTERDAM
+from fieldapp.errors import FieldAppError
 from fieldapp.services import sync as svc
-from fieldapp.services.identity import load_identity, rotate_recovery_key
+from fieldapp.services.identity import KV_ROLE, load_identity, rotate_recovery_key
 from fieldapp.services.store_handle import StoreHandle
 from fieldapp.store.client_store import wipe_store
+from fieldapp.store.repos.kv import get_kv
 from fieldapp.sync.lookahead import NetThread, encode_push
 from fieldapp.sync.protocol import MAX_PULL_LIMIT, MAX_PUSH_ITEMS, ChangesPage, OkResponse, PushItem
 from fieldapp.sync.transport import (
     StaleCursorError,
     SyncError,
+    SyncRefused,
     SyncUnavailable,
     Transport,
     TransportFactory,
@@ -130,6 +133,7 @@ class SyncClient:
                 except WipeRequested as order:
                     self._obey_wipe(transport, ident.device_id, order, result, report)
                     return result
+                self._fetch_policy(transport)
                 with self.store.session() as session:
                     svc.record_sync_success(session, self.clock())
                 if result.tombstones:
@@ -206,6 +210,51 @@ class SyncClient:
         with self.store.session() as session:
             items = svc.pending_items(session, self.push_page, exclude=exclude)
         return encode_push(device_id, items) if items else None
+
+    def _fetch_policy(self, transport: Transport) -> None:
+        """The server's afwegingskader (at most hourly, one try): the laptop enforces the
+        same effort standard offline. A server without the endpoint changes nothing."""
+        from fieldapp.services.policy import (
+            note_policy_fetched,
+            policy_fetch_due,
+            store_server_policy,
+        )
+        from fieldapp.sync.outcome_wire import PolicyReply
+
+        now = self.clock()
+        with self.store.session() as session:
+            if not policy_fetch_due(session, now):
+                return
+        saved, transport.retries = transport.retries, 0
+        try:
+            reply = transport.call("GET", "/v1/policy", PolicyReply)
+        except (SyncRefused, SyncUnavailable):
+            return
+        finally:
+            transport.retries = saved
+        with self.store.session() as session:
+            # An unreadable policy never replaces the last good one.
+            with contextlib.suppress(FieldAppError):
+                store_server_policy(session, reply.toml)
+            note_policy_fetched(session, now)
+            is_lead = get_kv(session, KV_ROLE) == "teamlead"
+        if is_lead:
+            self._fetch_opt_outs(transport)
+
+    def _fetch_opt_outs(self, transport: Transport) -> None:
+        """A lead's laptop mirrors the exclusion list (its own intake marks signals too)."""
+        from fieldapp.privacy.optout import replace_local_opt_outs
+        from fieldapp.sync.outcome_wire import OptOutsReply
+
+        saved, transport.retries = transport.retries, 0
+        try:
+            reply = transport.call("GET", "/v1/optouts", OptOutsReply)
+        except (SyncRefused, SyncUnavailable):
+            return
+        finally:
+            transport.retries = saved
+        with self.store.session() as session:
+            replace_local_opt_outs(session, [e.model_dump() for e in reply.entries])
 
     def _pull(
         self, transport: Transport, device_id: str, result: SyncResult, report: ProgressFn

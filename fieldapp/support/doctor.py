@@ -8,7 +8,6 @@ folder are shown as ``~/...`` (the home folder usually carries the user's name).
 from __future__ import annotations
 
 import enum
-import importlib.util
 import os
 import shutil
 import ssl
@@ -23,6 +22,7 @@ from pathlib import Path
 
 import fieldapp
 from fieldapp.support.deployment import DeploymentInvalid, load_deployment
+from fieldapp.support.gui_preflight import missing_xcb_libraries, package_for
 
 CLOCK_SKEW_WARN_S = 120.0
 QT_PROBE_ENV = "FIELDAPP_QT_PROBE"
@@ -63,20 +63,10 @@ def check_versions() -> Check:
 
 
 def missing_qt_libraries() -> list[str]:
-    """Shared libraries Qt's xcb platform plugin needs and cannot find (Linux, via ldd)."""
-    if not sys.platform.startswith("linux") or shutil.which("ldd") is None:
+    """Shared libraries Qt's xcb platform plugin needs and cannot find (Linux)."""
+    if not sys.platform.startswith("linux"):
         return []
-    spec = importlib.util.find_spec("PySide6")
-    if spec is None or not spec.submodule_search_locations:
-        return []
-    plugin = Path(next(iter(spec.submodule_search_locations))) / "Qt/plugins/platforms/libqxcb.so"
-    if not plugin.is_file():
-        return []
-    ldd = shutil.which("ldd") or "ldd"
-    out = subprocess.run(  # noqa: S603 (the system's ldd on our own plugin file)
-        [ldd, str(plugin)], capture_output=True, text=True, timeout=20, check=False
-    ).stdout
-    return sorted({line.split()[0] for line in out.splitlines() if "not found" in line})
+    return missing_xcb_libraries()
 
 
 def check_display() -> Check:
@@ -100,7 +90,7 @@ def check_qt_libraries(missing: Sequence[str] | None = None) -> Check:
     missing = missing_qt_libraries() if missing is None else missing
     if missing:
         headless = os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal"))
-        packages = " ".join(sorted({debian_package(name) for name in missing}))
+        packages = " ".join(sorted({package_for(name) for name in missing}))
         return Check(
             "Qt-bibliotheken",
             Status.WARN if headless else Status.FAIL,
@@ -117,14 +107,6 @@ def _probe_command() -> list[str]:
 
 
 Runner = Callable[..., subprocess.CompletedProcess[str]]
-
-
-def debian_package(soname: str) -> str:
-    """``libxcb-icccm.so.4`` -> ``libxcb-icccm4``; ``libxkbcommon-x11.so.0`` -> ``...-x11-0``."""
-    stem, _, number = soname.partition(".so.")
-    number = number.split(".")[0]
-    stem = stem.lower()
-    return f"{stem}-{number}" if stem[-1:].isdigit() else f"{stem}{number}"
 
 
 def check_qt_start(runner: Runner = subprocess.run) -> Check:

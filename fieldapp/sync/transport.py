@@ -122,9 +122,11 @@ class Transport:
         backoff: float = 0.5,
         max_backoff: float = 30.0,
         cancel: threading.Event | None = None,
+        overload_budget: float = 120.0,
     ) -> None:
         self.base_url = check_url(base_url)
         self.retries = retries
+        self.overload_budget = overload_budget
         self.backoff = backoff
         self.max_backoff = max_backoff
         self.cancel = cancel or threading.Event()
@@ -166,16 +168,26 @@ class Transport:
         ``application/json``; cheaper than ``json=`` for big pushes."""
         headers = {"Content-Type": "application/json"} if content is not None else None
         last: SyncError = SyncUnavailable(MSG_UNAVAILABLE)
-        server_wait = 0.0  # the server's own Retry-After (503 overload): never retry sooner
-        for attempt in range(self.retries + 1):
+        # An overloaded server (503 + Retry-After, admission control) is busy, not broken: such
+        # waits do not use up a retry, up to ``overload_budget`` seconds in all, so a morning
+        # rush spreads itself out instead of failing.
+        server_wait = 0.0
+        overload_waited = 0.0
+        attempt = 0
+        while attempt <= self.retries:
             if self.cancel.is_set():
                 raise SyncCancelled(MSG_CANCELLED)
-            if attempt:
-                delay = min(self.max_backoff, self.backoff * 2 ** (attempt - 1))
-                delay = max(delay * (0.5 + random.random() / 2), server_wait)
+            if server_wait:
+                delay = server_wait * (1 + random.random())  # jitter: not all back at once
+                overload_waited += delay
+                server_wait = 0.0
                 if self.cancel.wait(delay):
                     raise SyncCancelled(MSG_CANCELLED)
-                server_wait = 0.0
+            elif attempt:
+                delay = min(self.max_backoff, self.backoff * 2 ** (attempt - 1))
+                if self.cancel.wait(delay * (0.5 + random.random() / 2)):
+                    raise SyncCancelled(MSG_CANCELLED)
+            attempt += 1
             self.attempts_made += 1
             try:
                 response = self._client.request(
@@ -206,8 +218,13 @@ class Transport:
             if status == 429 and _is_json(response):
                 # Sign-in throttling: retrying now only extends the lockout.
                 raise SyncThrottled(_retry_after(response) or 60)
+            retry_after = _retry_after(response)
+            if status == 503 and retry_after and overload_waited < self.overload_budget:
+                server_wait = min(float(retry_after), self.max_backoff)
+                attempt -= 1  # busy, not failed
+                last = SyncUnavailable(MSG_UNAVAILABLE)
+                continue
             if status in (408, 429) or status >= 500:
-                server_wait = min(float(_retry_after(response) or 0), self.max_backoff * 2)
                 last = SyncUnavailable(MSG_UNAVAILABLE)
                 continue
             if _is_json(response):

@@ -108,3 +108,20 @@ def test_other_results_close_without_the_standard_and_unknown_results_exit_2(env
     assert run(env, "cases", "close", env[2], "--resultaat", "Bestaat niet") == 2
     assert run(env, "cases", "close", env[2], "--resultaat", "Inwoner is overleden") == 0
     assert run(env, "cases", "reopen", env[2], "--reden", "  ") == 2
+
+
+def test_policy_flag_is_the_process_default_and_a_broken_file_stops_early(
+    env, tmp_path: Path
+) -> None:
+    from fieldapp.config import load_policy, use_policy_file
+
+    strict = tmp_path / "streng.toml"
+    strict.write_text("[inspanning]\nmin_pogingen = 2\nmin_kanalen = 1\n", encoding="utf-8")
+    try:
+        assert run(env, "--policy", str(strict), "cases") == 0
+        assert load_policy().effort.min_attempts == 2  # what the window would load too
+        broken = tmp_path / "kapot.toml"
+        broken.write_text("[inspanning\n", encoding="utf-8")
+        assert run(env, "--policy", str(broken), "cases") == 2
+    finally:
+        use_policy_file(None)

@@ -32,7 +32,7 @@ print(json.dumps({"built": info.built, "open": info.cases_open}), flush=True)
 
 
 def _sync_works(path: Path) -> None:
-    from fieldapp.sync.client import SyncClient
+    from fieldapp.services.sync_client import SyncClient
 
     with running_demo_server(path):
         store = Store.open(path, DEMO_PASSPHRASE)

@@ -19,9 +19,9 @@ from fieldapp.support.doctor import (
     check_data_folder,
     check_qt_libraries,
     check_server,
-    debian_package,
     shown_path,
 )
+from fieldapp.support.gui_preflight import debian_package
 from tests.server.helpers import server_database
 
 

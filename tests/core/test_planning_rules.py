@@ -292,3 +292,15 @@ def test_order_stops_avoids_zigzag_and_is_deterministic() -> None:
     ordered = order_stops((52.0, 5.0), line)
     assert [s.key for s in ordered] == ["k0", "k1", "k2", "k3", "k4"]
     assert order_stops((52.0, 5.0), list(reversed(line))) == ordered
+
+
+def test_unsafe_case_that_only_fits_a_solo_shift_needs_a_pair() -> None:
+    shifts = [
+        _shift("solo", "2026-12-07", "18:30", "21:00"),
+        _shift("pair", "2026-12-08", "09:00", "12:00", worker="w3+w4", skills=["pair"]),
+    ]
+    cases = [_case("c1", unsafe=True, attempts=[_att("2026-11-30", "Ochtend")])]
+    result = solve(_instance(shifts, cases), budget_s=0.3, engine="greedy")
+    assert _reasons(result)["c1"] is UnplannedReason.UNSAFE_NEEDS_PAIR
+    empty = solve(_instance([], [_case("c2")]), budget_s=0.3, engine="greedy")
+    assert "geen diensten" in empty.unplanned[0].text

@@ -126,3 +126,27 @@ def test_a_route_counts_exactly_the_cards_it_prints_when_a_case_closed(
         )
     assert shift.visits == len(jobs) == 1
     assert [j.case.id for j in jobs] == case_ids[1:]
+
+
+def test_cards_of_a_route_carry_their_stop_number_on_the_back(store: Store, case_ids) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from fieldapp.services.printing import build_cards
+
+    worker = WorkerInfo(WORKER, "iris", "Iris Bakker", "Iris", "worker", "", "+31612345678", "", "")
+    with store.session() as s:
+        upsert_worker(s, worker)
+        shift_id, _ = plan_shift(
+            s, worker_id=WORKER, day=TODAY, dagdeel=Dagdeel.AVOND, case_ids=case_ids
+        )
+        jobs = load_print_jobs(
+            s, organisation=load_organisation(None), today=TODAY, shift_id=shift_id
+        )
+    assert [j.route_no for j in jobs] == [1, 2]
+    back = PdfReader(io.BytesIO(build_cards(jobs, today=TODAY))).pages[1].extract_text()
+    plain = [j.__class__(j.case, j.sender, j.visit_date, j.dagdeel) for j in jobs]
+    back_plain = PdfReader(io.BytesIO(build_cards(plain, today=TODAY))).pages[1].extract_text()
+    added = [line for line in back.splitlines() if line not in back_plain.splitlines()]
+    assert sorted(added) == ["1", "2"]

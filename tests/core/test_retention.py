@@ -167,3 +167,14 @@ def test_helpers_keep_month_weekday_and_band() -> None:
     assert band_floor_cents(31_250) == 25_000
     assert band_floor_cents(None) is None
     assert add_months(date(2026, 8, 31), 6) == date(2027, 2, 28)
+
+
+def test_lead_is_warned_only_about_unexported_data_about_to_go(store: Store) -> None:
+    from fieldapp.privacy.retention import expiring_soon
+
+    fill(store)
+    with store.session() as s:
+        day = date(2026, 9, 1)
+        assert expiring_soon(s, day, 6) == date(2026, 9, 10)
+        assert expiring_soon(s, day, 6, exported_until=date(2026, 3, 31)) is None
+        assert expiring_soon(s, day, 6, exported_until=date(2026, 3, 15)) == date(2026, 9, 20)

@@ -53,7 +53,7 @@ def test_a_request_over_the_limit_gets_503_with_retry_after_at_once(
             assert refused.headers["retry-after"] == "2"
             assert refused.json()["error"] == "overloaded"
             with (
-                Transport(url, worker.token, retries=0) as transport,
+                Transport(url, worker.token, retries=0, overload_budget=0) as transport,
                 pytest.raises(SyncUnavailable),
             ):
                 transport.call("GET", "/v1/sync/changes", Health)
@@ -129,3 +129,49 @@ def test_health_is_never_refused_even_at_the_limit() -> None:
         asyncio.run(gate(({"type": "http", "path": path}), receive, send))
     statuses = [m["status"] for m in sent if m["type"] == "http.response.start"]
     assert statuses == [200, 503] and seen == ["/v1/health"] and gate.refused == 1
+
+
+def test_overload_waits_do_not_use_up_the_retries_within_the_budget() -> None:
+    waits: list[float] = []
+
+    class Recorder(threading.Event):
+        def wait(self, timeout: float | None = None) -> bool:
+            waits.append(timeout or 0.0)
+            return False
+
+    replies = iter([503, 503, 200])
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        status = next(replies)
+        if status == 503:
+            return httpx.Response(503, json={"detail": "druk"}, headers={"Retry-After": "2"})
+        return httpx.Response(
+            200,
+            json={
+                "status": "ok",
+                "server_epoch": "e",
+                "protocol_version": 2,
+                "min_protocol_version": 1,
+            },
+        )
+
+    transport = Transport("http://127.0.0.1:9", retries=0, cancel=Recorder(), overload_budget=60)
+    transport._client = httpx.Client(
+        base_url="http://127.0.0.1:9", transport=httpx.MockTransport(handler)
+    )
+    try:
+        transport.call("GET", "/v1/health", Health)
+    finally:
+        transport.close()
+    assert transport.attempts_made == 3 and len(waits) == 2 and min(waits) >= 2.0
+    # Past the budget the overload counts as a failure like any other.
+    replies = iter([503, 503, 503])
+    transport = Transport("http://127.0.0.1:9", retries=0, cancel=Recorder(), overload_budget=3)
+    transport._client = httpx.Client(
+        base_url="http://127.0.0.1:9", transport=httpx.MockTransport(handler)
+    )
+    try:
+        with pytest.raises(SyncUnavailable):
+            transport.call("GET", "/v1/health", Health)
+    finally:
+        transport.close()

@@ -4,6 +4,7 @@ with a privacy warning, 'Brief' attempts logged once, nothing personal left on d
 from __future__ import annotations
 
 import math
+import os
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -27,7 +28,8 @@ from tests.conftest import TEST_PASSPHRASE
 from tests.ui.conftest import wait_idle
 from ui.print_request import Output, PrintSource
 from ui.printing import prepare_printer
-from ui.qt import QLineEdit, QMessageBox, QPageSize, QPrinter, is_alive
+from ui.qt import QLineEdit, QMessageBox, QPageSize, is_alive
+from ui.qt_extras import QPrinter
 
 WORKER = WorkerInfo(
     id="00000000-0000-4000-8000-00000000a001",
@@ -237,7 +239,7 @@ def test_unticked_box_prints_without_logging(window, qtbot, town, planned, tmp_p
 
 def test_saving_warns_first_and_writes_a_private_file(window, qtbot, tmp_path) -> None:
     dialog = open_from_today(window, qtbot)
-    choose(dialog, qtbot, output=Output.CARDS.value, target=1)
+    choose(dialog, qtbot, output=LetterKind.HULPAANBOD.value, target=1)  # names, addresses
     dialog.save_button.click()
     box = dialog.saving.box
     assert box is not None and box.isVisible()
@@ -245,7 +247,7 @@ def test_saving_warns_first_and_writes_a_private_file(window, qtbot, tmp_path) -
     box.button(QMessageBox.StandardButton.Ok).click()
     files = dialog.saving.file_dialog
     assert files is not None and files.isVisible()
-    target = tmp_path / "out" / "kaartjes"
+    target = tmp_path / "out" / "brieven"
     target.parent.mkdir()
     files.selectFile(str(target))
     files.accept()
@@ -254,11 +256,25 @@ def test_saving_warns_first_and_writes_a_private_file(window, qtbot, tmp_path) -
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
     assert len(PdfReader(saved).pages) == dialog.pdf.page_count
     assert "Opgeslagen" in dialog.status.text()
-    assert [p.name for p in saved.parent.iterdir()] == ["kaartjes.pdf"]  # no partial left
+    assert [p.name for p in saved.parent.iterdir()] == ["brieven.pdf"]  # no partial left
+
+
+def test_cards_name_no_resident_so_saving_them_asks_no_warning(window, qtbot, tmp_path) -> None:
+    dialog = open_from_today(window, qtbot)
+    choose(dialog, qtbot, output=Output.CARDS.value, target=1)
+    dialog.save_button.click()
+    assert dialog.saving.box is None
+    files = dialog.saving.file_dialog
+    assert files is not None and files.isVisible()
+    target = tmp_path / "kaartjes.pdf"
+    files.selectFile(str(target))
+    files.accept()
+    assert target.is_file() and stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
 def test_cancelling_the_warning_saves_nothing(window, qtbot, tmp_path) -> None:
     dialog = open_from_today(window, qtbot)
+    choose(dialog, qtbot, output=LetterKind.HULPAANBOD.value, target=1)
     dialog.save_button.click()
     dialog.saving.box.button(QMessageBox.StandardButton.Cancel).click()
     assert dialog.saving.file_dialog is None
@@ -296,6 +312,7 @@ def test_closing_drops_the_pdf_and_ignores_late_results(window, qtbot) -> None:
 
 def test_auto_lock_closes_the_dialog(window, qtbot) -> None:
     dialog = open_from_today(window, qtbot)
+    choose(dialog, qtbot, output=LetterKind.HULPAANBOD.value, target=1)
     pdf = dialog.pdf
     flow = dialog.save_pdf()  # the personal-data warning is open when the lock comes
     assert flow is not None and flow.box.isVisible()
@@ -373,3 +390,49 @@ def test_route_label_counts_the_cards_that_print_after_a_case_closed(
     choose(dialog, qtbot, output=Output.CARDS.value, target=1)
     assert dialog.built is not None and dialog.built.items == EVENING_VISITS - 1
     assert f"{EVENING_VISITS - 1} kaartjes" in dialog.pages.text()
+
+
+def test_print_to_file_with_letters_warns_and_writes_a_private_file(
+    window, qtbot, tmp_path
+) -> None:
+    dialog = open_from_today(window, qtbot)
+    choose(dialog, qtbot, output=LetterKind.HULPAANBOD.value, target=0)
+    dialog.options.log_brief.setChecked(False)
+    old_umask = os.umask(0o022)  # the usual default: Qt alone would write 0644
+    out = tmp_path / "via-qt.pdf"
+    printer = pdf_printer(out)
+    try:
+        dialog.printer_chosen(printer)  # what QPrintDialog's "Print to file" hands over
+        box = dialog.file_warning
+        assert box is not None and box.isVisible() and "namen en adressen" in box.text()
+        assert dialog.page_printer is None and not out.exists()  # nothing before the answer
+        box.button(QMessageBox.StandardButton.Ok).click()
+        qtbot.waitUntil(lambda: dialog.page_printer is None and out.exists(), timeout=20_000)
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert len(PdfReader(out).pages) == AFTERNOON_VISITS
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".pdf") or ".tmp-" in p.name] == [
+        "via-qt.pdf"
+    ]
+
+
+def test_print_to_file_refused_at_the_warning_writes_nothing(window, qtbot, tmp_path) -> None:
+    dialog = open_from_today(window, qtbot)
+    choose(dialog, qtbot, output=LetterKind.HULPAANBOD.value, target=0)
+    out = tmp_path / "nee.pdf"
+    dialog.printer_chosen(pdf_printer(out))
+    dialog.file_warning.button(QMessageBox.StandardButton.Cancel).click()
+    assert dialog.page_printer is None and not out.exists()
+    assert "niets opgeslagen" in dialog.status.text()
+
+
+def test_four_up_cards_hint_at_duplex_and_preset_long_edge(window, qtbot) -> None:
+    dialog = open_from_today(window, qtbot)
+    choose(dialog, qtbot, output=Output.CARDS.value, target=0)
+    assert not dialog.options.duplex_note.isHidden()
+    assert "lange kant" in dialog.options.duplex_note.text()
+    # (The long-edge duplex preset reaches real printers only: Qt ignores it on the PDF
+    # printer this machine has.)
+    choose(dialog, qtbot, output=LetterKind.HULPAANBOD.value, target=0)
+    assert dialog.options.duplex_note.isHidden()

@@ -19,11 +19,12 @@ from sqlalchemy.orm import Session
 
 from fieldapp.domain.dayparts import AMSTERDAM
 from fieldapp.domain.letters import LetterKind
+from fieldapp.letters.geometry import CardLayout
 from fieldapp.services.changes import Changes
 from fieldapp.services.print_jobs import ShiftInfo, log_letters_sent, shifts_on
 from ui.backend import Backend
 from ui.dialogs.print_options import NOT_LETTERS, PrintOptions
-from ui.dialogs.save_pdf import SavePdfFlow
+from ui.dialogs.save_pdf import SavePdfFlow, personal_data_warning
 from ui.messages import user_message
 from ui.print_request import BuiltPdf, Loaded, Output, PrintChoice, PrintSource, load_for, render
 from ui.printing import PagePrinter, PdfInMemory, PdfUnreadable, prepare_printer
@@ -32,9 +33,7 @@ from ui.qt import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPdfView,
-    QPrintDialog,
-    QPrinter,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     Qt,
@@ -43,6 +42,7 @@ from ui.qt import (
     QWidget,
     is_alive,
 )
+from ui.qt_extras import QPdfView, QPrintDialog, QPrinter
 from ui.resources import icon
 
 REBUILD_DELAY_MS = 250
@@ -64,6 +64,7 @@ class PrintDialog(QDialog):
         self._generation = 0
         self.page_printer: PagePrinter | None = None
         self.print_dialog: QPrintDialog | None = None
+        self.file_warning: QMessageBox | None = None
         self.saving: SavePdfFlow | None = None
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -244,10 +245,30 @@ class PrintDialog(QDialog):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         prepare_printer(printer, self.pdf.document, self.tr("Veldwerk"))
+        if self.built.layout is CardLayout.A4_4UP:
+            # Backs are mirrored for long-edge duplex; offer that as the default.
+            printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
         dialog = QPrintDialog(printer, self)
-        dialog.accepted.connect(lambda: self.send_to_printer(printer))
+        dialog.accepted.connect(lambda: self.printer_chosen(printer))
         self.print_dialog = dialog
         QDialog.open(dialog)  # non-blocking; QPrintDialog's own open() wants a receiver
+
+    def printer_chosen(self, printer: QPrinter) -> None:
+        """After QPrintDialog: "Print to file" with names or addresses asks first, as
+        "Opslaan als PDF" does (the file itself is written 0600 and atomically)."""
+        built = self.built
+        if built is None or self.closed:
+            return
+        if not printer.outputFileName() or not built.personal:
+            self.send_to_printer(printer)
+            return
+        box = personal_data_warning(self)
+        box.accepted.connect(lambda: self.send_to_printer(printer))
+        box.rejected.connect(
+            lambda: self.status.setText(self.tr("Niet afgedrukt; er is niets opgeslagen."))
+        )
+        self.file_warning = box
+        box.open()
 
     def send_to_printer(self, printer: QPrinter) -> None:
         """Paint the previewed pages on ``printer``; log 'Brief' attempts once sent."""
@@ -316,13 +337,14 @@ class PrintDialog(QDialog):
     # --- saving --------------------------------------------------------------------------------
 
     def save_pdf(self) -> SavePdfFlow | None:
-        """Warn about personal data, ask where, write 0600 (see SavePdfFlow)."""
+        """Warn when the PDF holds names or addresses, ask where, write 0600 atomically (see
+        SavePdfFlow)."""
         if self.built is None:
             return None
         if self.saving is not None and is_alive(self.saving):
             self.saving.cancel()
         name = f"veldwerk-{self.built.output}-{self.source.day.isoformat()}.pdf"
-        flow = SavePdfFlow(self.built.data, name, self)
+        flow = SavePdfFlow(self.built.data, name, self, personal=self.built.personal)
         flow.saved.connect(
             lambda file_name: self.status.setText(
                 self.tr("✓ Opgeslagen als %1. Verwijder het bestand na het printen.").replace(
@@ -345,8 +367,9 @@ class PrintDialog(QDialog):
         if self.page_printer is not None:
             self.page_printer.cancel()
             self.page_printer = None
-        if self.print_dialog is not None and is_alive(self.print_dialog):
-            self.print_dialog.reject()
+        for question in (self.print_dialog, self.file_warning):
+            if question is not None and is_alive(question) and question.isVisible():
+                question.reject()
         if self.saving is not None and is_alive(self.saving):
             self.saving.cancel()
         self.built = None

@@ -100,6 +100,15 @@ class PrintOptions(QWidget):
         )
         self.card_note.setObjectName("Muted")
         self.card_note.setWordWrap(True)
+        self.duplex_note = QLabel(
+            self.tr(
+                "Dubbelzijdig printen, omslaan over de lange kant: dan valt de achterkant van "
+                "elk kaartje precies achter de voorkant. Zonder dubbelzijdig: print de oneven "
+                "pagina's, leg de stapel terug en print de even pagina's."
+            )
+        )
+        self.duplex_note.setObjectName("Muted")
+        self.duplex_note.setWordWrap(True)
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -114,6 +123,7 @@ class PrintOptions(QWidget):
         layout.addLayout(self.form)
         layout.addWidget(self.log_brief)
         layout.addWidget(self.card_note)
+        layout.addWidget(self.duplex_note)
 
         for combo in (self.output, self.target, self.language, self.layout_choice):
             combo.currentIndexChanged.connect(self._on_change)
@@ -173,6 +183,10 @@ class PrintOptions(QWidget):
         self.form.setRowVisible(self.offsets, letter or output == Output.CALIBRATION.value)
         self.log_brief.setVisible(letter)
         self.card_note.setVisible(output == Output.CARDS.value)
+        cards = output in (Output.CARDS.value, Output.BLANK_CARDS.value)
+        self.duplex_note.setVisible(
+            cards and self.layout_choice.currentData() == CardLayout.A4_4UP.value
+        )
 
 
 def _offset_box(name: str) -> QDoubleSpinBox:

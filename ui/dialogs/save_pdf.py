@@ -1,4 +1,10 @@
-"""Saving a PDF with personal data: a warning first, then where, then an atomic 0600 write.
+"""Saving a PDF: a warning first when it holds names or addresses, then where, then an
+atomic 0600 write.
+
+The warning comes only for personal files (letters): warning for cards or blank stock, which
+name no resident, would teach people to click it away. (Qt's own "Print to file" gets the same
+warning in the print dialog, and ``ui.printing.PagePrinter`` writes that file 0600 and
+atomically.)
 
 Both questions are opened non-blocking (``open()``), so an auto-lock can close them; the flow
 holds the bytes only until it finishes or :meth:`SavePdfFlow.cancel` drops them.
@@ -14,6 +20,7 @@ from fieldapp.services.printing import write_pdf
 from ui.messages import user_message
 from ui.qt import (
     QAbstractButton,
+    QCoreApplication,
     QFileDialog,
     QMessageBox,
     QObject,
@@ -24,34 +31,53 @@ from ui.qt import (
 )
 
 
+def personal_data_warning(parent: QWidget) -> QMessageBox:
+    """The warning before a file with names and addresses is written (not yet opened)."""
+    tr = QCoreApplication.translate
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        tr("SavePdfFlow", "Persoonsgegevens"),
+        tr(
+            "SavePdfFlow",
+            "Dit PDF-bestand bevat namen en adressen. Bewaar het alleen op deze computer "
+            "of een versleutelde schijf, niet in een gedeelde map of in de cloud, en "
+            "verwijder het als het geprint is.",
+        ),
+        QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.button(QMessageBox.StandardButton.Ok).setText(tr("SavePdfFlow", "Begrepen, opslaan…"))
+    box.button(QMessageBox.StandardButton.Cancel).setText(tr("SavePdfFlow", "Annuleren"))
+    return box
+
+
 class SavePdfFlow(QObject):
     """``saved(file name)`` after writing; ``failed(Dutch message)`` when writing failed."""
 
     saved = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, data: bytes, suggested_name: str, parent: QWidget) -> None:
+    def __init__(
+        self,
+        data: bytes,
+        suggested_name: str,
+        parent: QWidget,
+        *,
+        personal: bool = True,
+    ) -> None:
         super().__init__(parent)
         self._data: bytes | None = data
         self._window = parent
         self.suggested_name = suggested_name
+        self.personal = personal
         self.box: QMessageBox | None = None
         self.file_dialog: QFileDialog | None = None
 
     def start(self) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Persoonsgegevens"),
-            self.tr(
-                "Dit PDF-bestand bevat namen en adressen. Bewaar het alleen op deze computer "
-                "of een versleutelde schijf, niet in een gedeelde map of in de cloud, en "
-                "verwijder het als het geprint is."
-            ),
-            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
-            self._window,
-        )
-        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Begrepen, opslaan…"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
+        if not self.personal:
+            self._ask_where()
+            return
+        box = personal_data_warning(self._window)
         box.buttonClicked.connect(self._answered)
         self.box = box
         box.open()
@@ -61,6 +87,9 @@ class SavePdfFlow(QObject):
         if box is None or box.standardButton(button) != QMessageBox.StandardButton.Ok:
             self._data = None
             return
+        self._ask_where()
+
+    def _ask_where(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         dialog = QFileDialog(
             self._window, self.tr("PDF opslaan"), str(Path(folder) / self.suggested_name)

@@ -191,6 +191,10 @@ class MainWindow(QMainWindow):
         else:
             self.unlock_page.reset()
 
+    def enter_unlocked(self) -> None:
+        """The store was opened elsewhere (the start-up's unlock screen, ui.boot): go to work."""
+        self._after_unlock()
+
     def _after_unlock(self) -> None:
         self.pages.setCurrentWidget(self.work)
         self.auto_lock.arm()

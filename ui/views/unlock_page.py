@@ -8,8 +8,10 @@ against guessing is Argon2id's cost per try.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Protocol
+
 from fieldapp.errors import StoreCorrupt, StoreMissing, StoreTooNew, WrongPassphrase
-from ui.backend import Backend
 from ui.messages import user_message
 from ui.qt import (
     QFrame,
@@ -27,6 +29,20 @@ from ui.resources import icon
 MAX_DELAY_SECONDS = 30
 
 
+class Unlocker(Protocol):
+    """What the page needs to open the store: the app's Backend, or at start-up a stand-in that
+    waits for it (ui.boot), so this page can paint before the database code is even imported."""
+
+    def unlock(
+        self,
+        passphrase: str,
+        *,
+        parent: QWidget,
+        on_ok: Callable[[], None],
+        on_fail: Callable[[BaseException], None],
+    ) -> None: ...
+
+
 def retry_delay(failures: int) -> int:
     """Seconds to wait after ``failures`` wrong passphrases in a row (0 after none)."""
     if failures <= 0:
@@ -37,7 +53,7 @@ def retry_delay(failures: int) -> int:
 class UnlockPage(QWidget):
     unlocked = Signal()
 
-    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+    def __init__(self, backend: Unlocker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("UnlockPage")
         self.backend = backend
@@ -151,6 +167,10 @@ class UnlockPage(QWidget):
             )
         else:
             text += " " + self.tr("U kunt het opnieuw proberen.")
+        self._show(text)
+
+    def show_message(self, text: str) -> None:
+        """An error line under the field (used by the start-up when something is missing)."""
         self._show(text)
 
     def _show(self, text: str, *, error: bool = True) -> None:

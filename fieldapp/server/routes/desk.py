@@ -19,7 +19,8 @@ from fieldapp.server.db.schema import QuarantineRow
 from fieldapp.server.errors import ApiError, not_found
 from fieldapp.server.feed import case_scopes, emit_case_changes
 from fieldapp.server.routes.deps import Token, authenticate, db_of, request_id, run_write
-from fieldapp.server.routes.team import _ERRORS, _team_case_ids
+from fieldapp.server.routes.team import _ERRORS
+from fieldapp.server.team_ops import team_case_ids as _team_case_ids
 from fieldapp.services.desk import mark_not_picked_up, set_approach
 from fieldapp.store.schema import AttemptRow, CaseEventRow, CaseRow
 from fieldapp.sync.desk_protocol import (

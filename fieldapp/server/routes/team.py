@@ -14,7 +14,6 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fieldapp.domain.priority import Policy
 from fieldapp.errors import ImportRefused
 from fieldapp.intake.reader import read_bytes
 from fieldapp.intake.report import ParsedFile
@@ -22,11 +21,17 @@ from fieldapp.server import audit
 from fieldapp.server.auth import Principal
 from fieldapp.server.db.schema import CaseTeamRow, QuarantineRow
 from fieldapp.server.errors import ApiError, not_found
-from fieldapp.server.feed import case_payloads, case_scopes, emit_case_changes
-from fieldapp.server.routes.deps import Token, authenticate, db_of, request_id, run_write
-from fieldapp.services.cases import assign_cases
-from fieldapp.services.intake import import_parsed
-from fieldapp.store.schema import AttemptRow, CaseRow, Worker
+from fieldapp.server.feed import case_payloads, case_scopes
+from fieldapp.server.routes.deps import (
+    Token,
+    authenticate,
+    db_of,
+    request_id,
+    run_write,
+    settings_of,
+)
+from fieldapp.server.team_ops import NotInTeam, TeamActor, assign_for_team, import_for_team
+from fieldapp.store.schema import AttemptRow, CaseRow
 from fieldapp.sync.protocol import (
     AssignRequest,
     AssignResponse,
@@ -48,16 +53,6 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"description": "Not found (or not yours)"},
 }
 _SUFFIXES = {".csv", ".xlsx", ".json", ".txt"}
-
-
-def _team_case_ids(session: Session, team: str, ids: list[str]) -> set[str]:
-    return set(
-        session.scalars(
-            select(CaseTeamRow.case_id).where(
-                CaseTeamRow.team == team, CaseTeamRow.case_id.in_(ids)
-            )
-        )
-    )
 
 
 @router.post(
@@ -83,38 +78,13 @@ async def import_file(
             parsed = _parse_upload(data, suffix)
         except ImportRefused as error:
             raise ApiError(400, {"detail": str(error)}) from None
-        before_ids = set(session.scalars(select(CaseRow.id)))
-        report = import_parsed(session, [parsed], policy=Policy(), today=date.today())
-        touched = set(report.changes.case_ids)
-        new_ids = sorted(cid for cid in set(session.scalars(select(CaseRow.id))) - before_ids)
-        session.add_all(CaseTeamRow(case_id=cid, team=who.team) for cid in new_ids)
-        session.flush()
-        mine = _team_case_ids(session, who.team, sorted(touched | set(new_ids)))
-        before = case_scopes(session, mine)
-        for cid in new_ids:
-            before[cid] = set()
-        emit_case_changes(session, before)
-        file_report = report.files[0]
-        audit.record(
+        return import_for_team(
             session,
-            action=audit.AuditAction.IMPORT,
-            outcome="ok",
-            user_id=who.user_id,
-            device_id=who.device_id,
-            case_ids=mine,
-            detail={"rows": file_report.rows, "accepted": file_report.accepted},
+            parsed,
+            TeamActor(team=who.team, user_id=who.user_id, device_id=who.device_id),
+            policy=settings_of(request).policy(),
+            today=date.today(),
             request_id=request_id(request),
-        )
-        report_json = report.to_json()
-        for f in report_json["files"]:
-            f["path"] = "upload"  # file names can name people: never echoed or stored
-        return ImportResponse(
-            files=1,
-            accepted=file_report.accepted,
-            duplicates=file_report.duplicates,
-            rejected=file_report.rejected_rows,
-            new_cases=len(new_ids),
-            report=report_json,
         )
 
     return await run_in_threadpool(run_write, db, work)
@@ -133,26 +103,13 @@ def assign(request: Request, body: AssignRequest, token: Token) -> AssignRespons
 
     def work(session: Session) -> AssignResponse:
         who = authenticate(request, session, token, action=audit.AuditAction.ASSIGN, lead_only=True)
-        ids = sorted(set(body.case_ids))
-        if _team_case_ids(session, who.team, ids) != set(ids):
-            raise not_found()
-        if body.worker_id is not None:
-            worker = session.get(Worker, body.worker_id)
-            if worker is None or worker.team != who.team:
-                raise not_found()
-        before = case_scopes(session, ids)
-        assign_cases(session, case_ids=ids, worker_id=body.worker_id)
-        emit_case_changes(session, before)
-        audit.record(
-            session,
-            action=audit.AuditAction.ASSIGN,
-            outcome="ok" if body.worker_id else "unassigned",
-            user_id=who.user_id,
-            device_id=who.device_id,
-            case_ids=ids,
-            request_id=request_id(request),
-        )
-        return AssignResponse(assigned=ids)
+        actor = TeamActor(team=who.team, user_id=who.user_id, device_id=who.device_id)
+        try:
+            return assign_for_team(
+                session, list(body.case_ids), body.worker_id, actor, request_id=request_id(request)
+            )
+        except NotInTeam:
+            raise not_found() from None
 
     return run_write(db, work)
 
