@@ -16,6 +16,8 @@ from fieldapp.domain.ddas import Eindresultaat
 from fieldapp.domain.desk import Approach
 from fieldapp.sync.desk_protocol import (
     ApproachRequest,
+    AuditEntries,
+    AuditEntry,
     CountResponse,
     NotPickedUpRequest,
     QuarantineDecision,
@@ -120,6 +122,11 @@ class DeskClient:
     def resolve_quarantine(self, item_id: str, *, accept: bool) -> None:
         body = QuarantineDecision(decision="accept" if accept else "reject")
         self._post(f"/v1/quarantine/{item_id}", body.model_dump(mode="json"))
+
+    def audit(self, **filters: str) -> list[AuditEntry]:
+        """The team's audit trail, newest first; filters: case_id, user_id, device_id, action."""
+        params = {k: v for k, v in filters.items() if v}
+        return self._transport.call("GET", "/v1/audit", AuditEntries, params=params).root
 
     # --- the week plan (endpoints of fieldapp.server.routes.plan) ---------------------------
 

@@ -6,9 +6,10 @@ same rules hold: requests refuse unknown fields, replies ignore them, ids are ``
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, RootModel
 
 from fieldapp.domain.ddas import Eindresultaat
 from fieldapp.domain.desk import Approach
@@ -36,3 +37,19 @@ class CountResponse(_Reply):
     """How many items the command changed (ids the caller sent, in canonical form)."""
 
     changed: list[str]
+
+
+class AuditEntry(_Reply):
+    """One audit event as ``GET /v1/audit`` lists it (ids and counts only)."""
+
+    at: datetime
+    action: str
+    outcome: str
+    user_id: str | None = None
+    device_id: str | None = None
+    case_ids: list[str] = Field(default_factory=list)
+    detail: dict[str, int] = Field(default_factory=dict)
+
+
+class AuditEntries(RootModel[list[AuditEntry]]):
+    pass

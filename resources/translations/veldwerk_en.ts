@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../ui/dialogs/save_pdf.py" line="39"/>
+        <source>SavePdfFlow</source>
+        <comment>Persoonsgegevens</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/save_pdf.py" line="41"/>
+        <source>SavePdfFlow</source>
+        <comment>Dit PDF-bestand bevat namen en adressen. Bewaar het alleen op deze computer of een versleutelde schijf, niet in een gedeelde map of in de cloud, en verwijder het als het geprint is.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/save_pdf.py" line="49"/>
+        <source>SavePdfFlow</source>
+        <comment>Begrepen, opslaan…</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/save_pdf.py" line="50"/>
+        <source>SavePdfFlow</source>
+        <comment>Annuleren</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssignView</name>
     <message>
         <location filename="../../ui/desk/assign_view.py" line="66"/>
@@ -160,6 +190,60 @@
         <location filename="../../ui/dialogs/attempt_form.py" line="186"/>
         <source>Dit tijdstip ligt in de toekomst. Kies een eerder moment.</source>
         <translation>This time is in the future. Choose an earlier moment.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../ui/desk/audit_view.py" line="60"/>
+        <source>zaak-id</source>
+        <translation>case id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/audit_view.py" line="62"/>
+        <source>gebruiker-id</source>
+        <translation>user id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/audit_view.py" line="64"/>
+        <source>apparaat-id</source>
+        <translation>device id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/audit_view.py" line="71"/>
+        <source>alle acties</source>
+        <translation>all actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/audit_view.py" line="72"/>
+        <source>Ophalen</source>
+        <translation>Fetch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/audit_view.py" line="108"/>
+        <source>Ophalen…</source>
+        <translation>Fetching…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/audit_view.py" line="118"/>
+        <source>%1 gebeurtenissen (nieuwste eerst).</source>
+        <translation>%1 events (newest first).</translation>
+    </message>
+</context>
+<context>
+    <name>Boot</name>
+    <message>
+        <location filename="../../ui/boot.py" line="189"/>
+        <source>Veldwerk kon niet volledig starten (%1). Start Veldwerk opnieuw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BootWindow</name>
+    <message>
+        <location filename="../../ui/boot.py" line="112"/>
+        <source>Veldwerk</source>
+        <translation type="unfinished">Veldwerk</translation>
     </message>
 </context>
 <context>
@@ -412,14 +496,19 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/desk/build.py" line="17"/>
+        <location filename="../../ui/desk/build.py" line="18"/>
         <source>Weekplanning</source>
         <translation>Week plan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/build.py" line="18"/>
+        <location filename="../../ui/desk/build.py" line="19"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/build.py" line="20"/>
+        <source>Logboek</source>
+        <translation>Audit log</translation>
     </message>
     <message>
         <location filename="../../ui/desk/commands.py" line="35"/>
@@ -960,7 +1049,7 @@
         <translation>DEMO — made-up data for practice. Passphrase: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="342"/>
+        <location filename="../../ui/views/main_window.py" line="346"/>
         <source>Deze laptop is door de beheerder van het team ingetrokken. Daarom zijn alle Veldwerk-gegevens op deze laptop veilig gewist; u hoeft daarvoor niets te doen. Wilt u weer met Veldwerk werken, verbind deze laptop dan opnieuw met de server (vraag uw teamleider om toegang).</source>
         <translation>This laptop was withdrawn by the team&apos;s administrator. That is why all Veldwerk data on this laptop has been safely erased; you do not need to do anything about it. To work with Veldwerk again, connect this laptop to the server again (ask your team lead for access).</translation>
     </message>
@@ -1222,107 +1311,112 @@
         <translation>Print cards and letters</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="105"/>
         <source>Afdrukvoorbeeld</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="110"/>
         <source>Opslaan als PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="112"/>
         <source>Afdrukken…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="116"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="176"/>
         <source>Er staat vandaag niets gepland om voor te printen.</source>
         <translation>Nothing is planned today to print for.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="178"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="179"/>
         <source>Voorbeeld maken…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="224"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="225"/>
         <source>1 pagina</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="224"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="225"/>
         <source>%1 pagina&apos;s</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="228"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="229"/>
         <source>1 kaartje</source>
         <translation>1 card</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="228"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="229"/>
         <source>%1 kaartjes</source>
         <translation>%1 cards</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="231"/>
         <source>1 brief</source>
         <translation>1 letter</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="231"/>
         <source>%1 brieven</source>
         <translation>%1 letters</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="246"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="247"/>
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="262"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="268"/>
+        <source>Niet afgedrukt; er is niets opgeslagen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="283"/>
         <source>Naar de printer sturen…</source>
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="276"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="297"/>
         <source>Afdrukken is afgebroken of mislukt. Er is niets vastgelegd.</source>
         <translation>Printing was cancelled or failed. Nothing was logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="279"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="300"/>
         <source>✓ Naar de printer gestuurd (%1 blz.).</source>
         <translation>✓ Sent to the printer (%1 pages).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="284"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="305"/>
         <source>Contactpogingen vastleggen…</source>
         <translation>Logging contact attempts…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="301"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="322"/>
         <source>✓ Contactpoging &apos;Brief&apos; vastgelegd.</source>
         <translation>✓ &apos;Letter&apos; contact attempt logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="303"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="324"/>
         <source>✓ %1 contactpogingen &apos;Brief&apos; vastgelegd.</source>
         <translation>✓ %1 &apos;Letter&apos; contact attempts logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="306"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="327"/>
         <source>De contactpogingen &apos;Brief&apos; stonden in dit dagdeel al vast.</source>
         <translation>The &apos;Letter&apos; contact attempts were already logged in this part of the day.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="328"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="350"/>
         <source>✓ Opgeslagen als %1. Verwijder het bestand na het printen.</source>
         <translation>✓ Saved as %1. Delete the file after printing.</translation>
     </message>
@@ -1405,47 +1499,52 @@
         <translation>Log a card you leave behind at the visit: &apos;Not at home, card left&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="106"/>
+        <location filename="../../ui/dialogs/print_options.py" line="105"/>
+        <source>Dubbelzijdig printen, omslaan over de lange kant: dan valt de achterkant van elk kaartje precies achter de voorkant. Zonder dubbelzijdig: print de oneven pagina&apos;s, leg de stapel terug en print de even pagina&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_options.py" line="115"/>
         <source>&amp;Wat:</source>
         <translation>&amp;What:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="107"/>
+        <location filename="../../ui/dialogs/print_options.py" line="116"/>
         <source>&amp;Voor:</source>
         <translation>&amp;For:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="108"/>
+        <location filename="../../ui/dialogs/print_options.py" line="117"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="109"/>
+        <location filename="../../ui/dialogs/print_options.py" line="118"/>
         <source>&amp;Opmaak:</source>
         <translation>La&amp;yout:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="110"/>
+        <location filename="../../ui/dialogs/print_options.py" line="119"/>
         <source>&amp;Aantal:</source>
         <translation>&amp;Number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="111"/>
+        <location filename="../../ui/dialogs/print_options.py" line="120"/>
         <source>Ve&amp;nster:</source>
         <translation>Wi&amp;ndow:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="131"/>
+        <location filename="../../ui/dialogs/print_options.py" line="141"/>
         <source>Route %1 · %2 adressen</source>
         <translation>Route %1 · %2 addresses</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="138"/>
+        <location filename="../../ui/dialogs/print_options.py" line="148"/>
         <source>Deze zaak: %1</source>
         <translation>This case: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_options.py" line="141"/>
+        <location filename="../../ui/dialogs/print_options.py" line="151"/>
         <source>Zaken in de lijst (%1)</source>
         <translation>Cases in the list (%1)</translation>
     </message>
@@ -1453,37 +1552,17 @@
 <context>
     <name>SavePdfFlow</name>
     <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="44"/>
-        <source>Persoonsgegevens</source>
-        <translation>Personal data</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="46"/>
-        <source>Dit PDF-bestand bevat namen en adressen. Bewaar het alleen op deze computer of een versleutelde schijf, niet in een gedeelde map of in de cloud, en verwijder het als het geprint is.</source>
-        <translation>This PDF file contains names and addresses. Keep it only on this computer or an encrypted drive, not in a shared folder or the cloud, and delete it once it is printed.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="53"/>
-        <source>Begrepen, opslaan…</source>
-        <translation>Understood, save…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="54"/>
-        <source>Annuleren</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="66"/>
+        <location filename="../../ui/dialogs/save_pdf.py" line="95"/>
         <source>PDF opslaan</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="69"/>
+        <location filename="../../ui/dialogs/save_pdf.py" line="98"/>
         <source>PDF-bestanden (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="86"/>
+        <location filename="../../ui/dialogs/save_pdf.py" line="115"/>
         <source>Opslaan is mislukt. Kies een andere map.</source>
         <translation>Saving failed. Choose another folder.</translation>
     </message>
@@ -2113,58 +2192,58 @@
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="54"/>
+        <location filename="../../ui/views/unlock_page.py" line="70"/>
         <source>Veldwerk is vergrendeld</source>
         <translation>Veldwerk is locked</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="57"/>
+        <location filename="../../ui/views/unlock_page.py" line="73"/>
         <source>Voer uw wachtwoordzin in om verder te werken.</source>
         <translation>Enter your passphrase to continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="62"/>
-        <location filename="../../ui/views/unlock_page.py" line="63"/>
+        <location filename="../../ui/views/unlock_page.py" line="78"/>
+        <location filename="../../ui/views/unlock_page.py" line="79"/>
         <source>Wachtwoordzin</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="65"/>
+        <location filename="../../ui/views/unlock_page.py" line="81"/>
         <source>&amp;Ontgrendelen</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="98"/>
+        <location filename="../../ui/views/unlock_page.py" line="114"/>
         <source>Vul uw wachtwoordzin in.</source>
         <translation>Enter your passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="103"/>
+        <location filename="../../ui/views/unlock_page.py" line="119"/>
         <source>Bezig met ontgrendelen…</source>
         <translation>Unlocking…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="132"/>
+        <location filename="../../ui/views/unlock_page.py" line="148"/>
         <source>Ontgrendelen lukte niet door een fout. Uw gegevens zijn niet veranderd.</source>
         <translation>Unlocking failed because of an error. Your data has not changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="145"/>
+        <location filename="../../ui/views/unlock_page.py" line="161"/>
         <source>De wachtwoordzin klopt niet.</source>
         <translation>The passphrase is not correct.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="147"/>
+        <location filename="../../ui/views/unlock_page.py" line="163"/>
         <source>Probeer het over 1 seconde opnieuw.</source>
         <translation>Try again in 1 second.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="149"/>
+        <location filename="../../ui/views/unlock_page.py" line="165"/>
         <source>Probeer het over %1 seconden opnieuw.</source>
         <translation>Try again in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="153"/>
+        <location filename="../../ui/views/unlock_page.py" line="169"/>
         <source>U kunt het opnieuw proberen.</source>
         <translation>You can try again.</translation>
     </message>

@@ -46,8 +46,9 @@ def test_overview_shows_the_teams_rates_with_counts(  # type: ignore[no-untyped-
     _attempts(desk_server, reached=3, total=8)
     path = enrolled_store(tmp_path / "lead" / "veldwerk.db", desk_server.url, desk_server.lead)
     window = open_window(make_window, path, qtbot)
-    overview = window.desk.tabs.widget(window.desk.tabs.count() - 1)
-    assert window.desk.tabs.tabText(window.desk.tabs.count() - 1) == "Overzicht"
+    tabs = window.desk.tabs
+    index = [tabs.tabText(i) for i in range(tabs.count())].index("Overzicht")
+    overview = tabs.widget(index)
     window.desk.tabs.setCurrentWidget(overview)
     qtbot.waitUntil(lambda: overview.figures is not None, timeout=10_000)
     wait_idle(qtbot, window)
@@ -59,3 +60,33 @@ def test_overview_shows_the_teams_rates_with_counts(  # type: ignore[no-untyped-
     out = tmp_path / "overzicht.csv"
     assert overview.save_csv(out)
     assert "bereikt_per_kanaal" in out.read_text(encoding="utf-8-sig")
+
+
+def test_audit_viewer_lists_the_teams_events_by_filter(  # type: ignore[no-untyped-def]
+    desk_app, desk_server, qtbot
+) -> None:
+    from tests.ui.test_desk_triage import wait_done
+
+    window, triage = desk_app, desk_app.desk.triage
+    first = triage.model.row_at(0).id
+    assert triage.assign([first], desk_server.anna.worker_id)
+    wait_done(window, qtbot)
+    audit = window.desk.tabs.widget(window.desk.tabs.count() - 1)
+    assert window.desk.tabs.tabText(window.desk.tabs.count() - 1) == "Logboek"
+    window.desk.tabs.setCurrentWidget(audit)
+    qtbot.waitUntil(lambda: bool(audit.entries), timeout=10_000)
+    audit.case.setText(first)
+    audit.action.setCurrentText("assign")
+    audit.entries = []
+    audit.load()
+    qtbot.waitUntil(lambda: bool(audit.entries), timeout=10_000)
+    assert [e.action for e in audit.entries] == ["assign"]
+    assert audit.entries[0].case_ids == [first]
+    assert audit.table.item(0, 1).text() == "assign"
+    # ids and counts only: no names or addresses anywhere in the table
+    cells = " ".join(
+        audit.table.item(r, c).text()
+        for r in range(audit.table.rowCount())
+        for c in range(audit.table.columnCount())
+    )
+    assert "Zzmark" not in cells and "Proefstraat" not in cells
