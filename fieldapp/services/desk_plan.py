@@ -34,6 +34,7 @@ from fieldapp.store.schema import CaseRow, Worker
 MSG_OTHER_WORKER = "Deze zaak is toegewezen aan een andere medewerker dan die van deze dienst."
 MSG_CLOSED_DAY = "Op deze dag worden geen bezoeken gepland ({reason})."
 MSG_NOT_PLANNED = "Nog niet ingepland."
+MSG_NO_ADDRESS = "Adres onbekend"
 
 
 def monday_of(day: date) -> date:
@@ -114,7 +115,7 @@ def load_week(
             CaseRow.assigned_worker_id,
         ).where(CaseRow.status == CaseStatus.OPEN.value)
     ):
-        label = f"{straat} {nummer or ''}{toevoeging}".strip() or (postcode or "?")
+        label = f"{straat} {nummer or ''}{toevoeging}".strip() or postcode or MSG_NO_ADDRESS
         cases[cid] = BoardCase(cid, label, lat, lon, prio, deadline, worker)
     in_week = {v.case_id for s in shifts for v in s.visits}
     known = reasons or {}

@@ -1214,8 +1214,8 @@
     </message>
     <message>
         <location filename="../../ui/desk/board/planning_view.py" line="92"/>
-        <source>Sleep een bezoek naar een andere dienst; dubbelklik om vast te zetten.</source>
-        <translation>Drag a visit to another shift; double-click to lock it.</translation>
+        <source>Sleep bezoeken tussen diensten; dubbelklik zet vast.</source>
+        <translation>Drag visits between shifts; double-click locks.</translation>
     </message>
     <message>
         <location filename="../../ui/desk/board/planning_view.py" line="114"/>

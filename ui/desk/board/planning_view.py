@@ -89,7 +89,7 @@ class PlanningView(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.hint = QLabel(
-            self.tr("Sleep een bezoek naar een andere dienst; dubbelklik om vast te zetten.")
+            self.tr("Sleep bezoeken tussen diensten; dubbelklik zet vast.")
         )
         self.hint.setObjectName("Hint")
         self.board_view.setToolTip(self.hint.text())
