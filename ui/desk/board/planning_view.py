@@ -88,9 +88,7 @@ class PlanningView(QWidget):
         self.publish_button.setObjectName("PrimaryButton")
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.hint = QLabel(
-            self.tr("Sleep bezoeken tussen diensten; dubbelklik zet vast.")
-        )
+        self.hint = QLabel(self.tr("Sleep bezoeken tussen diensten; dubbelklik zet vast."))
         self.hint.setObjectName("Hint")
         self.board_view.setToolTip(self.hint.text())
 
