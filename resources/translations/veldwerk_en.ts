@@ -1187,28 +1187,28 @@
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="78"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="79"/>
         <source>Diensten uit weeksjabloon</source>
         <translation>Shifts from week template</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="79"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="80"/>
         <source>Plan automatisch</source>
         <translation>Plan automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="80"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="81"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="86"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="87"/>
         <source>Ongedaan maken</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="87"/>
-        <location filename="../../ui/desk/board/planning_view.py" line="409"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="88"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="421"/>
         <source>Publiceren</source>
         <translation>Publish</translation>
     </message>
@@ -1218,87 +1218,87 @@
         <translation>Drag visits between shifts; double-click locks.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="114"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="113"/>
         <source>&lt;b&gt;Niet ingepland&lt;/b&gt; — met de reden van de planner</source>
         <translation>&lt;b&gt;Not planned&lt;/b&gt; — with the planner&apos;s reason</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="179"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="202"/>
         <source>Week %1: %2 t/m %3</source>
         <translation>Week %1: %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="235"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="258"/>
         <source>Past: aankomst %1</source>
         <translation>Fits: arrival %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="235"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="258"/>
         <source>Past</source>
         <translation>Fits</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="297"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="320"/>
         <source>Vastgezet.</source>
         <translation>Locked.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="297"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="320"/>
         <source>Losgemaakt.</source>
         <translation>Unlocked.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="298"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="321"/>
         <source>Verplaatst.</source>
         <translation>Moved.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="300"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="323"/>
         <source>Planning aanpassen</source>
         <translation>Change the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="308"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="331"/>
         <source>Inplannen</source>
         <translation>Plan in</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="310"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="333"/>
         <source>Ingepland.</source>
         <translation>Planned.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="340"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="363"/>
         <source>Deze week heeft al alle diensten van het sjabloon.</source>
         <translation>This week already has every shift of the template.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="361"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="373"/>
         <source>Diensten maken</source>
         <translation>Create shifts</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="364"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="376"/>
         <source>%1 diensten gemaakt (zondag en feestdagen overgeslagen).</source>
         <translation>%1 shifts created (Sunday and public holidays skipped).</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="392"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="404"/>
         <source>Gepland: %1 bezoeken; %2 zaken niet ingepland (zie de reden).</source>
         <translation>Planned: %1 visits; %2 cases not planned (see the reason).</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="397"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="409"/>
         <source>Planning afgebroken; er is niets veranderd.</source>
         <translation>Planning cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="399"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="411"/>
         <source>De planner kon geen plan maken.</source>
         <translation>The planner could not make a plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/planning_view.py" line="413"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="425"/>
         <source>Gepubliceerd: %1 diensten, %2 bezoeken. De laptops van de medewerkers krijgen hun route bij de volgende synchronisatie.</source>
         <translation>Published: %1 shifts, %2 visits. The workers&apos; laptops get their routes at the next sync.</translation>
     </message>
@@ -1877,37 +1877,37 @@
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../ui/desk/board/template_dialog.py" line="32"/>
+        <location filename="../../ui/desk/board/template_dialog.py" line="33"/>
         <source>Diensten uit weeksjabloon</source>
         <translation>Shifts from week template</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/template_dialog.py" line="36"/>
+        <location filename="../../ui/desk/board/template_dialog.py" line="37"/>
         <source>Medewerker</source>
         <translation>Worker</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/template_dialog.py" line="36"/>
+        <location filename="../../ui/desk/board/template_dialog.py" line="37"/>
         <source>Vervoer</source>
         <translation>Travel mode</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/template_dialog.py" line="36"/>
+        <location filename="../../ui/desk/board/template_dialog.py" line="37"/>
         <source>Startpunt (breedte, lengte)</source>
         <translation>Start point (latitude, longitude)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/template_dialog.py" line="52"/>
+        <location filename="../../ui/desk/board/template_dialog.py" line="53"/>
         <source>leeg: midden van de eigen zaken</source>
         <translation>empty: centre of their own cases</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/template_dialog.py" line="67"/>
+        <location filename="../../ui/desk/board/template_dialog.py" line="68"/>
         <source>Een normale week: ochtend en middag op werkdagen, dinsdag- en donderdagavond, zaterdagochtend. Zondagen en feestdagen worden overgeslagen.</source>
         <translation>A normal week: mornings and afternoons on working days, Tuesday and Thursday evenings, Saturday morning. Sundays and public holidays are skipped.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/board/template_dialog.py" line="92"/>
+        <location filename="../../ui/desk/board/template_dialog.py" line="93"/>
         <source>Startpunt niet begrepen: schrijf twee getallen, bijv. 51.44, 5.47.</source>
         <translation>Start point not understood: write two numbers, e.g. 51.44, 5.47.</translation>
     </message>
