@@ -3,7 +3,10 @@ town.
 
 Run under a real X server for faithful fonts, e.g.::
 
-    xvfb-run -s "-screen 0 1400x1000x24" .venv/bin/python -m ui.screenshots
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python -m ui.screenshots
+
+The window sizes itself from the screen as on a real start (``place_on_screen``), so the
+docs show what a 1366x768 laptop shows.
 
 (also works with QT_QPA_PLATFORM=offscreen). The demo store is built in a temporary folder
 with the fast test KDF; nothing in it is real.
@@ -51,7 +54,7 @@ def main() -> None:
     window = build_window(
         db_path, demo_passphrase=DEMO_PASSPHRASE, settings=UiSettings(work / "settings.ini")
     )
-    window.resize(1280, 860)
+    window.place_on_screen()
     window.show()
     window.start()
     deadline = time.monotonic() + 60
@@ -87,7 +90,6 @@ def _print_preview(app: QApplication, window: MainWindow, out: Path) -> None:
     deadline = time.monotonic() + 30
     while (dialog.building or dialog.built is None) and time.monotonic() < deadline:
         _settle(app, 0.1)
-    dialog.resize(1180, 780)
     _settle(app, 0.8)
     dialog.grab().save(str(out))
     dialog.close()

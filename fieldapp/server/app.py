@@ -44,7 +44,7 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
     app = FastAPI(
         title="Veldwerk sync server",
         version="1",
-        description="Sync protocol v1 for the Veldwerk field app.",
+        description="Sync protocol v2 for the Veldwerk field app.",
         docs_url=None,
         redoc_url=None,
     )

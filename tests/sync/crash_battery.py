@@ -158,18 +158,72 @@ def run_battery(
             summary.runs += 1
         store = Store.open(store_path, PASSPHRASE)
         _drain(store)
-        with store.session() as s:
-            saved = set(s.scalars(select(AttemptRow.id)))
-            summary.unsent = pending_count(s)
         store.close()
-        summary.acknowledged = len(saved)
-        check = open_server_db(None, data_dir=data_dir)
-        with check.session() as s:
-            notes = Counter(s.scalars(select(AttemptRow.note)))
-        check.dispose()
-        summary.lost = len(saved - set(notes))
-        summary.duplicated = sum(n - 1 for n in notes.values() if n > 1)
+        _count(store_path, data_dir, summary)
     finally:
+        server.stop()
+    return summary
+
+
+def _count(store_path: Path, data_dir: Path, summary: Summary) -> None:
+    """Compare the client's attempts with the server's (each attempt's note is its client id,
+    so a server that stored one twice under new ids shows it twice)."""
+    store = Store.open(store_path, PASSPHRASE)
+    with store.session() as s:
+        saved = set(s.scalars(select(AttemptRow.id)))
+        summary.unsent = pending_count(s)
+    store.close()
+    summary.acknowledged = len(saved)
+    check = open_server_db(None, data_dir=data_dir)
+    with check.session() as s:
+        notes = Counter(s.scalars(select(AttemptRow.note)))
+    check.dispose()
+    summary.lost = len(saved - set(notes))
+    summary.duplicated = sum(n - 1 for n in notes.values() if n > 1)
+
+
+def run_lost_reply(workdir: Path, *, naive: bool, attempts: int = 5) -> Summary:
+    """The deterministic fault the battery hopes to hit by chance: the server commits a push,
+    the reply is lost (a proxy drops it), the client pushes the same items again."""
+    from tests.sync.faultproxy import FaultProxy
+
+    data_dir = workdir / "server"
+    db = open_server_db(None, data_dir=data_dir)
+    anna = make_actor(db, "anna", "worker", "A")
+    make_cases(db, team="A", worker_id=anna.worker_id, count=2)
+    db.dispose()
+    module = "tests.sync.naive_server" if naive else "fieldapp.cli"
+    server = start_server_process(data_dir, module=module)
+    proxy = FaultProxy("127.0.0.1", int(server.url.rsplit(":", 1)[1]))
+    store_path = workdir / "client" / "veldwerk.db"
+    summary = Summary(runs=1)
+    try:
+        store = new_store(store_path)
+        enroll(store, proxy.url, anna.username, anna.password)
+        SyncClient(store, transport_factory=_fast).sync()
+        with store.session() as s:
+            ident = load_identity(s)
+            case_ids = list(s.scalars(select(CaseRow.id)))
+            assert ident is not None and case_ids
+            for n in range(attempts):
+                aid = str(uuid.uuid4())
+                record_attempt(
+                    s,
+                    attempt_id=aid,
+                    case_id=case_ids[n % len(case_ids)],
+                    soort=Contactsoort.HUISBEZOEK,
+                    bereikt=False,
+                    occurred_at=datetime.now(UTC),
+                    note=aid,
+                    worker_id=ident.worker_id,
+                    device_id=ident.device_id,
+                )
+        proxy.queue("drop")
+        SyncClient(store, transport_factory=_fast).sync()
+        store.close()
+        _count(store_path, data_dir, summary)
+    finally:
+        proxy.close()
         server.stop()
     return summary
 

@@ -211,15 +211,5 @@ def quarantine(request: Request, token: Token) -> QuarantineResponse:
             request_id=request_id(request),
         )
         return QuarantineResponse(
-            items=[
-                QuarantineItem(
-                    id=r.id,
-                    kind=r.kind,
-                    case_id=r.case_id,
-                    reason=r.reason,
-                    device_id=r.device_id,
-                    received_at=r.received_at,
-                )
-                for r in rows
-            ]
+            items=[QuarantineItem.model_validate(r, from_attributes=True) for r in rows]
         )
