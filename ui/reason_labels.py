@@ -72,3 +72,25 @@ def translate_reason(reason: str) -> str:
             text = text.replace(f"%{number}", match.group(number))
         return text
     return reason
+
+
+# Case warnings (``fieldapp.domain.signals.FLAG_*``): fixed Dutch texts, looked up as a whole.
+_FLAGS = frozenset(
+    str(text)
+    for text in (
+        QT_TRANSLATE_NOOP("Flags", "adres onbekend: BRP-controle nodig"),
+        QT_TRANSLATE_NOOP("Flags", "BSN klopt niet (elfproef): controleer in BRP"),
+        QT_TRANSLATE_NOOP("Flags", "tekst begon met een formuleteken; als tekst bewaard"),
+        QT_TRANSLATE_NOOP("Flags", "wil niet benaderd worden: niet opgepakt (andere reden)"),
+        QT_TRANSLATE_NOOP(
+            "Flags", "wil niet benaderd worden, maar Zorg-signaal wordt toch behandeld"
+        ),
+        QT_TRANSLATE_NOOP("Flags", "onveilig voor medewerker: alleen met z'n tweeën op huisbezoek"),
+        QT_TRANSLATE_NOOP("Flags", "onveilig voor medewerker: geen huisbezoek"),
+    )
+)
+
+
+def translate_flag(flag: str) -> str:
+    """A case warning from the core in the UI language (unknown texts unchanged)."""
+    return QCoreApplication.translate("Flags", flag) if flag in _FLAGS else flag

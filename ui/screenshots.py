@@ -74,9 +74,26 @@ def main() -> None:
         _settle(app, 0.1)
     _settle(app, 0.5)
     window.grab().save(str(args.out / "screenshot_zaak.png"))
+    _close_dialog(app, window, args.out / "screenshot_afsluiten.png")
     _print_preview(app, window, args.out / "screenshot_print.png")
     window.close()
     print(f"saved to {args.out}")
+
+
+def _close_dialog(app: QApplication, window: MainWindow, out: Path) -> None:
+    """The close dialog with a 'no contact' result chosen: checklist and confirmation."""
+    from fieldapp.domain.ddas import Eindresultaat
+
+    dialog = window.case_view.open_close()
+    if dialog is None:
+        return
+    _settle(app, 0.3)
+    dialog.select(Eindresultaat.DEFINITIEF_GEEN_CONTACT)
+    dialog.ok_button.click()  # the confirmation that names the result; nothing is saved
+    _settle(app, 0.3)
+    dialog.grab().save(str(out))
+    dialog.reject()
+    _settle(app, 0.2)
 
 
 def _print_preview(app: QApplication, window: MainWindow, out: Path) -> None:

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, inspect, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.attempts import SyncState
@@ -167,6 +167,8 @@ def anonymise_cases(
     (the server needs it; only their notes go). The caller checkpoints the WAL afterwards.
     """
     report = RetentionReport(cases=sorted(set(case_ids)))
+    # Drafts (unsaved forms) exist only on the laptop; the server has no such table.
+    has_drafts = inspect(session.connection()).has_table(DraftRow.__tablename__)
     for chunk in _chunks(report.cases):
         _freeze_on_time(session, chunk)
         session.execute(
@@ -177,7 +179,7 @@ def anonymise_cases(
         )
         session.execute(delete(PersonRow).where(PersonRow.case_id.in_(chunk)))
         session.execute(delete(PlannedVisitRow).where(PlannedVisitRow.case_id.in_(chunk)))
-        for key in session.scalars(select(DraftRow.key)):
+        for key in session.scalars(select(DraftRow.key)) if has_drafts else ():
             if any(cid in key for cid in chunk):
                 session.execute(delete(DraftRow).where(DraftRow.key == key))
         for s in session.execute(

@@ -230,17 +230,17 @@
 <context>
     <name>CaseCard</name>
     <message>
-        <location filename="../../ui/views/case_card.py" line="182"/>
+        <location filename="../../ui/views/case_card.py" line="183"/>
         <source>afgesloten</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_card.py" line="332"/>
+        <location filename="../../ui/views/case_card.py" line="335"/>
         <source>bereikt</source>
         <translation>reached</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_card.py" line="334"/>
+        <location filename="../../ui/views/case_card.py" line="337"/>
         <source>niet bereikt</source>
         <translation>not reached</translation>
     </message>
@@ -312,27 +312,27 @@
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../ui/models/case_list.py" line="127"/>
+        <location filename="../../ui/models/case_list.py" line="128"/>
         <source>Nu</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="128"/>
+        <location filename="../../ui/models/case_list.py" line="129"/>
         <source>Straks</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="129"/>
+        <location filename="../../ui/models/case_list.py" line="130"/>
         <source>Later</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="130"/>
+        <location filename="../../ui/models/case_list.py" line="131"/>
         <source>Geweest</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list.py" line="134"/>
+        <location filename="../../ui/models/case_list.py" line="135"/>
         <source>%1 · %2 %3–%4 · %5 adressen</source>
         <translation>%1 · %2 %3–%4 · %5 addresses</translation>
     </message>
@@ -345,37 +345,37 @@
         <translation>Back to Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="111"/>
+        <location filename="../../ui/views/case_view.py" line="112"/>
         <source>Zaak afsluiten of overdragen…</source>
         <translation>Close or hand over case…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="116"/>
+        <location filename="../../ui/views/case_view.py" line="117"/>
         <source>Brief of kaartje…</source>
         <translation>Letter or card…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="209"/>
+        <location filename="../../ui/views/case_view.py" line="210"/>
         <source>Adres onbekend</source>
         <translation>Address unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="289"/>
+        <location filename="../../ui/views/case_view.py" line="290"/>
         <source>✓ Poging opgeslagen.</source>
         <translation>✓ Attempt saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="299"/>
+        <location filename="../../ui/views/case_view.py" line="300"/>
         <source>Kies eerst een poging in de tijdlijn.</source>
         <translation>First choose an attempt in the timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="318"/>
+        <location filename="../../ui/views/case_view.py" line="319"/>
         <source>✓ Poging doorgestreept.</source>
         <translation>✓ Attempt struck out.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="353"/>
+        <location filename="../../ui/views/case_view.py" line="354"/>
         <source>✓ Notities opgeslagen.</source>
         <translation>✓ Notes saved.</translation>
     </message>
@@ -385,7 +385,7 @@
         <translation>Unsaved work from before the lock has been restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="113"/>
+        <location filename="../../ui/views/case_view.py" line="114"/>
         <source>&amp;Heropenen…</source>
         <translation>&amp;Reopen…</translation>
     </message>
@@ -403,87 +403,87 @@
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="59"/>
+        <location filename="../../ui/dialogs/close_case.py" line="60"/>
         <source>Zaak afsluiten of overdragen</source>
         <translation>Close or hand over case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="68"/>
+        <location filename="../../ui/dialogs/close_case.py" line="69"/>
         <source>Eindresultaat</source>
         <translation>Final result</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="77"/>
+        <location filename="../../ui/dialogs/close_case.py" line="81"/>
         <source>&amp;Toelichting (optioneel):</source>
         <translation>&amp;Explanation (optional):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="115"/>
-        <location filename="../../ui/dialogs/close_case.py" line="215"/>
+        <location filename="../../ui/dialogs/close_case.py" line="119"/>
+        <location filename="../../ui/dialogs/close_case.py" line="222"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="180"/>
+        <location filename="../../ui/dialogs/close_case.py" line="187"/>
         <source>Kies een eindresultaat.</source>
         <translation>Choose a final result.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="185"/>
+        <location filename="../../ui/dialogs/close_case.py" line="192"/>
         <source>Schrijf op waarom u toch afsluit.</source>
         <translation>Write down why you close anyway.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="165"/>
-        <location filename="../../ui/dialogs/close_case.py" line="231"/>
+        <location filename="../../ui/dialogs/close_case.py" line="172"/>
+        <location filename="../../ui/dialogs/close_case.py" line="241"/>
         <source>De minimale inspanning is nog niet gehaald:
 %1</source>
         <translation>The minimum effort has not been met yet:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="64"/>
+        <location filename="../../ui/dialogs/close_case.py" line="65"/>
         <source>Hoe is deze zaak afgelopen? Kies één eindresultaat.</source>
         <translation>How did this case end? Choose one result.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="113"/>
-        <location filename="../../ui/dialogs/close_case.py" line="214"/>
+        <location filename="../../ui/dialogs/close_case.py" line="117"/>
+        <location filename="../../ui/dialogs/close_case.py" line="221"/>
         <source>Zaak afsluiten…</source>
         <translation>Close case…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="190"/>
+        <location filename="../../ui/dialogs/close_case.py" line="197"/>
         <source>Weet u het zeker? De zaak wordt afgesloten als: «%1».</source>
         <translation>Are you sure? The case will be closed as: “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="196"/>
+        <location filename="../../ui/dialogs/close_case.py" line="203"/>
         <source>Ja, afsluiten</source>
         <translation>Yes, close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="197"/>
+        <location filename="../../ui/dialogs/close_case.py" line="204"/>
         <source>Terug</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="88"/>
+        <location filename="../../ui/dialogs/close_case.py" line="92"/>
         <source>Toch afsluiten (teamleider); ik licht hierboven toe waarom</source>
         <translation>Close anyway (team lead); I explain why above</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="93"/>
+        <location filename="../../ui/dialogs/close_case.py" line="97"/>
         <source>Alleen een teamleider mag deze zaak nu toch zo afsluiten. Doe eerst de ontbrekende pogingen, kies een ander resultaat, of vraag uw teamleider.</source>
         <translation>Only a team lead may close this case like this now. Make the missing attempts first, choose another result, or ask your team lead.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="162"/>
+        <location filename="../../ui/dialogs/close_case.py" line="169"/>
         <source>✓ De minimale inspanning is gehaald.</source>
         <translation>✓ The minimum effort has been made.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/close_case.py" line="171"/>
+        <location filename="../../ui/dialogs/close_case.py" line="178"/>
         <source>Nog niet gehaald (advies, niet verplicht):
 %1</source>
         <translation>Not reached yet (advice, not required):
@@ -646,77 +646,87 @@
         <translation>There is no Veldwerk database at this location.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="128"/>
+        <location filename="../../ui/core_messages.py" line="127"/>
+        <source>Het sleutelbestand van de database is beschadigd.</source>
+        <translation>The key file of the database is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="129"/>
+        <source>Dit sleutelbestand is gemaakt door een nieuwere versie van Veldwerk. Werk Veldwerk bij.</source>
+        <translation>This key file was made by a newer version of Veldwerk. Please update Veldwerk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="136"/>
         <source>Hier staat al een Veldwerk-database; die wordt niet overschreven.</source>
         <translation>A Veldwerk database already exists here; it will not be overwritten.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="133"/>
+        <location filename="../../ui/core_messages.py" line="141"/>
         <source>De wachtwoordzin mag niet uit één herhaald teken bestaan.</source>
         <translation>The passphrase must not be one repeated character.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="138"/>
+        <location filename="../../ui/core_messages.py" line="146"/>
         <source>Deze wachtwoordzin komt voor in lijsten van veelgebruikte wachtwoorden. Kies een andere.</source>
         <translation>This passphrase appears in lists of common passwords. Please choose another one.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="144"/>
+        <location filename="../../ui/core_messages.py" line="152"/>
         <source>Deze zaak bestaat niet (meer) op dit apparaat.</source>
         <translation>This case does not exist (any more) on this device.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="145"/>
+        <location filename="../../ui/core_messages.py" line="153"/>
         <source>Deze poging is al anders opgeslagen.</source>
         <translation>This attempt was already saved differently.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="146"/>
+        <location filename="../../ui/core_messages.py" line="154"/>
         <source>Deze poging kan niet worden doorgestreept.</source>
         <translation>This attempt cannot be struck out.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="148"/>
+        <location filename="../../ui/core_messages.py" line="156"/>
         <source>Deze zaak is niet afgesloten; heropenen is niet nodig.</source>
         <translation>This case is not closed; there is no need to reopen it.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="150"/>
+        <location filename="../../ui/core_messages.py" line="158"/>
         <source>Schrijf op waarom u de zaak heropent.</source>
         <translation>Write down why you are reopening the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="151"/>
+        <location filename="../../ui/core_messages.py" line="159"/>
         <source>U kunt alleen uw eigen zaken heropenen.</source>
         <translation>You can only reopen your own cases.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="152"/>
+        <location filename="../../ui/core_messages.py" line="160"/>
         <source>Er is niets om te printen: geen zaken gevonden.</source>
         <translation>There is nothing to print: no cases found.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="153"/>
+        <location filename="../../ui/core_messages.py" line="161"/>
         <source>Het uitvoerbestand moet op .pdf eindigen.</source>
         <translation>The output file must end in .pdf.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="155"/>
+        <location filename="../../ui/core_messages.py" line="163"/>
         <source>Uw naam ontbreekt: dan staat er een lege regel op het kaartje of de brief. Vul uw gegevens in bij Instellingen, of met `fieldapp profile set --naam ... --telefoon ...`.</source>
         <translation>Your name is missing: the card or letter would have an empty line. Fill in your details in Settings, or with `fieldapp profile set --naam ... --telefoon ...`.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="163"/>
+        <location filename="../../ui/core_messages.py" line="171"/>
         <source>Uw telefoonnummer ontbreekt: dan staat er een lege regel op het kaartje of de brief. Vul uw gegevens in bij Instellingen, of met `fieldapp profile set --naam ... --telefoon ...`.</source>
         <translation>Your phone number is missing: the card or letter would have an empty line. Fill in your details in Settings, or with `fieldapp profile set --naam ... --telefoon ...`.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="171"/>
+        <location filename="../../ui/core_messages.py" line="179"/>
         <source>Uw naam en telefoonnummer ontbreken: dan staat er een lege regel op het kaartje of de brief. Vul uw gegevens in bij Instellingen, of met `fieldapp profile set --naam ... --telefoon ...`.</source>
         <translation>Your name and phone number are missing: the card or letter would have an empty line. Fill in your details in Settings, or with `fieldapp profile set --naam ... --telefoon ...`.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="178"/>
+        <location filename="../../ui/core_messages.py" line="186"/>
         <source>De map voor het uitvoerbestand bestaat niet.</source>
         <translation>The folder for the output file does not exist.</translation>
     </message>
@@ -921,6 +931,44 @@
         <location filename="../../ui/dialogs/first_run.py" line="185"/>
         <source>Opslag wordt gemaakt…</source>
         <translation>Creating store…</translation>
+    </message>
+</context>
+<context>
+    <name>Flags</name>
+    <message>
+        <location filename="../../ui/reason_labels.py" line="81"/>
+        <source>adres onbekend: BRP-controle nodig</source>
+        <translation>address unknown: check in the BRP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reason_labels.py" line="82"/>
+        <source>BSN klopt niet (elfproef): controleer in BRP</source>
+        <translation>BSN is not valid (check digit): check in the BRP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reason_labels.py" line="83"/>
+        <source>tekst begon met een formuleteken; als tekst bewaard</source>
+        <translation>text began with a formula character; kept as text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reason_labels.py" line="84"/>
+        <source>wil niet benaderd worden: niet opgepakt (andere reden)</source>
+        <translation>does not want to be approached: not taken up (other reason)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reason_labels.py" line="85"/>
+        <source>wil niet benaderd worden, maar Zorg-signaal wordt toch behandeld</source>
+        <translation>does not want to be approached, but the health insurer signal is still handled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reason_labels.py" line="88"/>
+        <source>onveilig voor medewerker: alleen met z&apos;n tweeën op huisbezoek</source>
+        <translation>unsafe for staff: home visits only in pairs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reason_labels.py" line="89"/>
+        <source>onveilig voor medewerker: geen huisbezoek</source>
+        <translation>unsafe for staff: no home visit</translation>
     </message>
 </context>
 <context>
@@ -2480,6 +2528,11 @@
         <translation>Cases for today</translation>
     </message>
     <message>
+        <location filename="../../ui/views/today_view.py" line="105"/>
+        <source>Niet thuis: straks terug (achteraan de route)</source>
+        <translation>Not home: come back later (end of the route)</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/today_view.py" line="112"/>
         <source>Geen zaken gevonden.</source>
         <translation>No cases found.</translation>
@@ -2553,11 +2606,6 @@
         <location filename="../../ui/views/today_view.py" line="271"/>
         <source>%1 · alle zaken, ook afgesloten (zoeken werkt ook offline)</source>
         <translation>%1 · all cases, closed ones too (search works offline)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="105"/>
-        <source>Niet thuis: straks terug (achteraan de route)</source>
-        <translation>Not home: come back later (end of the route)</translation>
     </message>
 </context>
 <context>

@@ -156,3 +156,13 @@ def test_money_goes_through_qlocale_currency(qapp) -> None:  # type: ignore[no-u
     assert euros(123_456) == QLocale().toCurrencyString(1235.0, "€", 0) == "€\u00a01.235"
     assert euros(750) == "€\u00a07,50"
     assert euros(-5_000) == "-€\u00a050"
+
+
+def test_every_case_warning_flag_is_translated(english) -> None:
+    from fieldapp.domain import signals
+    from ui.reason_labels import translate_flag
+
+    flags = {n: v for n, v in vars(signals).items() if n.startswith("FLAG_") and isinstance(v, str)}
+    assert len(flags) >= 7
+    for name, text in flags.items():
+        assert translate_flag(text) != text, name

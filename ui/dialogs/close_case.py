@@ -28,6 +28,7 @@ from ui.qt import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSize,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -71,6 +72,9 @@ class CloseCaseDialog(QDialog):
             item = QListWidgetItem(result_label(result))
             item.setData(Qt.ItemDataRole.UserRole, result)
             item.setToolTip(result.value)
+            # Rows as tall as the style's item padding needs (else the selected row, drawn
+            # with padding, covers its neighbour).
+            item.setSizeHint(QSize(0, self.fontMetrics().height() + 14))
             self.results.addItem(item)
         self.results.setMinimumHeight(220)
         self.results.itemSelectionChanged.connect(self._on_choice)
@@ -158,6 +162,9 @@ class CloseCaseDialog(QDialog):
             self.shortfalls.hide()
             return
         missing, enforced = check
+        self.shortfalls.setProperty("met", not missing)  # calm green when met (style.qss)
+        self.shortfalls.style().unpolish(self.shortfalls)
+        self.shortfalls.style().polish(self.shortfalls)
         if not missing:
             self.shortfalls.setText(self.tr("✓ De minimale inspanning is gehaald."))
         elif enforced:
@@ -227,6 +234,9 @@ class CloseCaseDialog(QDialog):
         override for a team lead (a worker is told who may)."""
         self.buttons.setEnabled(True)
         self._leave_confirmation()
+        self.shortfalls.setProperty("met", False)
+        self.shortfalls.style().unpolish(self.shortfalls)
+        self.shortfalls.style().polish(self.shortfalls)
         self.shortfalls.setText(
             self.tr("De minimale inspanning is nog niet gehaald:\n%1").replace(
                 "%1", checklist_text(shortfalls)

@@ -24,6 +24,7 @@ from ui.qt import (
     QSortFilterProxyModel,
     Qt,
 )
+from ui.reason_labels import translate_flag
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -113,7 +114,7 @@ class CaseListModel(QAbstractListModel):
         partners = ", ".join(partner_label(p) for p in row.partners)
         parts = [row.address_line, row.names, partners, euros(row.total_cents)]
         parts.append(deadline_text(row.deadline, self._today))
-        parts.extend(row.warnings)
+        parts.extend(translate_flag(w) for w in row.warnings)
         return ". ".join(p for p in parts if p)
 
 

@@ -48,6 +48,7 @@ from ui.qt import (
     Qt,
     QToolTip,
 )
+from ui.reason_labels import translate_flag, translate_reason
 from ui.resources import icon
 
 CARD_BG = QColor("#ffffff")
@@ -235,14 +236,16 @@ class CaseCardDelegate(QStyledItemDelegate):
             icon("waarschuwing").paint(painter, QRect(x, y + 1, small_h - 2, small_h - 2))
             painter.setPen(WARN)
             text = QFontMetrics(small_font).elidedText(
-                " · ".join(row.warnings), Qt.TextElideMode.ElideRight, width - small_h
+                " · ".join(translate_flag(w) for w in row.warnings),
+                Qt.TextElideMode.ElideRight,
+                width - small_h,
             )
             painter.drawText(QRect(x + small_h + 2, y, width - small_h, small_h), 0, text)
         elif row.reasons:
             # No warning: the main reason for the priority, quietly.
             painter.setPen(MUTED)
             text = QFontMetrics(small_font).elidedText(
-                row.reasons[0], Qt.TextElideMode.ElideRight, width
+                translate_reason(row.reasons[0]), Qt.TextElideMode.ElideRight, width
             )
             painter.drawText(QRect(x, y, width, small_h), 0, text)
         painter.restore()

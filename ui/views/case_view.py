@@ -100,6 +100,7 @@ class CaseView(QWidget):
         self.right.addWidget(self.timeline)
         self.right.setStretchFactor(0, 0)
         self.right.setStretchFactor(1, 1)
+        self.right.setSizes([0, 10_000])  # the buttons at their own height, the rest timeline
         self.columns = QSplitter(Qt.Orientation.Horizontal)
         self.columns.setChildrenCollapsible(False)
         self.columns.addWidget(self.facts)

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0002_planning"
-down_revision: str | None = "0005_layers"
+down_revision: str | None = "0005_brp"
 branch_labels: str | None = None
 depends_on: str | None = None
 
