@@ -587,168 +587,263 @@
     </message>
     <message>
       <location filename="../../ui/core_messages.py" line="58" />
+      <source>Even geduld: de controle wordt geladen.</source>
+      <translation>One moment: the check is loading.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/core_messages.py" line="59" />
+      <source>Nog niet ingepland.</source>
+      <translation>Not planned yet.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/core_messages.py" line="60" />
+      <source>Adres onbekend</source>
+      <translation>Address unknown</translation>
+    </message>
+    <message>
+      <location filename="../../ui/core_messages.py" line="62" />
+      <source>Deze zaak is toegewezen aan een andere medewerker dan die van deze dienst.</source>
+      <translation>This case is assigned to a different worker than the one on this shift.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/core_messages.py" line="67" />
+      <source>Deze zaak staat al in deze dienst.</source>
+      <translation>This case is already in this shift.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/core_messages.py" line="68" />
+      <source>Deze zaak bestaat niet of is gesloten.</source>
+      <translation>This case does not exist or is closed.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/core_messages.py" line="69" />
+      <source>Deze dienst bestaat niet.</source>
+      <translation>This shift does not exist.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/core_messages.py" line="70" />
+      <source>Dit bezoek bestaat niet.</source>
+      <translation>This visit does not exist.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/core_messages.py" line="71" />
+      <source>Deze medewerker hoort niet bij uw team.</source>
+      <translation>This worker is not in your team.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/core_messages.py" line="73" />
+      <source>Kies twee verschillende medewerkers voor een dienst met z'n tweeën.</source>
+      <translation>Choose two different workers for a shift in pairs.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/core_messages.py" line="77" />
+      <source>Deze zaak staat vandaag niet op uw route.</source>
+      <translation>This case is not on your route today.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/core_messages.py" line="79" />
+      <source>De nieuwe volgorde moet precies de bezoeken van deze dienst bevatten.</source>
+      <translation>The new order must contain exactly the visits of this shift.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/core_messages.py" line="83" />
+      <source>Deze dienst staat niet (meer) op deze laptop.</source>
+      <translation>This shift is not (or no longer) on this laptop.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/core_messages.py" line="84" />
+      <source>Deze dienst of zaak staat niet (meer) op deze laptop.</source>
+      <translation>This shift or case is not (or no longer) on this laptop.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/core_messages.py" line="86" />
       <source>Geen verbinding met de server. Je werk blijft bewaard op deze laptop; Veldwerk probeert het later opnieuw.</source>
       <translation>No connection to the server. Your work stays safe on this laptop; Veldwerk will try again later.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="65" />
+      <location filename="../../ui/core_messages.py" line="93" />
       <source>De server gaf een onverwacht antwoord (misschien een inlogpagina van een wifi-netwerk). Je werk blijft bewaard op deze laptop.</source>
       <translation>The server gave an unexpected answer (perhaps the login page of a Wi-Fi network). Your work stays safe on this laptop.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="72" />
+      <location filename="../../ui/core_messages.py" line="100" />
       <source>Deze laptop is niet (meer) aangemeld bij de server. Meld opnieuw aan.</source>
       <translation>This laptop is not (or no longer) enrolled with the server. Please enrol again.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="77" />
+      <location filename="../../ui/core_messages.py" line="105" />
       <source>Deze versie van Veldwerk is te oud voor de server. Werk Veldwerk bij.</source>
       <translation>This version of Veldwerk is too old for the server. Please update Veldwerk.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="82" />
+      <location filename="../../ui/core_messages.py" line="110" />
       <source>Alleen een beveiligde verbinding (https) naar de server is toegestaan.</source>
       <translation>Only a secure connection (https) to the server is allowed.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="86" />
+      <location filename="../../ui/core_messages.py" line="114" />
       <source>Synchroniseren is afgebroken.</source>
       <translation>Synchronisation was cancelled.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="87" />
+      <location filename="../../ui/core_messages.py" line="115" />
       <source>De server weigerde het verzoek.</source>
       <translation>The server refused the request.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="88" />
+      <location filename="../../ui/core_messages.py" line="116" />
       <source>Deze laptop is nog niet aangemeld bij een server.</source>
       <translation>This laptop is not enrolled with a server yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="90" />
+      <location filename="../../ui/core_messages.py" line="118" />
       <source>De server heeft geen herstelsleutel die bij deze database past.</source>
       <translation>The server has no recovery key that fits this database.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="95" />
+      <location filename="../../ui/core_messages.py" line="123" />
       <source>Veldwerk is al geopend met deze database (in een ander venster of programma).</source>
       <translation>Veldwerk is already open with this database (in another window or program).</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="101" />
+      <location filename="../../ui/core_messages.py" line="129" />
       <source>Deze database is gemaakt door een nieuwere versie van Veldwerk. Werk Veldwerk bij.</source>
       <translation>This database was made by a newer version of Veldwerk. Please update Veldwerk.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="106" />
+      <location filename="../../ui/core_messages.py" line="134" />
       <source>De database is beschadigd: de schemaversie ontbreekt.</source>
       <translation>The database is damaged: the schema version is missing.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="108" />
+      <location filename="../../ui/core_messages.py" line="136" />
       <source>Veldwerk kon vóór het bijwerken van de database geen goede reservekopie maken. Er is niets veranderd.</source>
       <translation>Veldwerk could not make a good backup before updating the database. Nothing was changed.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="115" />
+      <location filename="../../ui/core_messages.py" line="143" />
       <source>De database is beschadigd of hoort niet bij dit sleutelbestand. Neem contact op met de functioneel beheerder.</source>
       <translation>The database is damaged or does not belong to this key file. Please contact your application administrator.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="122" />
+      <location filename="../../ui/core_messages.py" line="150" />
       <source>De sleutel past niet bij deze database (of de database is beschadigd).</source>
       <translation>The key does not fit this database (or the database is damaged).</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="126" />
+      <location filename="../../ui/core_messages.py" line="154" />
       <source>Er is geen Veldwerk-database op deze plek.</source>
       <translation>There is no Veldwerk database at this location.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="127" />
+      <location filename="../../ui/core_messages.py" line="155" />
       <source>Het sleutelbestand van de database is beschadigd.</source>
       <translation>The key file of the database is damaged.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="129" />
+      <location filename="../../ui/core_messages.py" line="157" />
       <source>Dit sleutelbestand is gemaakt door een nieuwere versie van Veldwerk. Werk Veldwerk bij.</source>
       <translation>This key file was made by a newer version of Veldwerk. Please update Veldwerk.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="136" />
+      <location filename="../../ui/core_messages.py" line="164" />
       <source>Hier staat al een Veldwerk-database; die wordt niet overschreven.</source>
       <translation>A Veldwerk database already exists here; it will not be overwritten.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="141" />
+      <location filename="../../ui/core_messages.py" line="169" />
       <source>De wachtwoordzin mag niet uit één herhaald teken bestaan.</source>
       <translation>The passphrase must not be one repeated character.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="146" />
+      <location filename="../../ui/core_messages.py" line="174" />
       <source>Deze wachtwoordzin komt voor in lijsten van veelgebruikte wachtwoorden. Kies een andere.</source>
       <translation>This passphrase appears in lists of common passwords. Please choose another one.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="152" />
+      <location filename="../../ui/core_messages.py" line="180" />
       <source>Deze zaak bestaat niet (meer) op dit apparaat.</source>
       <translation>This case does not exist (any more) on this device.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="153" />
+      <location filename="../../ui/core_messages.py" line="181" />
       <source>Deze poging is al anders opgeslagen.</source>
       <translation>This attempt was already saved differently.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="154" />
+      <location filename="../../ui/core_messages.py" line="182" />
       <source>Deze poging kan niet worden doorgestreept.</source>
       <translation>This attempt cannot be struck out.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="156" />
+      <location filename="../../ui/core_messages.py" line="184" />
       <source>Deze zaak is niet afgesloten; heropenen is niet nodig.</source>
       <translation>This case is not closed; there is no need to reopen it.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="158" />
+      <location filename="../../ui/core_messages.py" line="186" />
       <source>Schrijf op waarom u de zaak heropent.</source>
       <translation>Write down why you are reopening the case.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="159" />
+      <location filename="../../ui/core_messages.py" line="187" />
       <source>U kunt alleen uw eigen zaken heropenen.</source>
       <translation>You can only reopen your own cases.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="160" />
+      <location filename="../../ui/core_messages.py" line="188" />
       <source>Er is niets om te printen: geen zaken gevonden.</source>
       <translation>There is nothing to print: no cases found.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="161" />
+      <location filename="../../ui/core_messages.py" line="189" />
       <source>Het uitvoerbestand moet op .pdf eindigen.</source>
       <translation>The output file must end in .pdf.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="163" />
+      <location filename="../../ui/core_messages.py" line="191" />
       <source>Uw naam ontbreekt: dan staat er een lege regel op het kaartje of de brief. Vul uw gegevens in bij Instellingen, of met `fieldapp profile set --naam ... --telefoon ...`.</source>
       <translation>Your name is missing: the card or letter would have an empty line. Fill in your details in Settings, or with `fieldapp profile set --naam ... --telefoon ...`.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="171" />
+      <location filename="../../ui/core_messages.py" line="199" />
       <source>Uw telefoonnummer ontbreekt: dan staat er een lege regel op het kaartje of de brief. Vul uw gegevens in bij Instellingen, of met `fieldapp profile set --naam ... --telefoon ...`.</source>
       <translation>Your phone number is missing: the card or letter would have an empty line. Fill in your details in Settings, or with `fieldapp profile set --naam ... --telefoon ...`.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="179" />
+      <location filename="../../ui/core_messages.py" line="207" />
       <source>Uw naam en telefoonnummer ontbreken: dan staat er een lege regel op het kaartje of de brief. Vul uw gegevens in bij Instellingen, of met `fieldapp profile set --naam ... --telefoon ...`.</source>
       <translation>Your name and phone number are missing: the card or letter would have an empty line. Fill in your details in Settings, or with `fieldapp profile set --naam ... --telefoon ...`.</translation>
     </message>
     <message>
-      <location filename="../../ui/core_messages.py" line="186" />
+      <location filename="../../ui/core_messages.py" line="214" />
       <source>De map voor het uitvoerbestand bestaat niet.</source>
       <translation>The folder for the output file does not exist.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/core_messages.py" line="262" />
+      <source>zondag</source>
+      <translation>Sunday</translation>
+    </message>
+    <message>
+      <location filename="../../ui/core_messages.py" line="263" />
+      <source>Bevrijdingsdag</source>
+      <translation>Liberation Day</translation>
+    </message>
+    <message>
+      <location filename="../../ui/core_messages.py" line="264" />
+      <source>brugdag</source>
+      <translation>bridge day</translation>
+    </message>
+    <message>
+      <location filename="../../ui/core_messages.py" line="279" />
+      <source>Op deze dag worden geen bezoeken gepland (%1).</source>
+      <translation>No visits are planned on this day (%1).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/core_messages.py" line="280" />
+      <source>feestdag (%1)</source>
+      <translation>public holiday (%1)</translation>
     </message>
   </context>
   <context>
