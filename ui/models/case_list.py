@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from fieldapp.domain.listing import CaseListRow
-from ui.display import deadline_text, euros
+from ui.display import case_clock_text, euros
 from ui.labels import partner_label
 from ui.qt import (
     QAbstractListModel,
@@ -92,7 +92,9 @@ class CaseListModel(QAbstractListModel):
         """Everything the card shows, as one sentence for screen readers and tooltips."""
         partners = ", ".join(partner_label(p) for p in row.partners)
         parts = [row.address_line, row.names, partners, euros(row.total_cents)]
-        parts.append(deadline_text(row.deadline, self._today))
+        parts.append(
+            case_clock_text(row.deadline, self._today, status=row.status, resultaat=row.resultaat)
+        )
         parts.extend(row.warnings)
         return ". ".join(p for p in parts if p)
 

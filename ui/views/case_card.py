@@ -13,8 +13,9 @@ Painting reads only the row dataclass (ROW_ROLE): it never touches the database.
 
 from __future__ import annotations
 
+from fieldapp.domain.cases import CaseStatus
 from fieldapp.domain.listing import CaseListRow
-from ui.display import deadline_text, euros, since_text
+from ui.display import case_clock_text, euros, is_overdue, since_text
 from ui.labels import CONTACT_ICONS, dagdeel_letter, partner_label
 from ui.models.case_list import ROW_ROLE, TODAY_ROLE
 from ui.qt import (
@@ -97,12 +98,14 @@ class CaseCardDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
         left = (row.deadline - today).days
-        urgency = OVERDUE if left < 0 else SOON if left <= 3 else CALM
+        closed = row.status is CaseStatus.GESLOTEN
+        late = is_overdue(row.deadline, today, row.status)
+        urgency = CALM if closed else OVERDUE if late else SOON if left <= 3 else CALM
 
         painter.setPen(QPen(SELECTED_BORDER if selected else CARD_BORDER, 3 if selected else 1))
         painter.setBrush(QColor("#f4f8fc") if selected else CARD_BG)
         painter.drawRoundedRect(card, 8, 8)
-        if left < 0:
+        if late:
             bar = QRectF(card.left() + 1, card.top() + 6, 5, card.height() - 12)
             painter.fillRect(bar, OVERDUE)
         if selected and focused:
@@ -126,13 +129,15 @@ class CaseCardDelegate(QStyledItemDelegate):
 
         # Right column: deadline clock and attempt marks.
         painter.setFont(title_font)
-        clock_text = deadline_text(row.deadline, today)
+        clock_text = case_clock_text(
+            row.deadline, today, status=row.status, resultaat=row.resultaat
+        )
         clock_w = QFontMetrics(title_font).horizontalAdvance(clock_text)
         clock_rect = QRect(inner.right() - clock_w, inner.top(), clock_w, title_h)
         painter.setPen(urgency)
         painter.drawText(clock_rect, Qt.AlignmentFlag.AlignRight, clock_text)
         icon_size = int(title_h * 0.8)
-        icon("klok" if left >= 0 else "waarschuwing").paint(
+        icon("waarschuwing" if late else "klok").paint(
             painter,
             QRect(clock_rect.left() - icon_size - 6, inner.top() + 2, icon_size, icon_size),
         )

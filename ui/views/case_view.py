@@ -25,7 +25,7 @@ from ui.backend import Backend
 from ui.dialogs.attempt_form import AttemptFormDialog, AttemptInput
 from ui.dialogs.close_case import CloseCaseDialog, CloseInput
 from ui.dialogs.void_attempt import VoidAttemptDialog
-from ui.display import deadline_text, euros, short_date
+from ui.display import case_clock_text, euros, is_overdue, short_date
 from ui.labels import QUICK_ICONS, quick_outcome_label, result_label
 from ui.messages import user_message
 from ui.models.case_detail import ROW_ROLE, SignalTableModel, TimelineModel
@@ -258,8 +258,10 @@ class CaseView(QWidget):
         self.case = case
         address = case.address.one_line() if case.address else self.tr("Adres onbekend")
         self.address.setText(address)
-        overdue = case.deadline < today and case.status is CaseStatus.OPEN
-        self.deadline.setText(deadline_text(case.deadline, today))
+        overdue = is_overdue(case.deadline, today, case.status)
+        self.deadline.setText(
+            case_clock_text(case.deadline, today, status=case.status, resultaat=case.resultaat)
+        )
         self.deadline.setProperty("overdue", overdue)
         self.deadline.style().unpolish(self.deadline)
         self.deadline.style().polish(self.deadline)
