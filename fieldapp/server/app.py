@@ -38,7 +38,7 @@ log = logging.getLogger("fieldapp.server")
 
 
 def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> FastAPI:
-    from fieldapp.server.routes import devices, outcomes, sync, team
+    from fieldapp.server.routes import desk, devices, outcomes, plan, sync, team
 
     cfg = settings or ServerSettings()
     app = FastAPI(
@@ -53,6 +53,8 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
     app.include_router(devices.router)
     app.include_router(sync.router)
     app.include_router(team.router)
+    app.include_router(desk.router)
+    app.include_router(plan.router)
     app.include_router(outcomes.router)
 
     @app.exception_handler(ApiError)

@@ -36,6 +36,9 @@ class AuditAction(StrEnum):
     WIPE = "wipe"
     RECOVERY = "recovery"
     QUARANTINE_READ = "quarantine_read"
+    APPROACH = "approach"
+    NOT_PICKED_UP = "not_picked_up"
+    QUARANTINE_RESOLVE = "quarantine_resolve"
     THROTTLE = "throttle"
     UNLOCK = "unlock"
     EFFORT_OVERRIDE = "effort_override"
@@ -44,6 +47,13 @@ class AuditAction(StrEnum):
     OPT_OUT = "opt_out"
     REPORT = "report"
     AUDIT_READ = "audit_read"
+    PLAN_READ = "plan_read"
+    SHIFT_SAVE = "shift_save"
+    SHIFT_DELETE = "shift_delete"
+    VISIT_EDIT = "visit_edit"
+    PLAN_PUBLISH = "plan_publish"
+    PLAN_UNPUBLISH = "plan_unpublish"
+    PLAN_JOB = "plan_job"
 
 
 def _is_uuid(value: str) -> bool:

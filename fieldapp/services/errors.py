@@ -43,3 +43,9 @@ class AttemptConflict(FieldAppError):
     """The same attempt id was saved before with different content (a bug, never merged)."""
 
     exit_code = 2
+
+
+class PlanRefused(FieldAppError):
+    """A planning edit that cannot be made (unknown shift, order that does not match)."""
+
+    exit_code = 2

@@ -2,6 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../ui/dialogs/save_pdf.py" line="39"/>
+        <source>SavePdfFlow</source>
+        <comment>Persoonsgegevens</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/save_pdf.py" line="41"/>
+        <source>SavePdfFlow</source>
+        <comment>Dit PDF-bestand bevat namen en adressen. Bewaar het alleen op deze computer of een versleutelde schijf, niet in een gedeelde map of in de cloud, en verwijder het als het geprint is.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/save_pdf.py" line="49"/>
+        <source>SavePdfFlow</source>
+        <comment>Begrepen, opslaan…</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/save_pdf.py" line="50"/>
+        <source>SavePdfFlow</source>
+        <comment>Annuleren</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssignView</name>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="66"/>
+        <source>Selectie toewijzen aan gekozen medewerker</source>
+        <translation>Assign selection to the chosen worker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="76"/>
+        <source>Ophalen</source>
+        <translation>Fetch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="78"/>
+        <source>Accepteren</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="80"/>
+        <source>Afwijzen</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="87"/>
+        <source>&lt;b&gt;Nog niet toegewezen&lt;/b&gt; — sleep naar een medewerker</source>
+        <translation>&lt;b&gt;Not assigned yet&lt;/b&gt; — drag onto a worker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="93"/>
+        <source>&lt;b&gt;Medewerkers&lt;/b&gt; en hun werk</source>
+        <translation>&lt;b&gt;Workers&lt;/b&gt; and their load</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="102"/>
+        <source>&lt;b&gt;Quarantaine&lt;/b&gt; — werk van een vorige medewerker</source>
+        <translation>&lt;b&gt;Quarantine&lt;/b&gt; — work by a previous worker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="153"/>
+        <source>Kies zaken en een medewerker.</source>
+        <translation>Choose cases and a worker.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="163"/>
+        <source>Toewijzen</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="166"/>
+        <source>%1 zaken toegewezen aan %2.</source>
+        <translation>%1 cases assigned to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="177"/>
+        <source>%1 items in quarantaine.</source>
+        <translation>%1 items in quarantine.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="180"/>
+        <source>Quarantaine ophalen</source>
+        <translation>Fetch quarantine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="191"/>
+        <source>Geaccepteerd.</source>
+        <translation>Accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="191"/>
+        <source>Afgewezen.</source>
+        <translation>Rejected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/assign_view.py" line="194"/>
+        <source>Quarantaine</source>
+        <translation>Quarantine</translation>
+    </message>
+</context>
+<context>
     <name>AttemptFormDialog</name>
     <message>
         <location filename="../../ui/dialogs/attempt_form.py" line="91"/>
@@ -82,6 +190,60 @@
         <location filename="../../ui/dialogs/attempt_form.py" line="186"/>
         <source>Dit tijdstip ligt in de toekomst. Kies een eerder moment.</source>
         <translation>This time is in the future. Choose an earlier moment.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../ui/desk/audit_view.py" line="60"/>
+        <source>zaak-id</source>
+        <translation>case id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/audit_view.py" line="62"/>
+        <source>gebruiker-id</source>
+        <translation>user id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/audit_view.py" line="64"/>
+        <source>apparaat-id</source>
+        <translation>device id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/audit_view.py" line="71"/>
+        <source>alle acties</source>
+        <translation>all actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/audit_view.py" line="72"/>
+        <source>Ophalen</source>
+        <translation>Fetch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/audit_view.py" line="108"/>
+        <source>Ophalen…</source>
+        <translation>Fetching…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/audit_view.py" line="118"/>
+        <source>%1 gebeurtenissen (nieuwste eerst).</source>
+        <translation>%1 events (newest first).</translation>
+    </message>
+</context>
+<context>
+    <name>Boot</name>
+    <message>
+        <location filename="../../ui/boot.py" line="189"/>
+        <source>Veldwerk kon niet volledig starten (%1). Start Veldwerk opnieuw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BootWindow</name>
+    <message>
+        <location filename="../../ui/boot.py" line="112"/>
+        <source>Veldwerk</source>
+        <translation type="unfinished">Veldwerk</translation>
     </message>
 </context>
 <context>
@@ -332,6 +494,65 @@
     </message>
 </context>
 <context>
+    <name>Desk</name>
+    <message>
+        <location filename="../../ui/desk/build.py" line="18"/>
+        <source>Weekplanning</source>
+        <translation>Week plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/build.py" line="19"/>
+        <source>Overzicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/build.py" line="20"/>
+        <source>Logboek</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/commands.py" line="35"/>
+        <source>Geen verbinding met de server. Er is niets gewijzigd en niets klaargezet om later te versturen. Probeer het opnieuw als de verbinding terug is.</source>
+        <translation>No connection to the server. Nothing was changed and nothing was queued to send later. Try again when the connection is back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/commands.py" line="43"/>
+        <source>Deze laptop is niet verbonden met de server: het bureau kan alleen lezen.</source>
+        <translation>This laptop is not connected to the server: the desk is read-only.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTables</name>
+    <message>
+        <location filename="../../ui/desk/models/tables.py" line="162"/>
+        <source>Sleep zaken hierheen om ze aan deze medewerker toe te wijzen.</source>
+        <translation>Drag cases here to assign them to this worker.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskView</name>
+    <message>
+        <location filename="../../ui/desk/desk_view.py" line="42"/>
+        <source>Binnengekomen</source>
+        <translation>Incoming</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_view.py" line="43"/>
+        <source>Toewijzen</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_view.py" line="100"/>
+        <source>Alleen lezen: deze laptop is niet verbonden met de server. Verbind hem om te kunnen toewijzen, importeren en plannen.</source>
+        <translation>Read-only: this laptop is not connected to the server. Connect it to assign, import and plan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_view.py" line="105"/>
+        <source>Offline — het bureau is alleen-lezen. Toewijzen, importeren en plannen kan weer zodra de server bereikbaar is; er wordt niets klaargezet om later te versturen.</source>
+        <translation>Offline — the desk is read-only. Assigning, importing and planning work again once the server can be reached; nothing is queued to send later.</translation>
+    </message>
+</context>
+<context>
     <name>Display</name>
     <message>
         <location filename="../../ui/display.py" line="39"/>
@@ -472,6 +693,59 @@
         <location filename="../../ui/dialogs/first_run.py" line="184"/>
         <source>Opslag wordt gemaakt…</source>
         <translation>Creating store…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <location filename="../../ui/desk/import_panel.py" line="60"/>
+        <source>Sleep signaalbestanden (CSV, XLSX, DDAS-JSON) hierheen, of</source>
+        <translation>Drop signal files (CSV, XLSX, DDAS JSON) here, or</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/import_panel.py" line="61"/>
+        <source>Bestanden kiezen…</source>
+        <translation>Choose files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/import_panel.py" line="74"/>
+        <source>Rapport opslaan als CSV…</source>
+        <translation>Save report as CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/import_panel.py" line="108"/>
+        <source>Signaalbestanden kiezen</source>
+        <translation>Choose signal files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/import_panel.py" line="110"/>
+        <source>Signaalbestanden (*.csv *.xlsx *.json *.txt)</source>
+        <translation>Signal files (*.csv *.xlsx *.json *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/import_panel.py" line="125"/>
+        <source>Het bestand kon niet worden gelezen.</source>
+        <translation>The file could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/import_panel.py" line="154"/>
+        <source>Signalen importeren</source>
+        <translation>Import signals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/import_panel.py" line="160"/>
+        <source>Bezig met importeren…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/import_panel.py" line="177"/>
+        <source>%1 signalen verwerkt, %2 nieuwe zaken, %3 rijen geweigerd.</source>
+        <translation>%1 signals processed, %2 new cases, %3 rows refused.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/import_panel.py" line="195"/>
+        <source>Importrapport opslaan</source>
+        <translation>Save import report</translation>
     </message>
 </context>
 <context>
@@ -734,45 +1008,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="60"/>
-        <location filename="../../ui/views/main_window.py" line="144"/>
+        <location filename="../../ui/views/main_window.py" line="62"/>
+        <location filename="../../ui/views/main_window.py" line="165"/>
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="99"/>
+        <location filename="../../ui/views/main_window.py" line="103"/>
         <source>Navigatie</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="145"/>
+        <location filename="../../ui/views/main_window.py" line="166"/>
         <source>&amp;Vandaag</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="146"/>
+        <location filename="../../ui/views/main_window.py" line="167"/>
+        <source>&amp;Bureau</source>
+        <translation>&amp;Desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="168"/>
         <source>Ver&amp;grendelen</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="147"/>
+        <location filename="../../ui/views/main_window.py" line="169"/>
         <source>&amp;Printen</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="148"/>
+        <location filename="../../ui/views/main_window.py" line="170"/>
         <source>&amp;Instellingen</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="152"/>
+        <location filename="../../ui/views/main_window.py" line="174"/>
         <source>DEMO — verzonnen gegevens om te oefenen. Wachtwoordzin: %1</source>
         <translation>DEMO — made-up data for practice. Passphrase: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="301"/>
+        <location filename="../../ui/views/main_window.py" line="346"/>
         <source>Deze laptop is door de beheerder van het team ingetrokken. Daarom zijn alle Veldwerk-gegevens op deze laptop veilig gewist; u hoeft daarvoor niets te doen. Wilt u weer met Veldwerk werken, verbind deze laptop dan opnieuw met de server (vraag uw teamleider om toegang).</source>
         <translation>This laptop was withdrawn by the team&apos;s administrator. That is why all Veldwerk data on this laptop has been safely erased; you do not need to do anything about it. To work with Veldwerk again, connect this laptop to the server again (ask your team lead for access).</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../ui/desk/board/map_view.py" line="102"/>
+        <source>Geen zaken met coördinaten.</source>
+        <translation>No cases with coordinates.</translation>
     </message>
 </context>
 <context>
@@ -781,6 +1068,239 @@
         <location filename="../../ui/messages.py" line="13"/>
         <source>Er ging iets mis. Er is niets opgeslagen; probeer het opnieuw.</source>
         <translation>Something went wrong. Nothing was saved; please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>NotPickedUpDialog</name>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="300"/>
+        <source>Niet opgepakt</source>
+        <translation>Not taken up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="306"/>
+        <source>Reden voor het team (de signaalpartner ziet deze tekst nooit)</source>
+        <translation>Reason for the team (the signal partner never sees this text)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="314"/>
+        <source>%1 zaken</source>
+        <translation>%1 cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="315"/>
+        <source>Resultaat (DDAS)</source>
+        <translation>Result (DDAS)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="316"/>
+        <source>Reden</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <location filename="../../ui/desk/overview_view.py" line="64"/>
+        <source>CSV opslaan…</source>
+        <translation>Save CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview_view.py" line="75"/>
+        <source>Onderdeel</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview_view.py" line="75"/>
+        <source>Groep</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview_view.py" line="75"/>
+        <source>Bereikt (aantal; 95 %-interval)</source>
+        <translation>Reached (count; 95 % interval)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview_view.py" line="82"/>
+        <source>Zaken binnengekomen van</source>
+        <translation>Cases received from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview_view.py" line="84"/>
+        <source>tot en met</source>
+        <translation>up to and including</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview_view.py" line="103"/>
+        <source>De einddatum ligt voor de begindatum.</source>
+        <translation>The end date is before the start date.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview_view.py" line="120"/>
+        <source>%1 zaken, %2 contactpogingen. Op tijd benaderd: %3. Inspanning overschreven: %4.</source>
+        <translation>%1 cases, %2 contact attempts. Approached in time: %3. Effort overridden: %4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview_view.py" line="128"/>
+        <source>Bereik per maand (%)</source>
+        <translation>Reach per month (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview_view.py" line="132"/>
+        <source>Bereikt per soort en dagdeel (%)</source>
+        <translation>Reached by kind and part of day (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview_view.py" line="138"/>
+        <source>Kanaal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview_view.py" line="140"/>
+        <source>Signaalpartner</source>
+        <translation>Signal partner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview_view.py" line="141"/>
+        <source>Wijk</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview_view.py" line="149"/>
+        <source>Overzicht opslaan</source>
+        <translation>Save overview</translation>
+    </message>
+</context>
+<context>
+    <name>PlanJob</name>
+    <message>
+        <location filename="../../ui/desk/board/plan_job.py" line="46"/>
+        <source>De planner is bezig…</source>
+        <translation>The planner is working…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/plan_job.py" line="49"/>
+        <source>Plan automatisch</source>
+        <translation>Plan automatically</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningView</name>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="78"/>
+        <source>Diensten uit weeksjabloon</source>
+        <translation>Shifts from week template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="79"/>
+        <source>Plan automatisch</source>
+        <translation>Plan automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="80"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="86"/>
+        <source>Ongedaan maken</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="87"/>
+        <location filename="../../ui/desk/board/planning_view.py" line="409"/>
+        <source>Publiceren</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="92"/>
+        <source>Sleep een bezoek naar een andere dienst; dubbelklik om vast te zetten.</source>
+        <translation>Drag a visit to another shift; double-click to lock it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="114"/>
+        <source>&lt;b&gt;Niet ingepland&lt;/b&gt; — met de reden van de planner</source>
+        <translation>&lt;b&gt;Not planned&lt;/b&gt; — with the planner&apos;s reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="179"/>
+        <source>Week %1: %2 t/m %3</source>
+        <translation>Week %1: %2 to %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="235"/>
+        <source>Past: aankomst %1</source>
+        <translation>Fits: arrival %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="235"/>
+        <source>Past</source>
+        <translation>Fits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="297"/>
+        <source>Vastgezet.</source>
+        <translation>Locked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="297"/>
+        <source>Losgemaakt.</source>
+        <translation>Unlocked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="298"/>
+        <source>Verplaatst.</source>
+        <translation>Moved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="300"/>
+        <source>Planning aanpassen</source>
+        <translation>Change the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="308"/>
+        <source>Inplannen</source>
+        <translation>Plan in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="310"/>
+        <source>Ingepland.</source>
+        <translation>Planned.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="340"/>
+        <source>Deze week heeft al alle diensten van het sjabloon.</source>
+        <translation>This week already has every shift of the template.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="361"/>
+        <source>Diensten maken</source>
+        <translation>Create shifts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="364"/>
+        <source>%1 diensten gemaakt (zondag en feestdagen overgeslagen).</source>
+        <translation>%1 shifts created (Sunday and public holidays skipped).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="392"/>
+        <source>Gepland: %1 bezoeken; %2 zaken niet ingepland (zie de reden).</source>
+        <translation>Planned: %1 visits; %2 cases not planned (see the reason).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="397"/>
+        <source>Planning afgebroken; er is niets veranderd.</source>
+        <translation>Planning cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="399"/>
+        <source>De planner kon geen plan maken.</source>
+        <translation>The planner could not make a plan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/planning_view.py" line="413"/>
+        <source>Gepubliceerd: %1 diensten, %2 bezoeken. De laptops van de medewerkers krijgen hun route bij de volgende synchronisatie.</source>
+        <translation>Published: %1 shifts, %2 visits. The workers&apos; laptops get their routes at the next sync.</translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1900,44 @@
     </message>
 </context>
 <context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../ui/desk/board/template_dialog.py" line="32"/>
+        <source>Diensten uit weeksjabloon</source>
+        <translation>Shifts from week template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/template_dialog.py" line="36"/>
+        <source>Medewerker</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/template_dialog.py" line="36"/>
+        <source>Vervoer</source>
+        <translation>Travel mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/template_dialog.py" line="36"/>
+        <source>Startpunt (breedte, lengte)</source>
+        <translation>Start point (latitude, longitude)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/template_dialog.py" line="52"/>
+        <source>leeg: midden van de eigen zaken</source>
+        <translation>empty: centre of their own cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/template_dialog.py" line="67"/>
+        <source>Een normale week: ochtend en middag op werkdagen, dinsdag- en donderdagavond, zaterdagochtend. Zondagen en feestdagen worden overgeslagen.</source>
+        <translation>A normal week: mornings and afternoons on working days, Tuesday and Thursday evenings, Saturday morning. Sundays and public holidays are skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/board/template_dialog.py" line="92"/>
+        <source>Startpunt niet begrepen: schrijf twee getallen, bijv. 51.44, 5.47.</source>
+        <translation>Start point not understood: write two numbers, e.g. 51.44, 5.47.</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <location filename="../../ui/models/case_detail.py" line="115"/>
@@ -1440,146 +1998,277 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="63"/>
+        <location filename="../../ui/views/today_view.py" line="66"/>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="69"/>
+        <location filename="../../ui/views/today_view.py" line="72"/>
         <source>Zoek op naam, adres of postcode</source>
         <translation>Search by name, address or postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="72"/>
+        <location filename="../../ui/views/today_view.py" line="75"/>
         <source>Zoeken</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="75"/>
+        <location filename="../../ui/views/today_view.py" line="78"/>
         <source>Wijk</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="78"/>
+        <location filename="../../ui/views/today_view.py" line="81"/>
         <source>&amp;Wijk:</source>
         <translation>&amp;District:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="90"/>
+        <location filename="../../ui/views/today_view.py" line="93"/>
         <source>Zaken voor vandaag</source>
         <translation>Cases for today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="95"/>
+        <location filename="../../ui/views/today_view.py" line="105"/>
         <source>Geen zaken gevonden.</source>
         <translation>No cases found.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="104"/>
+        <location filename="../../ui/views/today_view.py" line="114"/>
         <source>Kaartjes en brieven…</source>
         <translation>Cards and letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="105"/>
+        <location filename="../../ui/views/today_view.py" line="115"/>
         <source>Printen voor de route of de zaken in de lijst</source>
         <translation>Print for the route or the cases in the list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="201"/>
+        <location filename="../../ui/views/today_view.py" line="211"/>
         <source>Alle wijken</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="220"/>
+        <location filename="../../ui/views/today_view.py" line="231"/>
         <source>%1 · geplande route</source>
         <translation>%1 · planned route</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="223"/>
+        <location filename="../../ui/views/today_view.py" line="234"/>
         <source>%1 · open zaken op prioriteit en termijn</source>
         <translation>%1 · open cases by priority and deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="227"/>
+        <location filename="../../ui/views/today_view.py" line="238"/>
         <source>%1 zaken</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="230"/>
+        <location filename="../../ui/views/today_view.py" line="241"/>
         <source>%1 van %2 zaken</source>
         <translation>%1 of %2 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="261"/>
+        <location filename="../../ui/views/today_view.py" line="296"/>
         <source>Synchroniseer eerst: het is te lang geleden</source>
         <translation>Sync first: it has been too long</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="266"/>
+        <location filename="../../ui/views/today_view.py" line="301"/>
         <source>Deze laptop heeft al meer dan 14 dagen niet met de server gesynchroniseerd. Daarom zijn de gegevens van zaken verborgen tot de volgende geslaagde synchronisatie. Wat u al hebt vastgelegd, blijft bewaard en wordt dan verstuurd.</source>
         <translation>This laptop has not synced with the server for more than 14 days. Case details are therefore hidden until the next successful sync. Everything you recorded is kept and will be sent then.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="272"/>
+        <location filename="../../ui/views/today_view.py" line="307"/>
         <source>Nu &amp;synchroniseren</source>
         <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="98"/>
+        <source>Niet thuis: straks terug (achteraan de route)</source>
+        <translation>Not home: come back later (end of the route)</translation>
+    </message>
+</context>
+<context>
+    <name>Triage</name>
+    <message>
+        <location filename="../../ui/desk/models/triage.py" line="311"/>
+        <source>niet toegewezen</source>
+        <translation>not assigned</translation>
+    </message>
+</context>
+<context>
+    <name>TriageFilterBar</name>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="26"/>
+        <source>Zoek op naam, adres of postcode</source>
+        <translation>Search by name, address or postcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="30"/>
+        <source>PC van</source>
+        <translation>PC from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="32"/>
+        <source>PC tot</source>
+        <translation>PC to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="37"/>
+        <source>Alle partners</source>
+        <translation>All partners</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="41"/>
+        <source>Elk bedrag</source>
+        <translation>Any amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="45"/>
+        <source>Elke leeftijd</source>
+        <translation>Any age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="50"/>
+        <source>Elke termijn</source>
+        <translation>Any deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="50"/>
+        <source>Binnen 7 dagen</source>
+        <translation>Within 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="50"/>
+        <source>Te laat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="87"/>
+        <source>Alle wijken</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="98"/>
+        <source>Iedereen</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/filter_bar.py" line="99"/>
+        <source>Niet toegewezen</source>
+        <translation>Not assigned</translation>
+    </message>
+</context>
+<context>
+    <name>TriageView</name>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="90"/>
+        <location filename="../../ui/desk/triage_view.py" line="254"/>
+        <source>Toewijzen</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="95"/>
+        <location filename="../../ui/desk/triage_view.py" line="264"/>
+        <source>Aanpak vastleggen</source>
+        <translation>Record approach</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="97"/>
+        <source>Niet opgepakt…</source>
+        <translation>Not taken up…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="105"/>
+        <source>Selectie:</source>
+        <translation>Selection:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="175"/>
+        <source>%1 van %2 zaken</source>
+        <translation>%1 of %2 cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="207"/>
+        <source>%1 zaken geselecteerd.</source>
+        <translation>%1 cases selected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="248"/>
+        <source>%1 zaken toegewezen aan %2.</source>
+        <translation>%1 cases assigned to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="266"/>
+        <source>Aanpak vastgelegd voor %1 zaken.</source>
+        <translation>Approach recorded for %1 cases.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="287"/>
+        <source>Niet opgepakt</source>
+        <translation>Not taken up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/triage_view.py" line="289"/>
+        <source>%1 zaken gesloten als niet opgepakt.</source>
+        <translation>%1 cases closed as not taken up.</translation>
     </message>
 </context>
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="54"/>
+        <location filename="../../ui/views/unlock_page.py" line="70"/>
         <source>Veldwerk is vergrendeld</source>
         <translation>Veldwerk is locked</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="57"/>
+        <location filename="../../ui/views/unlock_page.py" line="73"/>
         <source>Voer uw wachtwoordzin in om verder te werken.</source>
         <translation>Enter your passphrase to continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="62"/>
-        <location filename="../../ui/views/unlock_page.py" line="63"/>
+        <location filename="../../ui/views/unlock_page.py" line="78"/>
+        <location filename="../../ui/views/unlock_page.py" line="79"/>
         <source>Wachtwoordzin</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="65"/>
+        <location filename="../../ui/views/unlock_page.py" line="81"/>
         <source>&amp;Ontgrendelen</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="98"/>
+        <location filename="../../ui/views/unlock_page.py" line="114"/>
         <source>Vul uw wachtwoordzin in.</source>
         <translation>Enter your passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="103"/>
+        <location filename="../../ui/views/unlock_page.py" line="119"/>
         <source>Bezig met ontgrendelen…</source>
         <translation>Unlocking…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="132"/>
+        <location filename="../../ui/views/unlock_page.py" line="148"/>
         <source>Ontgrendelen lukte niet door een fout. Uw gegevens zijn niet veranderd.</source>
         <translation>Unlocking failed because of an error. Your data has not changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="145"/>
+        <location filename="../../ui/views/unlock_page.py" line="161"/>
         <source>De wachtwoordzin klopt niet.</source>
         <translation>The passphrase is not correct.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="147"/>
+        <location filename="../../ui/views/unlock_page.py" line="163"/>
         <source>Probeer het over 1 seconde opnieuw.</source>
         <translation>Try again in 1 second.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="149"/>
+        <location filename="../../ui/views/unlock_page.py" line="165"/>
         <source>Probeer het over %1 seconden opnieuw.</source>
         <translation>Try again in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/unlock_page.py" line="153"/>
+        <location filename="../../ui/views/unlock_page.py" line="169"/>
         <source>U kunt het opnieuw proberen.</source>
         <translation>You can try again.</translation>
     </message>
