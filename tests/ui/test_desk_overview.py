@@ -167,16 +167,83 @@ def test_audit_viewer_lists_the_teams_events_by_filter(  # type: ignore[no-untyp
     qtbot.waitUntil(lambda: bool(audit.entries), timeout=10_000)
     audit.case.setText(first)
     audit.action.setCurrentText("assign")
-    audit.entries = []
-    audit.load()
-    qtbot.waitUntil(lambda: bool(audit.entries), timeout=10_000)
+    with qtbot.waitSignal(audit.loaded, timeout=10_000):
+        audit.load()
     assert [e.action for e in audit.entries] == ["assign"]
     assert audit.entries[0].case_ids == [first]
-    assert audit.table.item(0, 1).text() == "assign"
+    model = audit.model
+    assert model.index(0, model.COL_ACTION).data() == "assign"
+    assert model.index(0, model.COL_CASES).data() == first[:8]
     # ids and counts only: no names or addresses anywhere in the table
     cells = " ".join(
-        audit.table.item(r, c).text()
-        for r in range(audit.table.rowCount())
-        for c in range(audit.table.columnCount())
+        str(model.index(r, c).data())
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
     )
     assert "Zzmark" not in cells and "Proefstraat" not in cells
+
+
+def test_audit_viewer_pages_and_filters_by_date(desk_app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = desk_app
+    audit = window.desk.tabs.widget(window.desk.tabs.count() - 1)
+    window.desk.tabs.setCurrentWidget(audit)
+    qtbot.waitUntil(lambda: not audit.loading and bool(audit.entries), timeout=10_000)
+    audit.page_size = 2
+    with qtbot.waitSignal(audit.loaded, timeout=10_000):
+        audit.load()
+    first = [e.id for e in audit.entries]
+    assert len(first) == 2 and first == sorted(first, reverse=True)
+    assert audit.older.isEnabled() and not audit.newer.isEnabled()
+    with qtbot.waitSignal(audit.loaded, timeout=10_000):
+        audit.older.click()
+    second = [e.id for e in audit.entries]
+    assert second and max(second) < min(first)
+    assert audit.newer.isEnabled() and audit.message.text().startswith("Pagina 2")
+    with qtbot.waitSignal(audit.loaded, timeout=10_000):
+        audit.newer.click()
+    assert [e.id for e in audit.entries] == first
+
+    # A period that ended yesterday holds none of today's events; a reversed one is refused.
+    audit.use_period.setChecked(True)
+    today = audit.tot.date()
+    audit.van.setDate(today.addDays(-10))
+    audit.tot.setDate(today.addDays(-1))
+    with qtbot.waitSignal(audit.loaded, timeout=10_000):
+        audit.load()
+    assert audit.entries == [] and "Geen gebeurtenissen" in audit.message.text()
+    audit.tot.setDate(today)
+    with qtbot.waitSignal(audit.loaded, timeout=10_000):
+        audit.load()
+    assert len(audit.entries) == 2
+    audit.van.setDate(today.addDays(1))
+    audit.load()
+    assert "klopt niet" in audit.message.text() and len(audit.entries) == 2
+
+
+def test_audit_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp.sync.desk_protocol import AuditEntry
+    from ui.desk.models.audit import ROW_ROLE, AuditTableModel
+
+    model = AuditTableModel()
+    rows = [
+        AuditEntry(
+            id=9 - n,
+            at=datetime(2026, 3, 2, 9, n, tzinfo=UTC),
+            action="assign",
+            outcome="ok",
+            user_id="5d0c2b1e-0000-4000-8000-000000000001",
+            device_id=None,
+            case_ids=[f"case-{k:04d}" for k in range(n + 1)],
+            detail={"cases": n + 1},
+        )
+        for n in range(6)
+    ]
+    model.set_rows(rows)
+    qtmodeltester.check(model)
+    assert model.index(5, model.COL_CASES).data() == "case-000, case-000, case-000, case-000 (+2)"
+    assert model.index(0, model.COL_USER).data() == "5d0c2b1e"
+    assert model.index(0, model.COL_DEVICE).data() == "—"
+    assert model.index(0, model.COL_DETAIL).data() == "cases=1"
+    assert model.index(2, 0).data(ROW_ROLE) is rows[2]
+    model.clear()
+    qtmodeltester.check(model)
