@@ -77,7 +77,9 @@ def _table(model: Any) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setAlternatingRowColors(True)
-    view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return view
 
 
@@ -131,6 +133,8 @@ class OverviewTab(QWidget):
         splitter.addWidget(self.rate_table)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([600, 400])  # the chart gets the larger share at every width
         figures_page = QWidget()
         fig_layout = QVBoxLayout(figures_page)
         fig_layout.setContentsMargins(0, 4, 0, 0)

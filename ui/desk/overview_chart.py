@@ -14,6 +14,7 @@ from ui.qt import (
     QCategoryAxis,
     QChart,
     QColor,
+    QFont,
     QLineSeries,
     QPen,
     QScatterSeries,
@@ -44,6 +45,11 @@ def rate_chart(title: str, rows: Sequence[FigureRow], *, empty_text: str) -> QCh
     axis_x.setTickCount(6)
     axis_x.setLabelFormat("%d %%")
     axis_y = QCategoryAxis()
+    small = QFont(axis_y.labelsFont())
+    small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+    axis_y.setLabelsFont(small)
+    axis_x.setLabelsFont(small)
+    axis_y.setTruncateLabels(False)
     axis_y.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
     # Top row first: the y axis grows upwards, so row i sits at n - 1 - i.
     count = max(1, len(drawn))
@@ -63,6 +69,7 @@ def rate_chart(title: str, rows: Sequence[FigureRow], *, empty_text: str) -> QCh
         series.setColor(QColor(PALETTE[n % len(PALETTE)]))
         series.setBorderColor(QColor(PALETTE[n % len(PALETTE)]))
         dots[name] = series
+    labels: list[tuple[float, str]] = []
     for i, row in enumerate(drawn):
         y = float(count - 1 - i)
         colour = QColor(PALETTE[names.index(row.series) % len(PALETTE)])
@@ -75,7 +82,10 @@ def rate_chart(title: str, rows: Sequence[FigureRow], *, empty_text: str) -> QCh
         whisker.attachAxis(axis_y)
         if row.rate.rate is not None:
             dots[row.series].append(row.rate.rate * 100, y)
-        axis_y.append(f"{row.group}  (n={row.rate.total})", y)
+        labels.append((y, f"{row.group}  (n={row.rate.total})"))
+    # QCategoryAxis ignores a category whose end value is not above the previous one.
+    for y, label in sorted(labels):
+        axis_y.append(label, y)
     for series in dots.values():
         chart.addSeries(series)
         series.attachAxis(axis_x)
