@@ -92,3 +92,23 @@ def test_case_view_header_of_a_closed_case_shows_the_result(make_window, town, q
     assert view.deadline.text() == "Afgesloten: wil hulp"
     assert view.deadline.property("overdue") is False
     assert "te laat" not in view.status_line.text()
+
+
+def test_desk_triage_table_shows_a_closed_cases_result() -> None:
+    from tests.ui.test_desk_models import triage_row
+    from ui.desk.models.triage import COL_DEADLINE, TriageModel
+
+    closed_case = replace(
+        row(3, deadline_days=-6),
+        status=CaseStatus.GESLOTEN,
+        resultaat=Eindresultaat.NIET_OPGEPAKT_HERHAALDE_MELDING,
+    )
+    model = TriageModel()
+    model.set_rows([triage_row(1), replace(triage_row(3), case=closed_case)], today=TODAY)
+    texts = {model.index(r, COL_DEADLINE).data() for r in range(model.rowCount())}
+    assert "Afgesloten: niet opgepakt" in texts
+    assert not any("te laat" in t and "Afgesloten" in t for t in texts)
+    closed_at = next(
+        r for r in range(model.rowCount()) if "Afgesloten" in model.index(r, COL_DEADLINE).data()
+    )
+    assert model.index(closed_at, COL_DEADLINE).data(Qt.ItemDataRole.ForegroundRole) is None
