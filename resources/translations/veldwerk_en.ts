@@ -2,36 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="39"/>
-        <source>SavePdfFlow</source>
-        <comment>Persoonsgegevens</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/dialogs/save_pdf.py" line="41"/>
-        <source>SavePdfFlow</source>
-        <comment>Dit PDF-bestand bevat namen en adressen. Bewaar het alleen op deze computer of een versleutelde schijf, niet in een gedeelde map of in de cloud, en verwijder het als het geprint is.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="49"/>
-        <source>SavePdfFlow</source>
-        <comment>Begrepen, opslaan…</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/save_pdf.py" line="50"/>
-        <source>SavePdfFlow</source>
-        <comment>Annuleren</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AssignView</name>
     <message>
         <location filename="../../ui/desk/assign_view.py" line="66"/>
@@ -195,39 +165,99 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../ui/desk/audit_view.py" line="60"/>
+        <location filename="../../ui/desk/audit_view.py" line="80"/>
         <source>zaak-id</source>
         <translation>case id</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/audit_view.py" line="62"/>
+        <location filename="../../ui/desk/audit_view.py" line="82"/>
         <source>gebruiker-id</source>
         <translation>user id</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/audit_view.py" line="64"/>
+        <location filename="../../ui/desk/audit_view.py" line="84"/>
         <source>apparaat-id</source>
         <translation>device id</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/audit_view.py" line="71"/>
+        <location filename="../../ui/desk/audit_view.py" line="91"/>
         <source>alle acties</source>
         <translation>all actions</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/audit_view.py" line="72"/>
+        <location filename="../../ui/desk/audit_view.py" line="93"/>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/audit_view.py" line="102"/>
         <source>Ophalen</source>
         <translation>Fetch</translation>
     </message>
     <message>
+        <location filename="../../ui/desk/audit_view.py" line="106"/>
+        <source>‹ Nieuwere</source>
+        <translation>‹ Newer</translation>
+    </message>
+    <message>
         <location filename="../../ui/desk/audit_view.py" line="108"/>
+        <source>Oudere ›</source>
+        <translation>Older ›</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/audit_view.py" line="189"/>
+        <source>De periode klopt niet: de einddatum ligt vóór de begindatum.</source>
+        <translation>The period is wrong: the end date is before the start date.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/audit_view.py" line="195"/>
         <source>Ophalen…</source>
         <translation>Fetching…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/audit_view.py" line="118"/>
-        <source>%1 gebeurtenissen (nieuwste eerst).</source>
-        <translation>%1 events (newest first).</translation>
+        <location filename="../../ui/desk/audit_view.py" line="219"/>
+        <source>Geen gebeurtenissen voor deze filters.</source>
+        <translation>No events for these filters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/audit_view.py" line="222"/>
+        <source>Pagina %1: %2 gebeurtenissen (nieuwste eerst).</source>
+        <translation>Page %1: %2 events (newest first).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/audit.py" line="58"/>
+        <source>Wanneer</source>
+        <translation type="unfinished">When</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/audit.py" line="59"/>
+        <source>Actie</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/audit.py" line="60"/>
+        <source>Uitkomst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/audit.py" line="61"/>
+        <source>Gebruiker</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/audit.py" line="62"/>
+        <source>Apparaat</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/audit.py" line="63"/>
+        <source>Zaken</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/audit.py" line="64"/>
+        <source>Aantallen</source>
+        <translation>Counts</translation>
     </message>
 </context>
 <context>
@@ -340,72 +370,72 @@
         <translation>Address unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="267"/>
+        <location filename="../../ui/views/case_view.py" line="269"/>
         <source>Afgesloten: %1</source>
         <translation>Closed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="270"/>
+        <location filename="../../ui/views/case_view.py" line="272"/>
         <source>Open sinds %1 · termijn %2 · %3 openstaand</source>
         <translation>Open since %1 · deadline %2 · %3 outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="278"/>
+        <location filename="../../ui/views/case_view.py" line="280"/>
         <source>(naam onbekend)</source>
         <translation>(name unknown)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="281"/>
+        <location filename="../../ui/views/case_view.py" line="283"/>
         <source>, %1 jaar</source>
         <translation>, %1 years</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="285"/>
+        <location filename="../../ui/views/case_view.py" line="287"/>
         <source>Geen personen bekend.</source>
         <translation>No people known.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="295"/>
+        <location filename="../../ui/views/case_view.py" line="297"/>
         <source>Geen bijzonderheden.</source>
         <translation>Nothing special.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="362"/>
+        <location filename="../../ui/views/case_view.py" line="364"/>
         <source>✓ Opgeslagen: %1 (%2)</source>
         <translation>✓ Saved: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="374"/>
+        <location filename="../../ui/views/case_view.py" line="376"/>
         <source>Opslaan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="425"/>
+        <location filename="../../ui/views/case_view.py" line="427"/>
         <source>✓ Poging opgeslagen.</source>
         <translation>✓ Attempt saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="441"/>
+        <location filename="../../ui/views/case_view.py" line="443"/>
         <source>Kies eerst een poging in de tijdlijn.</source>
         <translation>First choose an attempt in the timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="467"/>
+        <location filename="../../ui/views/case_view.py" line="469"/>
         <source>✓ Poging doorgestreept.</source>
         <translation>✓ Attempt struck out.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="505"/>
+        <location filename="../../ui/views/case_view.py" line="507"/>
         <source>✓ Zaak afgesloten.</source>
         <translation>✓ Case closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="542"/>
+        <location filename="../../ui/views/case_view.py" line="544"/>
         <source>✓ Notities opgeslagen.</source>
         <translation>✓ Notes saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="579"/>
+        <location filename="../../ui/views/case_view.py" line="581"/>
         <source>Niet-opgeslagen werk van vóór het vergrendelen is terug.</source>
         <translation>Unsaved work from before the lock has been restored.</translation>
     </message>
@@ -501,12 +531,12 @@
         <translation>Week plan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/build.py" line="19"/>
+        <location filename="../../ui/desk/build.py" line="21"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/build.py" line="20"/>
+        <location filename="../../ui/desk/build.py" line="22"/>
         <source>Logboek</source>
         <translation>Audit log</translation>
     </message>
@@ -555,32 +585,42 @@
 <context>
     <name>Display</name>
     <message>
-        <location filename="../../ui/display.py" line="39"/>
+        <location filename="../../ui/display.py" line="42"/>
         <source>%1 dagen te laat</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="41"/>
+        <location filename="../../ui/display.py" line="44"/>
         <source>1 dag te laat</source>
         <translation>1 day overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="43"/>
+        <location filename="../../ui/display.py" line="46"/>
         <source>vandaag</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="45"/>
+        <location filename="../../ui/display.py" line="48"/>
         <source>nog 1 dag</source>
         <translation>1 day left</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="46"/>
+        <location filename="../../ui/display.py" line="49"/>
         <source>nog %1 dagen</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="52"/>
+        <location filename="../../ui/display.py" line="59"/>
+        <source>Afgesloten</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display.py" line="60"/>
+        <source>Afgesloten: %1</source>
+        <translation type="unfinished">Closed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display.py" line="74"/>
         <source>sinds %1</source>
         <translation>since %1</translation>
     </message>
@@ -1004,6 +1044,66 @@
         <source>Niet opgepakt: andere reden</source>
         <translation>Not taken up: other reason</translation>
     </message>
+    <message>
+        <location filename="../../ui/labels.py" line="173"/>
+        <source>wil hulp</source>
+        <translation type="unfinished">wants help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="174"/>
+        <source>niet opgepakt</source>
+        <translation>not taken up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="179"/>
+        <source>geholpen</source>
+        <translation>helped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="180"/>
+        <source>zelf betaald</source>
+        <translation>paid themselves</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="181"/>
+        <source>geen hulp gewenst</source>
+        <translation>no help wanted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="182"/>
+        <source>geen reactie meer</source>
+        <translation>no further response</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="185"/>
+        <source>geen contact</source>
+        <translation>no contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="186"/>
+        <source>al bekend bij schuldhulp</source>
+        <translation>already known at debt counselling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="189"/>
+        <source>ander hulptraject</source>
+        <translation>other support</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="192"/>
+        <source>geen inwoner</source>
+        <translation>not a resident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="193"/>
+        <source>overleden</source>
+        <translation>deceased</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="194"/>
+        <source>doorverwezen</source>
+        <translation>referred</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1099,76 +1199,264 @@
     </message>
 </context>
 <context>
-    <name>OverviewView</name>
+    <name>Overview</name>
     <message>
-        <location filename="../../ui/desk/overview_view.py" line="64"/>
-        <source>CSV opslaan…</source>
-        <translation>Save CSV…</translation>
+        <location filename="../../ui/desk/models/report.py" line="38"/>
+        <source>Bereikt per contactsoort, dagdeel en soort dag</source>
+        <translation>Reached by contact type, part of day and kind of day</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview_view.py" line="75"/>
-        <source>Onderdeel</source>
-        <translation>Part</translation>
+        <location filename="../../ui/desk/models/report.py" line="41"/>
+        <source>Bereikt per signaalpartner</source>
+        <translation>Reached by signal partner</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview_view.py" line="75"/>
+        <location filename="../../ui/desk/models/report.py" line="42"/>
+        <source>Bereikt per wijk</source>
+        <translation>Reached by neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/report.py" line="43"/>
+        <source>Bereik en acceptatie per maand</source>
+        <translation>Reach and acceptance per month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/report.py" line="44"/>
+        <source>Pogingen per zaak</source>
+        <translation>Attempts per case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/report.py" line="45"/>
+        <source>Op tijd benaderd en inspanning overschreven</source>
+        <translation>Contacted in time and effort overridden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/report.py" line="63"/>
+        <source>werkdag</source>
+        <translation>weekday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/report.py" line="65"/>
+        <source>zaterdag</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/report.py" line="71"/>
+        <source>1 poging</source>
+        <translation>1 attempt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/report.py" line="72"/>
+        <source>%1 pogingen</source>
+        <translation>%1 attempts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/report.py" line="86"/>
+        <source>bereik</source>
+        <translation>reach</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/report.py" line="87"/>
+        <source>acceptatie</source>
+        <translation>acceptance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/report.py" line="100"/>
+        <source>Op tijd benaderd</source>
+        <translation>Contacted in time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/report.py" line="102"/>
+        <source>Inspanning overschreven (van &apos;geen contact&apos;)</source>
+        <translation>Effort overridden (of &apos;no contact&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/report.py" line="119"/>
+        <source>— (nog geen gegevens)</source>
+        <translation>— (no data yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/report.py" line="121"/>
+        <source>%1 (%2 van %3; 95 %-interval %4)</source>
+        <translation>%1 (%2 of %3; 95 % interval %4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/report.py" line="162"/>
         <source>Groep</source>
-        <translation>Group</translation>
+        <translation type="unfinished">Group</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview_view.py" line="75"/>
-        <source>Bereikt (aantal; 95 %-interval)</source>
-        <translation>Reached (count; 95 % interval)</translation>
+        <location filename="../../ui/desk/models/report.py" line="163"/>
+        <source>Aandeel</source>
+        <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview_view.py" line="82"/>
-        <source>Zaken binnengekomen van</source>
-        <translation>Cases received from</translation>
+        <location filename="../../ui/desk/models/report.py" line="164"/>
+        <source>Aantal</source>
+        <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview_view.py" line="84"/>
-        <source>tot en met</source>
-        <translation>up to and including</translation>
+        <location filename="../../ui/desk/models/report.py" line="165"/>
+        <source>95 %-interval</source>
+        <translation>95 % interval</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview_view.py" line="103"/>
-        <source>De einddatum ligt voor de begindatum.</source>
-        <translation>The end date is before the start date.</translation>
+        <location filename="../../ui/desk/models/report.py" line="187"/>
+        <source>Weinig gegevens: het echte aandeel kan overal in het interval liggen.</source>
+        <translation>Little data: the true share can be anywhere in the interval.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview_view.py" line="120"/>
-        <source>%1 zaken, %2 contactpogingen. Op tijd benaderd: %3. Inspanning overschreven: %4.</source>
-        <translation>%1 cases, %2 contact attempts. Approached in time: %3. Effort overridden: %4.</translation>
+        <location filename="../../ui/desk/models/report.py" line="236"/>
+        <source>Zaak</source>
+        <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview_view.py" line="128"/>
-        <source>Bereik per maand (%)</source>
-        <translation>Reach per month (%)</translation>
+        <location filename="../../ui/desk/models/report.py" line="237"/>
+        <source>Termijn</source>
+        <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview_view.py" line="132"/>
-        <source>Bereikt per soort en dagdeel (%)</source>
-        <translation>Reached by kind and part of day (%)</translation>
+        <location filename="../../ui/desk/models/report.py" line="238"/>
+        <source>Dagen</source>
+        <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview_view.py" line="138"/>
-        <source>Kanaal</source>
-        <translation>Channel</translation>
+        <location filename="../../ui/desk/models/report.py" line="239"/>
+        <source>Medewerker</source>
+        <translation type="unfinished">Worker</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview_view.py" line="140"/>
-        <source>Signaalpartner</source>
-        <translation>Signal partner</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/overview_view.py" line="141"/>
+        <location filename="../../ui/desk/models/report.py" line="240"/>
         <source>Wijk</source>
-        <translation>District</translation>
+        <translation type="unfinished">District</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/overview_view.py" line="149"/>
-        <source>Overzicht opslaan</source>
-        <translation>Save overview</translation>
+        <location filename="../../ui/desk/models/report.py" line="261"/>
+        <source>%1 te laat</source>
+        <translation>%1 overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/models/report.py" line="264"/>
+        <source>nog %1</source>
+        <translation>%1 left</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="106"/>
+        <source>Vernieuwen</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="108"/>
+        <source>PNG opslaan…</source>
+        <translation>Save PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="110"/>
+        <source>CSV opslaan…</source>
+        <translation type="unfinished">Save CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="142"/>
+        <source>Figuur</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="167"/>
+        <source>Cijfers</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="168"/>
+        <source>Termijnen</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="171"/>
+        <source>Zaken binnengekomen van</source>
+        <translation type="unfinished">Cases received from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="173"/>
+        <source>tot en met</source>
+        <translation type="unfinished">up to and including</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="197"/>
+        <source>De periode klopt niet: &apos;tot en met&apos; ligt vóór &apos;van&apos;.</source>
+        <translation>The period is wrong: &apos;up to&apos; is before &apos;from&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="202"/>
+        <source>Cijfers ophalen bij de server…</source>
+        <translation>Fetching figures from the server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="218"/>
+        <source>De server stuurde geen leesbaar overzicht.</source>
+        <translation>The server did not send a readable overview.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="249"/>
+        <source>Het overzicht is niet beschikbaar zonder verbinding met de server.</source>
+        <translation>The overview is not available without a connection to the server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="261"/>
+        <source>zaken binnengekomen van %1 tot en met %2</source>
+        <translation>cases received from %1 up to and including %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="266"/>
+        <source>Cijfers van de server (%1), opgehaald %2.</source>
+        <translation>Figures from the server (%1), fetched %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="269"/>
+        <source>Offline — dit zijn de laatst opgehaalde cijfers (%1), van %2. Vernieuw als de server bereikbaar is.</source>
+        <translation>Offline — these are the figures last fetched (%1), from %2. Refresh when the server can be reached.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="275"/>
+        <source>Let op: persoonsgegevens van een nog niet geleverde DDAS-periode worden op %1 verwijderd.</source>
+        <translation>Note: personal data of a DDAS period not yet delivered will be removed on %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="287"/>
+        <source>%1 zaken, %2 contactpogingen (gemiddeld %3 per zaak). Op tijd benaderd: %4. Inspanning overschreven: %5.</source>
+        <translation>%1 cases, %2 contact attempts (on average %3 per case). Contacted in time: %4. Effort overridden: %5.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="297"/>
+        <source>Op tijd benaderd (eerste poging vóór de termijn): %1.</source>
+        <translation>Contacted in time (first attempt before the deadline): %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="304"/>
+        <source>Binnen 7 dagen (%1)</source>
+        <translation>Within 7 days (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="306"/>
+        <source>Te laat (%1)</source>
+        <translation>Overdue (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="320"/>
+        <source>Geen gegevens in deze periode.</source>
+        <translation>No data in this period.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="357"/>
+        <source>Grafiek opslaan</source>
+        <translation>Save chart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/overview.py" line="364"/>
+        <source>Cijfers opslaan</source>
+        <translation>Save figures</translation>
     </message>
 </context>
 <context>
@@ -1306,117 +1594,117 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="58"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="56"/>
         <source>Kaartjes en brieven printen</source>
         <translation>Print cards and letters</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="105"/>
         <source>Afdrukvoorbeeld</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="110"/>
         <source>Opslaan als PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="112"/>
         <source>Afdrukken…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="116"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="178"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="176"/>
         <source>Er staat vandaag niets gepland om voor te printen.</source>
         <translation>Nothing is planned today to print for.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="181"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="179"/>
         <source>Voorbeeld maken…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="227"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="225"/>
         <source>1 pagina</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="227"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="225"/>
         <source>%1 pagina&apos;s</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="231"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="229"/>
         <source>1 kaartje</source>
         <translation>1 card</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="231"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="229"/>
         <source>%1 kaartjes</source>
         <translation>%1 cards</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="233"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="231"/>
         <source>1 brief</source>
         <translation>1 letter</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="233"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="231"/>
         <source>%1 brieven</source>
         <translation>%1 letters</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="249"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="247"/>
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="270"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="268"/>
         <source>Niet afgedrukt; er is niets opgeslagen.</source>
         <translation>Not printed; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="285"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="283"/>
         <source>Naar de printer sturen…</source>
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="299"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="297"/>
         <source>Afdrukken is afgebroken of mislukt. Er is niets vastgelegd.</source>
         <translation>Printing was cancelled or failed. Nothing was logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="302"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="300"/>
         <source>✓ Naar de printer gestuurd (%1 blz.).</source>
         <translation>✓ Sent to the printer (%1 pages).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="307"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="305"/>
         <source>Contactpogingen vastleggen…</source>
         <translation>Logging contact attempts…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="324"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="322"/>
         <source>✓ Contactpoging &apos;Brief&apos; vastgelegd.</source>
         <translation>✓ &apos;Letter&apos; contact attempt logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="326"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="324"/>
         <source>✓ %1 contactpogingen &apos;Brief&apos; vastgelegd.</source>
         <translation>✓ %1 &apos;Letter&apos; contact attempts logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="329"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="327"/>
         <source>De contactpogingen &apos;Brief&apos; stonden in dit dagdeel al vast.</source>
         <translation>The &apos;Letter&apos; contact attempts were already logged in this part of the day.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="352"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="350"/>
         <source>✓ Opgeslagen als %1. Verwijder het bestand na het printen.</source>
         <translation>✓ Saved as %1. Delete the file after printing.</translation>
     </message>
@@ -1683,72 +1971,87 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="46"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="48"/>
         <source>Instellingen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="55"/>
         <source> minuten</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="56"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="58"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="57"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="59"/>
         <source>&amp;Vergrendelen na:</source>
         <translation>&amp;Lock after:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="60"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="62"/>
         <source>bijv. Sanne de Wit</source>
         <translation>e.g. Sanne de Wit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="62"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="64"/>
         <source>direct nummer, bijv. 06 12345678</source>
         <translation>direct number, e.g. 06 12345678</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="64"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="66"/>
         <source>leeg: hetzelfde als telefoon</source>
         <translation>empty: same as phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="67"/>
         <source>Uw gegevens op kaartjes en brieven</source>
         <translation>Your details on cards and letters</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="77"/>
         <source>&amp;Naam:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="78"/>
         <source>Tele&amp;foon:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="79"/>
         <source>&amp;WhatsApp:</source>
         <translation>&amp;WhatsApp:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="88"/>
+        <source>&amp;Over Veldwerk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="103"/>
+        <source>&lt;b&gt;Veldwerk %1&lt;/b&gt;&lt;br&gt;Veldapp voor vroegsignalering: versleuteld, ook zonder internet.&lt;br&gt;Licentie: EUPL-1.2. Lettertype DejaVu Sans (vrije licentie).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="108"/>
+        <source>Over Veldwerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="119"/>
         <source>Ontgrendel Veldwerk om uw gegevens te wijzigen.</source>
         <translation>Unlock Veldwerk to change your details.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="121"/>
         <source>Laden…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="133"/>
         <source>Zonder naam en telefoonnummer print Veldwerk geen kaartjes of brieven. Leeg laten: de gegevens van de server.</source>
         <translation>Without a name and phone number Veldwerk prints no cards or letters. Leave empty: the details from the server.</translation>
     </message>
@@ -2091,7 +2394,7 @@
 <context>
     <name>Triage</name>
     <message>
-        <location filename="../../ui/desk/models/triage.py" line="311"/>
+        <location filename="../../ui/desk/models/triage.py" line="315"/>
         <source>niet toegewezen</source>
         <translation>not assigned</translation>
     </message>

@@ -112,3 +112,21 @@ def test_desk_triage_table_shows_a_closed_cases_result() -> None:
         r for r in range(model.rowCount()) if "Afgesloten" in model.index(r, COL_DEADLINE).data()
     )
     assert model.index(closed_at, COL_DEADLINE).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_closed_result_and_overview_strings_have_english(qapp) -> None:  # type: ignore[no-untyped-def]
+    from ui.desk.models.report import rate_text
+    from ui.i18n import set_language
+
+    late = TODAY - timedelta(days=2)
+    try:
+        assert set_language("en") == "en"
+        text = case_clock_text(
+            late, TODAY, status=CaseStatus.GESLOTEN, resultaat=Eindresultaat.VERVOLGHULP
+        )
+        assert text == "Closed: wants help"
+        from fieldapp.reporting.stats import wilson
+
+        assert rate_text(wilson(3, 6)) == "50 % (3 of 6; 95 % interval 19–81 %)"
+    finally:
+        set_language("nl")

@@ -55,10 +55,10 @@ def test_figure_rows_list_each_rate_with_its_count() -> None:
     ]
     attempts = {r.group: (r.rate.hits, r.rate.total) for r in figure_rows(d, Figure.ATTEMPTS)}
     assert attempts == {
-        "0 poging(en)": (1, 4),
-        "1 poging(en)": (1, 4),
-        "2 poging(en)": (1, 4),
-        "3 poging(en)": (1, 4),
+        "0 pogingen": (1, 4),
+        "1 poging": (1, 4),
+        "2 pogingen": (1, 4),
+        "3 pogingen": (1, 4),
     }
     deadline = figure_rows(d, Figure.DEADLINE)
     assert [(r.rate.hits, r.rate.total) for r in deadline] == [(2, 3), (1, 1)]

@@ -66,6 +66,12 @@ def _day_kind(kind: str) -> str:
     return kind
 
 
+def _attempts_label(n: int) -> str:
+    if n == 1:
+        return QCoreApplication.translate("Overview", "1 poging")
+    return QCoreApplication.translate("Overview", "%1 pogingen").replace("%1", str(n))
+
+
 def figure_rows(d: Dashboard, figure: Figure) -> list[FigureRow]:
     if figure is Figure.CHANNEL:
         return [
@@ -87,10 +93,7 @@ def figure_rows(d: Dashboard, figure: Figure) -> list[FigureRow]:
     if figure is Figure.ATTEMPTS:
         # Share of the period's cases with exactly n attempts (the same count the server sent).
         return [
-            FigureRow(
-                QCoreApplication.translate("Overview", "%n poging(en)", "", n),
-                wilson(count, d.cases),
-            )
+            FigureRow(_attempts_label(n), wilson(count, d.cases))
             for n, count in sorted(d.attempts_per_case.items())
         ]
     return [
