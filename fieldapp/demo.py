@@ -31,6 +31,7 @@ from fieldapp.config import load_policy
 from fieldapp.demo_history import replay_history
 from fieldapp.demo_lock import demo_build_lock, forget_complete, is_complete, mark_complete
 from fieldapp.demo_town import DemoTown, build_town
+from fieldapp.domain.attempts import SyncState
 from fieldapp.domain.listing import WorkerInfo
 from fieldapp.services import queries
 from fieldapp.services.cases import assign_cases, upsert_worker
@@ -282,8 +283,8 @@ def build_into(sessions: Sessions, *, town: DemoTown, today: date) -> str:
     worker_id = _assign(sessions, town)
     with sessions() as s:
         # History from "before this laptop": already known to the office, nothing to send.
-        s.execute(update(AttemptRow).values(sync_state="acked"))
-        s.execute(update(CaseEventRow).values(sync_state="acked"))
+        s.execute(update(AttemptRow).values(sync_state=SyncState.ACKED.value))
+        s.execute(update(CaseEventRow).values(sync_state=SyncState.ACKED.value))
     return worker_id
 
 

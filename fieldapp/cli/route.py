@@ -25,7 +25,7 @@ def add_route_parser(print_sub: argparse._SubParsersAction[argparse.ArgumentPars
 
 def run_print_route(args: argparse.Namespace) -> int:
     from fieldapp.letters.route_sheet import render_route_sheet
-    from fieldapp.services.printing import write_pdf
+    from fieldapp.services.print_pdf import write_pdf
     from fieldapp.services.route_sheet import load_route_sheet
 
     try:

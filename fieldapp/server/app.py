@@ -38,13 +38,13 @@ log = logging.getLogger("fieldapp.server")
 
 
 def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> FastAPI:
-    from fieldapp.server.routes import desk, devices, outcomes, plan, sync, team
+    from fieldapp.server.routes import brp, desk, devices, outcomes, plan, sync, team
 
     cfg = settings or ServerSettings()
     app = FastAPI(
         title="Veldwerk sync server",
         version="1",
-        description="Sync protocol v1 for the Veldwerk field app.",
+        description="Sync protocol v2 for the Veldwerk field app.",
         docs_url=None,
         redoc_url=None,
     )
@@ -56,6 +56,7 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
     app.include_router(desk.router)
     app.include_router(plan.router)
     app.include_router(outcomes.router)
+    app.include_router(brp.router)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:

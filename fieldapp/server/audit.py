@@ -54,6 +54,9 @@ class AuditAction(StrEnum):
     PLAN_PUBLISH = "plan_publish"
     PLAN_UNPUBLISH = "plan_unpublish"
     PLAN_JOB = "plan_job"
+    BRP_CHECK = "brp_check"
+    BRP_MANUAL = "brp_manual"
+    BRP_EXTRACT = "brp_extract"
 
 
 def _is_uuid(value: str) -> bool:

@@ -102,7 +102,8 @@ def run_job(db: ServerDatabase, job_id: str, solver: Solver) -> None:
     try:
         _run(db, job_id, solver)
     except Exception as error:  # the job must end in a state, whatever went wrong
-        log.exception("planner job failed")
+        # Type only: a message could quote data (no personal data in logs).
+        log.error("planner job failed: %s", type(error).__name__)
         _set(db, job_id, status="failed", error=type(error).__name__, finished_at=utcnow())
 
 

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from fieldapp.domain.attempts import SyncState
 from fieldapp.domain.priority import Policy
 from fieldapp.server.auth import Principal
-from fieldapp.server.db.schema import CaseTeamRow, ChangeLogRow, ConflictRow, QuarantineRow
+from fieldapp.server.db.schema import ChangeLogRow, ConflictRow, QuarantineRow
 from fieldapp.server.feed import emit_case_changes
 from fieldapp.server.outcomes import close_verdict
 from fieldapp.server.push_outcome import PushOutcome
@@ -80,38 +80,12 @@ def _utc_iso(moment: datetime) -> str:
 
 
 def _stored_hash_attempt(row: AttemptRow) -> str:
-    return content_hash(
-        AttemptItem.model_validate(
-            {
-                "id": row.id,
-                "case_id": row.case_id,
-                "soort": row.soort,
-                "bereikt": row.bereikt,
-                "occurred_at": row.occurred_at,
-                "dagdeel": row.dagdeel,
-                "outcome": row.outcome,
-                "note": row.note,
-                "voids": row.voids,
-                "void_reason": row.void_reason,
-            }
-        )
-    )
+    # The wire model reads its own fields off the row (``type`` keeps its default).
+    return content_hash(AttemptItem.model_validate(row, from_attributes=True))
 
 
 def _stored_hash_event(row: CaseEventRow) -> str:
-    return content_hash(
-        CaseEventItem.model_validate(
-            {
-                "id": row.id,
-                "case_id": row.case_id,
-                "kind": row.kind,
-                "resultaat": row.resultaat,
-                "reason": row.reason,
-                "effort_override": row.effort_override,
-                "at": row.at,
-            }
-        )
-    )
+    return content_hash(CaseEventItem.model_validate(row, from_attributes=True))
 
 
 def apply_push(
@@ -151,17 +125,10 @@ def apply_push(
     case_ids = sorted({i.case_id for i in items})
     # Scopes before the write: the one scope rule (missing cases are absent).
     before = existing_case_scopes(session, case_ids)
-    teams: dict[str, str] = (
-        dict(
-            session.execute(
-                select(CaseTeamRow.case_id, CaseTeamRow.team).where(
-                    CaseTeamRow.case_id.in_(case_ids)
-                )
-            ).all()
-        )
-        if case_ids
-        else {}
-    )
+    # The owning team is the case's team scope (no second query).
+    teams = {
+        cid: scope[2:] for cid, scopes in before.items() for scope in scopes if scope[:2] == "t:"
+    }
     current = {cid: set(scopes) for cid, scopes in before.items()}
     events_applied = False
     effort_refused: set[str] = set()  # closes the server refused: the pusher must reopen
@@ -252,12 +219,12 @@ def apply_push(
             # Attempts alone never move a case between scopes: skip re-reading them.
             after=None if events_applied else touched_before,
         )
+    if routes:
+        apply_route_edits(session, who, routes, now, out, stored_route_hashes(session, routes))
     if effort_refused:
         # The laptop closed the case; the server kept it open. Send everyone, the pusher
         # included, the server's version so the case reopens there at the next pull.
         emit_case_changes(session, {cid: before[cid] for cid in sorted(effort_refused)})
-    if routes:
-        apply_route_edits(session, who, routes, now, out, stored_route_hashes(session, routes))
     return out
 
 

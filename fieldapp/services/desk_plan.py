@@ -34,6 +34,8 @@ from fieldapp.store.schema import CaseRow, Worker
 MSG_OTHER_WORKER = "Deze zaak is toegewezen aan een andere medewerker dan die van deze dienst."
 MSG_CLOSED_DAY = "Op deze dag worden geen bezoeken gepland ({reason})."
 MSG_NOT_PLANNED = "Nog niet ingepland."
+MSG_NO_ADDRESS = "Adres onbekend"
+MSG_CHECK_LOADING = "Even geduld: de controle wordt geladen."
 
 
 def monday_of(day: date) -> date:
@@ -114,7 +116,7 @@ def load_week(
             CaseRow.assigned_worker_id,
         ).where(CaseRow.status == CaseStatus.OPEN.value)
     ):
-        label = f"{straat} {nummer or ''}{toevoeging}".strip() or (postcode or "?")
+        label = f"{straat} {nummer or ''}{toevoeging}".strip() or postcode or MSG_NO_ADDRESS
         cases[cid] = BoardCase(cid, label, lat, lon, prio, deadline, worker)
     in_week = {v.case_id for s in shifts for v in s.visits}
     known = reasons or {}
@@ -166,7 +168,9 @@ def check_move(
     with its worker), then the planner's feasibility check of the shift's new order."""
     shift = board.shift(to_shift)
     case = board.cases.get(case_id)
-    if shift is None or case is None or instance is None:
+    if instance is None:
+        return MoveCheck(False, MSG_CHECK_LOADING, {})
+    if shift is None or case is None:
         return MoveCheck(False, "Deze dienst of zaak staat niet (meer) op deze laptop.", {})
     if shift.day in board.closed:
         return MoveCheck(False, MSG_CLOSED_DAY.format(reason=board.closed[shift.day]), {})

@@ -49,3 +49,21 @@ class PlanRefused(FieldAppError):
     """A planning edit that cannot be made (unknown shift, order that does not match)."""
 
     exit_code = 2
+
+
+class CaseNotClosed(FieldAppError):
+    """Reopening a case that is open already."""
+
+    exit_code = 2
+
+
+class ReasonRequired(FieldAppError):
+    """A decision that must be explained (reopen) came without a written reason."""
+
+    exit_code = 2
+
+
+class NotYourCase(FieldAppError):
+    """A worker acting on a case assigned to someone else."""
+
+    exit_code = 2

@@ -26,7 +26,7 @@ from fieldapp.services import queries
 from fieldapp.services.attempts import QuickOutcome, record_quick_outcome
 from fieldapp.services.case_language import case_languages
 from fieldapp.services.changes import Changes
-from fieldapp.services.printing import PrintJob, PrintRefused
+from fieldapp.services.print_pdf import PrintJob, PrintRefused
 from fieldapp.services.profile import own_worker
 from fieldapp.store.schema import CaseRow, PlannedVisitRow, ShiftRow
 

@@ -144,21 +144,22 @@ def mark_pushed(session: Session, reply: PushResponse, now: datetime) -> Changes
     if not ids:
         return Changes()
     # Core statements: one UPDATE ... WHERE id IN (...) per table, no ORM session sync.
-    session.execute(
+    done = session.execute(
         update(_ATTEMPTS)
         .where(_ATTEMPTS.c.id.in_(ids), _ATTEMPTS.c.sync_state == SyncState.PENDING)
         .values(sync_state=SyncState.ACKED, acked_at=now, server_epoch_at_ack=reply.server_epoch)
-    )
-    session.execute(
+    ).rowcount  # type: ignore[attr-defined]
+    done += session.execute(
         update(_EVENTS)
         .where(_EVENTS.c.id.in_(ids), _EVENTS.c.sync_state == SyncState.PENDING)
         .values(sync_state=SyncState.ACKED, acked_at=now)
-    )
-    session.execute(
-        update(_ROUTES)
-        .where(_ROUTES.c.id.in_(ids), _ROUTES.c.sync_state == SyncState.PENDING)
-        .values(sync_state=SyncState.ACKED, acked_at=now)
-    )
+    ).rowcount  # type: ignore[attr-defined]
+    if done < len(ids):  # some ids are route edits (or were acked before): one more UPDATE
+        session.execute(
+            update(_ROUTES)
+            .where(_ROUTES.c.id.in_(ids), _ROUTES.c.sync_state == SyncState.PENDING)
+            .values(sync_state=SyncState.ACKED, acked_at=now)
+        )
     return Changes(attempts=True, sync=True)
 
 

@@ -263,9 +263,11 @@ def drop_finished_husks(session: Session) -> int:
 
 
 def purge_expired(session: Session, today: date) -> list[str]:
-    """Retention, enforced locally even offline: cases whose ``purge_after`` has passed are
-    purged like a tombstone (pending attempts kept in a husk until acked). Returns their ids;
-    the caller checkpoints the WAL afterwards if any."""
+    """Cases whose ``purge_after`` (stamped at intake, ``domain.retention``) has passed are
+    purged like a tombstone (pending attempts kept in a husk until acked). The sync client runs
+    it after each pull, for cases the server has not tombstoned yet; offline, retention is
+    ``services.retention`` at unlock and daily. Returns the ids; the caller checkpoints the WAL
+    afterwards if any."""
     expired = list(
         session.scalars(
             select(CaseRow.id).where(CaseRow.purge_after.is_not(None), CaseRow.purge_after < today)

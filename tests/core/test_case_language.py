@@ -17,7 +17,7 @@ from fieldapp.services.cases import upsert_worker
 from fieldapp.services.intake import import_parsed
 from fieldapp.services.planning import plan_shift
 from fieldapp.services.print_jobs import load_organisation, load_print_jobs
-from fieldapp.services.printing import build_cards
+from fieldapp.services.print_pdf import build_cards
 from fieldapp.store.client_store import Store
 from fieldapp.sync.apply import _tombstone
 from tests.core.signal_factory import parsed, signal

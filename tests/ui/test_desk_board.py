@@ -52,6 +52,7 @@ def board_app(make_window, desk_server, planned, tmp_path: Path, qtbot):  # type
     window.desk.tabs.setCurrentWidget(planning)
     planning.show_week(NEXT_MONDAY)
     qtbot.waitUntil(lambda: planning.board is not None and len(planning.board.shifts) == 3)
+    qtbot.waitUntil(lambda: planning.instance is not None)  # the drag check's data
     return window
 
 
@@ -106,6 +107,7 @@ def test_drag_gives_live_feedback_then_moves_locks_and_undoes(
     assert ok and text.startswith("Past: aankomst 18:")
     scene.finish_drag(centre(scene, planned["thu"], dy=-ROW_H / 2 + 12))
     wait_done(window, qtbot)
+    qtbot.waitUntil(lambda: planning.instance is not None)
     assert server_visit(desk_server, visit_id).shift_id == planned["thu"]
     qtbot.waitUntil(lambda: planning.board.visit(visit_id)[0].id == planned["thu"])
     assert len(planning.history) == 1
@@ -115,6 +117,7 @@ def test_drag_gives_live_feedback_then_moves_locks_and_undoes(
     assert server_visit(desk_server, visit_id).locked
     qtbot.waitUntil(lambda: planning.board.visit(visit_id)[1].locked)
 
+    qtbot.waitUntil(lambda: planning.instance is not None)
     assert planning.undo()  # unlock
     wait_done(window, qtbot)
     assert not server_visit(desk_server, visit_id).locked

@@ -9,7 +9,7 @@ from __future__ import annotations
 from fieldapp.domain.letters import Language, LetterKind
 from fieldapp.letters.geometry import CardLayout, WindowPosition
 from fieldapp.services.print_jobs import ShiftInfo
-from fieldapp.services.printing import MAX_BLANK_CARDS
+from fieldapp.services.print_pdf import MAX_BLANK_CARDS
 from ui.labels import dagdeel_label
 from ui.print_request import Output, PrintChoice, PrintSource
 from ui.qt import (
@@ -156,6 +156,10 @@ class PrintOptions(QWidget):
         elif ids:
             self.target.addItem(self.tr("Zaken in de lijst (%1)").replace("%1", str(len(ids))))
             self._targets.append((None, ids))
+        wanted = self.source.default_shift_id  # the current or next shift of the route
+        for number, (shift_id, _ids) in enumerate(self._targets):
+            if wanted is not None and shift_id == wanted:
+                self.target.setCurrentIndex(number)
         self.target.blockSignals(False)
 
     def choice(self) -> PrintChoice:

@@ -16,7 +16,7 @@ import contextlib
 from pathlib import Path
 
 from fieldapp.errors import FieldAppError
-from fieldapp.services.printing import write_pdf
+from fieldapp.services.print_pdf import write_pdf
 from ui.messages import user_message
 from ui.qt import (
     QAbstractButton,

@@ -14,7 +14,7 @@ from fieldapp.sync.protocol_plan import PlanJobStatus
 from ui.desk.commands import DeskCommands
 from ui.qt import QObject, QTimer, Signal
 
-POLL_MS = 300
+POLL_MS = 150  # one small GET at a time; the drawn board follows the job within this
 
 
 class PlanJob(QObject):

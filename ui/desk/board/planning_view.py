@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from fieldapp.domain.board import EditHistory, LockEdit, MoveEdit, WeekBoard
+from fieldapp.domain.board import BoardShift, EditHistory, LockEdit, MoveEdit, WeekBoard
 from fieldapp.planning.instance import Instance
 from fieldapp.services.desk_plan import (
     check_move,
@@ -25,12 +25,12 @@ from fieldapp.services.desk_plan import (
     week_template,
 )
 from fieldapp.sync.desk_client import DeskClient
-from fieldapp.sync.protocol_plan import PlanJobStatus, ShiftRequest
+from fieldapp.sync.protocol_plan import PlanJobStatus
 from ui.backend import Backend
 from ui.desk.board.board_scene import BoardScene, Spot
 from ui.desk.board.map_view import MapView
 from ui.desk.board.plan_job import PlanJob
-from ui.desk.board.template_dialog import TemplateDialog
+from ui.desk.board.template_dialog import TemplateDialog, shift_requests
 from ui.desk.board.tray import BoardView, UnplannedTray
 from ui.desk.commands import DeskCommands
 from ui.qt import (
@@ -64,6 +64,7 @@ class PlanningView(QWidget):
         self.reasons: dict[str, tuple[str, str]] = {}
         self.history = EditHistory()
         self.job = PlanJob(commands, self)
+        self._generation = 0  # reloads answer in order; only the newest one is shown
         self.budget_s = PLAN_BUDGET_S
         self.timings: dict[str, float] = {}  # "plan" click, "job_done", "drawn" (monotonic s)
         self._writable = True
@@ -88,9 +89,7 @@ class PlanningView(QWidget):
         self.publish_button.setObjectName("PrimaryButton")
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.hint = QLabel(
-            self.tr("Sleep een bezoek naar een andere dienst; dubbelklik om vast te zetten.")
-        )
+        self.hint = QLabel(self.tr("Sleep bezoeken tussen diensten; dubbelklik zet vast."))
         self.hint.setObjectName("Hint")
         self.board_view.setToolTip(self.hint.text())
 
@@ -159,17 +158,41 @@ class PlanningView(QWidget):
         if not self.backend.is_unlocked:
             return
         monday, today, reasons = self.monday, self.today, dict(self.reasons)
+        self._generation += 1
+        generation = self._generation
 
         def fetch(session: Session) -> Loaded:
             board = load_week(session, monday=monday, reasons=reasons)
+            untimed = [s for s in board.shifts if any(v.arrive_minute is None for v in s.visits)]
+            if not untimed:  # the usual case after a planner run: draw first (see below)
+                return board, None, {}
             instance = edit_instance(session, shift_ids=[s.id for s in board.shifts], today=today)
             times: dict[str, str] = {}
-            for shift in board.shifts:
-                if any(v.arrive_minute is None for v in shift.visits):
-                    times.update(shift_times(instance, shift))
+            for shift in untimed:
+                times.update(shift_times(instance, shift))
             return board, instance, times
 
-        self.backend.runner.query(fetch, parent=self).success(self._fill).run()
+        def fetch_instance(session: Session) -> Instance | None:
+            shift_ids = [s.id for s in self_board_shifts]
+            return edit_instance(session, shift_ids=shift_ids, today=today)
+
+        self_board_shifts: list[BoardShift] = []
+
+        def drawn(loaded: Loaded) -> None:
+            if generation != self._generation:
+                return  # a newer reload (another week, a later pull) is on its way
+            self._fill(loaded)
+            if loaded[1] is None:
+                # The drag check's instance right after the board is on screen.
+                self_board_shifts[:] = list(loaded[0].shifts)
+                runner.query(fetch_instance, parent=self).success(have_instance).run()
+
+        def have_instance(instance: Instance | None) -> None:
+            if generation == self._generation:
+                self.instance = instance
+
+        runner = self.backend.runner
+        runner.query(fetch, parent=self).success(drawn).run()
 
     def _fill(self, loaded: Loaded) -> None:
         board, instance, times = loaded
@@ -339,18 +362,7 @@ class PlanningView(QWidget):
         if not template:
             self.message.setText(self.tr("Deze week heeft al alle diensten van het sjabloon."))
             return False
-        requests = [
-            ShiftRequest(
-                worker_id=t.worker_id,
-                day=t.day,
-                start_minute=t.start_minute,
-                end_minute=t.end_minute,
-                mode=t.mode,  # type: ignore[arg-type]
-                start_lat=t.start_at[0] if t.start_at else None,
-                start_lon=t.start_at[1] if t.start_at else None,
-            )
-            for t in template
-        ]
+        requests = shift_requests(template)
 
         def work(client: DeskClient) -> int:
             for request in requests:

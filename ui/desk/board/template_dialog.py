@@ -9,7 +9,8 @@ say). Bad input is refused with a Dutch message and nothing is sent.
 from __future__ import annotations
 
 from fieldapp.domain.board import WeekBoard
-from fieldapp.services.desk_plan import centre_of_worker
+from fieldapp.services.desk_plan import TemplateShift, centre_of_worker
+from fieldapp.sync.protocol_plan import ShiftRequest
 from ui.qt import (
     QComboBox,
     QDialog,
@@ -98,3 +99,19 @@ class TemplateDialog(QDialog):
     def _accept(self) -> None:
         if self.choices() is not None:
             self.accept()
+
+
+def shift_requests(template: list[TemplateShift]) -> list[ShiftRequest]:
+    """The server commands for the template's shifts (one request, one transaction each)."""
+    return [
+        ShiftRequest(
+            worker_id=t.worker_id,
+            day=t.day,
+            start_minute=t.start_minute,
+            end_minute=t.end_minute,
+            mode=t.mode,  # type: ignore[arg-type]
+            start_lat=t.start_at[0] if t.start_at else None,
+            start_lon=t.start_at[1] if t.start_at else None,
+        )
+        for t in template
+    ]

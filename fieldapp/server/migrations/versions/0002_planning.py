@@ -3,7 +3,7 @@ shared core tables get the planning columns and ``route_edits`` (same as the cli
 ``0003_planning``).
 
 Revision ID: 0002_planning
-Revises: 0004_recovery_tickets
+Revises: 0005_layers
 Create Date: 2026-12-01
 
 Written by hand; plain SQLAlchemy types only.
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0002_planning"
-down_revision: str | None = "0004_recovery_tickets"
+down_revision: str | None = "0005_brp"
 branch_labels: str | None = None
 depends_on: str | None = None
 
