@@ -2920,6 +2920,11 @@
         <source>%1 · alle zaken, ook afgesloten (zoeken werkt ook offline)</source>
         <translation>%1 · all cases, closed ones too (search works offline)</translation>
     </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="100"/>
+        <source>Niet thuis: straks terug (achteraan de route)</source>
+        <translation>Not home: come back later (end of the route)</translation>
+    </message>
 </context>
 <context>
     <name>Triage</name>

@@ -3,7 +3,7 @@ shared core tables get the planning columns and ``route_edits`` (same as the cli
 ``0003_planning``).
 
 Revision ID: 0002_planning
-Revises: 0005_layers
+Revises: 0005_brp
 Create Date: 2026-12-01
 
 Written by hand; plain SQLAlchemy types only.
