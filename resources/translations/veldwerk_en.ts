@@ -1599,144 +1599,134 @@
 <context>
     <name>Overview</name>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="38"/>
+        <location filename="../../ui/desk/models/report.py" line="39"/>
         <source>Bereikt per contactsoort, dagdeel en soort dag</source>
         <translation>Reached by contact type, part of day and kind of day</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="41"/>
+        <location filename="../../ui/desk/models/report.py" line="42"/>
         <source>Bereikt per signaalpartner</source>
         <translation>Reached by signal partner</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="42"/>
+        <location filename="../../ui/desk/models/report.py" line="43"/>
         <source>Bereikt per wijk</source>
         <translation>Reached by neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="43"/>
+        <location filename="../../ui/desk/models/report.py" line="44"/>
         <source>Bereik en acceptatie per maand</source>
         <translation>Reach and acceptance per month</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="44"/>
+        <location filename="../../ui/desk/models/report.py" line="45"/>
         <source>Pogingen per zaak</source>
         <translation>Attempts per case</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="45"/>
+        <location filename="../../ui/desk/models/report.py" line="46"/>
         <source>Op tijd benaderd en inspanning overschreven</source>
         <translation>Contacted in time and effort overridden</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="63"/>
+        <location filename="../../ui/desk/models/report.py" line="64"/>
         <source>werkdag</source>
         <translation>weekday</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="65"/>
+        <location filename="../../ui/desk/models/report.py" line="66"/>
         <source>zaterdag</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="71"/>
+        <location filename="../../ui/desk/models/report.py" line="72"/>
         <source>1 poging</source>
         <translation>1 attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="72"/>
+        <location filename="../../ui/desk/models/report.py" line="73"/>
         <source>%1 pogingen</source>
         <translation>%1 attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="86"/>
+        <location filename="../../ui/desk/models/report.py" line="87"/>
         <source>bereik</source>
         <translation>reach</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="87"/>
+        <location filename="../../ui/desk/models/report.py" line="88"/>
         <source>acceptatie</source>
         <translation>acceptance</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="100"/>
+        <location filename="../../ui/desk/models/report.py" line="101"/>
         <source>Op tijd benaderd</source>
         <translation>Contacted in time</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="102"/>
+        <location filename="../../ui/desk/models/report.py" line="103"/>
         <source>Inspanning overschreven (van &apos;geen contact&apos;)</source>
         <translation>Effort overridden (of &apos;no contact&apos;)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="119"/>
+        <location filename="../../ui/desk/models/report.py" line="120"/>
         <source>— (nog geen gegevens)</source>
         <translation>— (no data yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="121"/>
+        <location filename="../../ui/desk/models/report.py" line="122"/>
         <source>%1 (%2 van %3; 95 %-interval %4)</source>
         <translation>%1 (%2 of %3; 95 % interval %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="162"/>
+        <location filename="../../ui/desk/models/report.py" line="163"/>
         <source>Groep</source>
         <translation type="unfinished">Group</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="163"/>
+        <location filename="../../ui/desk/models/report.py" line="164"/>
         <source>Aandeel</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="164"/>
+        <location filename="../../ui/desk/models/report.py" line="165"/>
         <source>Aantal</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="165"/>
+        <location filename="../../ui/desk/models/report.py" line="166"/>
         <source>95 %-interval</source>
         <translation>95 % interval</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="187"/>
+        <location filename="../../ui/desk/models/report.py" line="188"/>
         <source>Weinig gegevens: het echte aandeel kan overal in het interval liggen.</source>
         <translation>Little data: the true share can be anywhere in the interval.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="236"/>
+        <location filename="../../ui/desk/models/report.py" line="237"/>
         <source>Zaak</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="237"/>
+        <location filename="../../ui/desk/models/report.py" line="238"/>
         <source>Termijn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="238"/>
+        <location filename="../../ui/desk/models/report.py" line="239"/>
         <source>Dagen</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="239"/>
+        <location filename="../../ui/desk/models/report.py" line="240"/>
         <source>Medewerker</source>
         <translation type="unfinished">Worker</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/models/report.py" line="240"/>
+        <location filename="../../ui/desk/models/report.py" line="241"/>
         <source>Wijk</source>
         <translation type="unfinished">District</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/models/report.py" line="261"/>
-        <source>%1 te laat</source>
-        <translation>%1 overdue</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk/models/report.py" line="264"/>
-        <source>nog %1</source>
-        <translation>%1 left</translation>
     </message>
 </context>
 <context>
@@ -1828,8 +1818,8 @@
     </message>
     <message>
         <location filename="../../ui/desk/overview.py" line="297"/>
-        <source>Op tijd benaderd (eerste poging vóór de termijn): %1.</source>
-        <translation>Contacted in time (first attempt before the deadline): %1.</translation>
+        <source>Op tijd benaderd (eerste poging uiterlijk op de termijn): %1.</source>
+        <translation>Contacted in time (first attempt on or before the deadline): %1.</translation>
     </message>
     <message>
         <location filename="../../ui/desk/overview.py" line="304"/>
@@ -2919,11 +2909,6 @@
         <location filename="../../ui/views/today_view.py" line="271"/>
         <source>%1 · alle zaken, ook afgesloten (zoeken werkt ook offline)</source>
         <translation>%1 · all cases, closed ones too (search works offline)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="100"/>
-        <source>Niet thuis: straks terug (achteraan de route)</source>
-        <translation>Not home: come back later (end of the route)</translation>
     </message>
 </context>
 <context>

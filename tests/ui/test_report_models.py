@@ -96,11 +96,11 @@ def test_deadline_table_model_passes_the_model_tester(qtmodeltester) -> None:  #
     qtmodeltester.check(model)
     assert [model.index(0, c).data() for c in (0, 2, 3, 4)] == [
         "c0ffee00",
-        "2 te laat",
+        "2 dagen te laat",
         "Anna de Vries",
         "Noord",
     ]
-    assert [model.index(1, c).data() for c in (2, 3, 4)] == ["nog 3", "—", "—"]
+    assert [model.index(1, c).data() for c in (2, 3, 4)] == ["nog 3 dagen", "—", "—"]
     assert model.index(1, 0).data(ROW_ROLE) == rows[1]
 
 

@@ -294,7 +294,7 @@ class OverviewTab(QWidget):
             .replace("%5", rate_text(d.overrides))
         )
         self.on_time.setText(
-            self.tr("Op tijd benaderd (eerste poging vóór de termijn): %1.").replace(
+            self.tr("Op tijd benaderd (eerste poging uiterlijk op de termijn): %1.").replace(
                 "%1", rate_text(d.on_time)
             )
         )

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
 from fieldapp.reporting.report_reply import DeadlineEntry
 from fieldapp.reporting.stats import Dashboard, Rate, wilson
-from ui.display import short_date
+from ui.display import deadline_text, short_date
 from ui.qt import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 from ui.qt import QPersistentModelIndex as _PIndex
 
@@ -257,12 +258,8 @@ class DeadlineTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if col == self.COL_DAYS:
-            if row.days_left < 0:
-                return QCoreApplication.translate("Overview", "%1 te laat").replace(
-                    "%1", str(-row.days_left)
-                )
-            return QCoreApplication.translate("Overview", "nog %1").replace(
-                "%1", str(row.days_left)
-            )
+            # The server's day count, in the same words as everywhere ("vandaag", "2 dagen te
+            # laat"): the day the server counted from is deadline - days_left.
+            return deadline_text(row.deadline, row.deadline - timedelta(days=row.days_left))
         worker = self._workers.get(row.worker_id or "", row.worker_id or "—")
         return (row.case_id[:8], short_date(row.deadline), "", worker, row.wijk or "—")[col]
