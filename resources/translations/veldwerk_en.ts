@@ -276,7 +276,7 @@
     <message>
         <location filename="../../ui/boot.py" line="189"/>
         <source>Veldwerk kon niet volledig starten (%1). Start Veldwerk opnieuw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Veldwerk could not start completely (%1). Please start Veldwerk again.</translation>
     </message>
 </context>
 <context>
@@ -303,63 +303,78 @@
 <context>
     <name>CaseFacts</name>
     <message>
-        <location filename="../../ui/views/case_facts.py" line="59"/>
-        <location filename="../../ui/views/case_facts.py" line="73"/>
+        <location filename="../../ui/views/case_facts.py" line="75"/>
+        <location filename="../../ui/views/case_facts.py" line="98"/>
         <source>Signalen</source>
         <translation>Signals</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_facts.py" line="65"/>
+        <location filename="../../ui/views/case_facts.py" line="81"/>
         <source>Notities bij de zaak</source>
         <translation>Case notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_facts.py" line="67"/>
+        <location filename="../../ui/views/case_facts.py" line="83"/>
         <source>Notities opslaan</source>
         <translation>Save notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_facts.py" line="71"/>
+        <location filename="../../ui/views/case_facts.py" line="85"/>
+        <source>Taal voor kaartjes en brieven</source>
+        <translation>Language for cards and letters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_facts.py" line="86"/>
+        <source>zoals de hele stapel (standaard)</source>
+        <translation>same as the whole batch (default)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_facts.py" line="96"/>
         <source>Huishouden</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_facts.py" line="75"/>
+        <location filename="../../ui/views/case_facts.py" line="101"/>
+        <source>Kaartjes en brieven in:</source>
+        <translation>Cards and letters in:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_facts.py" line="104"/>
         <source>Waarom deze prioriteit</source>
         <translation>Why this priority</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_facts.py" line="77"/>
+        <location filename="../../ui/views/case_facts.py" line="106"/>
         <source>Notities</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_facts.py" line="98"/>
+        <location filename="../../ui/views/case_facts.py" line="127"/>
         <source>Afgesloten: %1</source>
         <translation>Closed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_facts.py" line="100"/>
+        <location filename="../../ui/views/case_facts.py" line="129"/>
         <source>Open sinds %1 · termijn %2 · %3 openstaand</source>
         <translation>Open since %1 · deadline %2 · %3 outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_facts.py" line="109"/>
+        <location filename="../../ui/views/case_facts.py" line="138"/>
         <source>(naam onbekend)</source>
         <translation>(name unknown)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_facts.py" line="112"/>
+        <location filename="../../ui/views/case_facts.py" line="141"/>
         <source>, %1 jaar</source>
         <translation>, %1 years</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_facts.py" line="116"/>
+        <location filename="../../ui/views/case_facts.py" line="145"/>
         <source>Geen personen bekend.</source>
         <translation>No people known.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_facts.py" line="127"/>
+        <location filename="../../ui/views/case_facts.py" line="156"/>
         <source>Geen bijzonderheden.</source>
         <translation>Nothing special.</translation>
     </message>
@@ -395,42 +410,47 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/views/case_view.py" line="79"/>
+        <location filename="../../ui/views/case_view.py" line="80"/>
         <source>Terug naar Vandaag</source>
         <translation>Back to Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="113"/>
+        <location filename="../../ui/views/case_view.py" line="115"/>
         <source>Zaak afsluiten of overdragen…</source>
         <translation>Close or hand over case…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="118"/>
+        <location filename="../../ui/views/case_view.py" line="120"/>
         <source>Brief of kaartje…</source>
         <translation>Letter or card…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="211"/>
+        <location filename="../../ui/views/case_view.py" line="215"/>
         <source>Adres onbekend</source>
         <translation>Address unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="289"/>
+        <location filename="../../ui/views/case_view.py" line="293"/>
         <source>✓ Poging opgeslagen.</source>
         <translation>✓ Attempt saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="299"/>
+        <location filename="../../ui/views/case_view.py" line="304"/>
+        <source>✓ Taal voor kaartjes en brieven opgeslagen.</source>
+        <translation>✓ Language for cards and letters saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_view.py" line="314"/>
         <source>Kies eerst een poging in de tijdlijn.</source>
         <translation>First choose an attempt in the timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="318"/>
+        <location filename="../../ui/views/case_view.py" line="333"/>
         <source>✓ Poging doorgestreept.</source>
         <translation>✓ Attempt struck out.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="353"/>
+        <location filename="../../ui/views/case_view.py" line="368"/>
         <source>✓ Notities opgeslagen.</source>
         <translation>✓ Notes saved.</translation>
     </message>
@@ -440,7 +460,7 @@
         <translation>Unsaved work from before the lock has been restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="115"/>
+        <location filename="../../ui/views/case_view.py" line="117"/>
         <source>&amp;Heropenen…</source>
         <translation>&amp;Reopen…</translation>
     </message>
@@ -622,168 +642,263 @@
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="58"/>
+        <source>Even geduld: de controle wordt geladen.</source>
+        <translation>One moment: the check is loading.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="59"/>
+        <source>Nog niet ingepland.</source>
+        <translation>Not planned yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="60"/>
+        <source>Adres onbekend</source>
+        <translation>Address unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="62"/>
+        <source>Deze zaak is toegewezen aan een andere medewerker dan die van deze dienst.</source>
+        <translation>This case is assigned to a different worker than the one on this shift.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="67"/>
+        <source>Deze zaak staat al in deze dienst.</source>
+        <translation>This case is already in this shift.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="68"/>
+        <source>Deze zaak bestaat niet of is gesloten.</source>
+        <translation>This case does not exist or is closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="69"/>
+        <source>Deze dienst bestaat niet.</source>
+        <translation>This shift does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="70"/>
+        <source>Dit bezoek bestaat niet.</source>
+        <translation>This visit does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="71"/>
+        <source>Deze medewerker hoort niet bij uw team.</source>
+        <translation>This worker is not in your team.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="73"/>
+        <source>Kies twee verschillende medewerkers voor een dienst met z&apos;n tweeën.</source>
+        <translation>Choose two different workers for a shift in pairs.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="77"/>
+        <source>Deze zaak staat vandaag niet op uw route.</source>
+        <translation>This case is not on your route today.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="79"/>
+        <source>De nieuwe volgorde moet precies de bezoeken van deze dienst bevatten.</source>
+        <translation>The new order must contain exactly the visits of this shift.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="83"/>
+        <source>Deze dienst staat niet (meer) op deze laptop.</source>
+        <translation>This shift is not (or no longer) on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="84"/>
+        <source>Deze dienst of zaak staat niet (meer) op deze laptop.</source>
+        <translation>This shift or case is not (or no longer) on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="86"/>
         <source>Geen verbinding met de server. Je werk blijft bewaard op deze laptop; Veldwerk probeert het later opnieuw.</source>
         <translation>No connection to the server. Your work stays safe on this laptop; Veldwerk will try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="65"/>
+        <location filename="../../ui/core_messages.py" line="93"/>
         <source>De server gaf een onverwacht antwoord (misschien een inlogpagina van een wifi-netwerk). Je werk blijft bewaard op deze laptop.</source>
         <translation>The server gave an unexpected answer (perhaps the login page of a Wi-Fi network). Your work stays safe on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="72"/>
+        <location filename="../../ui/core_messages.py" line="100"/>
         <source>Deze laptop is niet (meer) aangemeld bij de server. Meld opnieuw aan.</source>
         <translation>This laptop is not (or no longer) enrolled with the server. Please enrol again.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="77"/>
+        <location filename="../../ui/core_messages.py" line="105"/>
         <source>Deze versie van Veldwerk is te oud voor de server. Werk Veldwerk bij.</source>
         <translation>This version of Veldwerk is too old for the server. Please update Veldwerk.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="82"/>
+        <location filename="../../ui/core_messages.py" line="110"/>
         <source>Alleen een beveiligde verbinding (https) naar de server is toegestaan.</source>
         <translation>Only a secure connection (https) to the server is allowed.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="86"/>
+        <location filename="../../ui/core_messages.py" line="114"/>
         <source>Synchroniseren is afgebroken.</source>
         <translation>Synchronisation was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="87"/>
+        <location filename="../../ui/core_messages.py" line="115"/>
         <source>De server weigerde het verzoek.</source>
         <translation>The server refused the request.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="88"/>
+        <location filename="../../ui/core_messages.py" line="116"/>
         <source>Deze laptop is nog niet aangemeld bij een server.</source>
         <translation>This laptop is not enrolled with a server yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="90"/>
+        <location filename="../../ui/core_messages.py" line="118"/>
         <source>De server heeft geen herstelsleutel die bij deze database past.</source>
         <translation>The server has no recovery key that fits this database.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="95"/>
+        <location filename="../../ui/core_messages.py" line="123"/>
         <source>Veldwerk is al geopend met deze database (in een ander venster of programma).</source>
         <translation>Veldwerk is already open with this database (in another window or program).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="101"/>
+        <location filename="../../ui/core_messages.py" line="129"/>
         <source>Deze database is gemaakt door een nieuwere versie van Veldwerk. Werk Veldwerk bij.</source>
         <translation>This database was made by a newer version of Veldwerk. Please update Veldwerk.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="106"/>
+        <location filename="../../ui/core_messages.py" line="134"/>
         <source>De database is beschadigd: de schemaversie ontbreekt.</source>
         <translation>The database is damaged: the schema version is missing.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="108"/>
+        <location filename="../../ui/core_messages.py" line="136"/>
         <source>Veldwerk kon vóór het bijwerken van de database geen goede reservekopie maken. Er is niets veranderd.</source>
         <translation>Veldwerk could not make a good backup before updating the database. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="115"/>
+        <location filename="../../ui/core_messages.py" line="143"/>
         <source>De database is beschadigd of hoort niet bij dit sleutelbestand. Neem contact op met de functioneel beheerder.</source>
         <translation>The database is damaged or does not belong to this key file. Please contact your application administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="122"/>
+        <location filename="../../ui/core_messages.py" line="150"/>
         <source>De sleutel past niet bij deze database (of de database is beschadigd).</source>
         <translation>The key does not fit this database (or the database is damaged).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="126"/>
+        <location filename="../../ui/core_messages.py" line="154"/>
         <source>Er is geen Veldwerk-database op deze plek.</source>
         <translation>There is no Veldwerk database at this location.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="127"/>
+        <location filename="../../ui/core_messages.py" line="155"/>
         <source>Het sleutelbestand van de database is beschadigd.</source>
         <translation>The key file of the database is damaged.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="129"/>
+        <location filename="../../ui/core_messages.py" line="157"/>
         <source>Dit sleutelbestand is gemaakt door een nieuwere versie van Veldwerk. Werk Veldwerk bij.</source>
         <translation>This key file was made by a newer version of Veldwerk. Please update Veldwerk.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="136"/>
+        <location filename="../../ui/core_messages.py" line="164"/>
         <source>Hier staat al een Veldwerk-database; die wordt niet overschreven.</source>
         <translation>A Veldwerk database already exists here; it will not be overwritten.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="141"/>
+        <location filename="../../ui/core_messages.py" line="169"/>
         <source>De wachtwoordzin mag niet uit één herhaald teken bestaan.</source>
         <translation>The passphrase must not be one repeated character.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="146"/>
+        <location filename="../../ui/core_messages.py" line="174"/>
         <source>Deze wachtwoordzin komt voor in lijsten van veelgebruikte wachtwoorden. Kies een andere.</source>
         <translation>This passphrase appears in lists of common passwords. Please choose another one.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="152"/>
+        <location filename="../../ui/core_messages.py" line="180"/>
         <source>Deze zaak bestaat niet (meer) op dit apparaat.</source>
         <translation>This case does not exist (any more) on this device.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="153"/>
+        <location filename="../../ui/core_messages.py" line="181"/>
         <source>Deze poging is al anders opgeslagen.</source>
         <translation>This attempt was already saved differently.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="154"/>
+        <location filename="../../ui/core_messages.py" line="182"/>
         <source>Deze poging kan niet worden doorgestreept.</source>
         <translation>This attempt cannot be struck out.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="156"/>
+        <location filename="../../ui/core_messages.py" line="184"/>
         <source>Deze zaak is niet afgesloten; heropenen is niet nodig.</source>
         <translation>This case is not closed; there is no need to reopen it.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="158"/>
+        <location filename="../../ui/core_messages.py" line="186"/>
         <source>Schrijf op waarom u de zaak heropent.</source>
         <translation>Write down why you are reopening the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="159"/>
+        <location filename="../../ui/core_messages.py" line="187"/>
         <source>U kunt alleen uw eigen zaken heropenen.</source>
         <translation>You can only reopen your own cases.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="160"/>
+        <location filename="../../ui/core_messages.py" line="188"/>
         <source>Er is niets om te printen: geen zaken gevonden.</source>
         <translation>There is nothing to print: no cases found.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="161"/>
+        <location filename="../../ui/core_messages.py" line="189"/>
         <source>Het uitvoerbestand moet op .pdf eindigen.</source>
         <translation>The output file must end in .pdf.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="163"/>
+        <location filename="../../ui/core_messages.py" line="191"/>
         <source>Uw naam ontbreekt: dan staat er een lege regel op het kaartje of de brief. Vul uw gegevens in bij Instellingen, of met `fieldapp profile set --naam ... --telefoon ...`.</source>
         <translation>Your name is missing: the card or letter would have an empty line. Fill in your details in Settings, or with `fieldapp profile set --naam ... --telefoon ...`.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="171"/>
+        <location filename="../../ui/core_messages.py" line="199"/>
         <source>Uw telefoonnummer ontbreekt: dan staat er een lege regel op het kaartje of de brief. Vul uw gegevens in bij Instellingen, of met `fieldapp profile set --naam ... --telefoon ...`.</source>
         <translation>Your phone number is missing: the card or letter would have an empty line. Fill in your details in Settings, or with `fieldapp profile set --naam ... --telefoon ...`.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="179"/>
+        <location filename="../../ui/core_messages.py" line="207"/>
         <source>Uw naam en telefoonnummer ontbreken: dan staat er een lege regel op het kaartje of de brief. Vul uw gegevens in bij Instellingen, of met `fieldapp profile set --naam ... --telefoon ...`.</source>
         <translation>Your name and phone number are missing: the card or letter would have an empty line. Fill in your details in Settings, or with `fieldapp profile set --naam ... --telefoon ...`.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="186"/>
+        <location filename="../../ui/core_messages.py" line="214"/>
         <source>De map voor het uitvoerbestand bestaat niet.</source>
         <translation>The folder for the output file does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="262"/>
+        <source>zondag</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="263"/>
+        <source>Bevrijdingsdag</source>
+        <translation>Liberation Day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="264"/>
+        <source>brugdag</source>
+        <translation>bridge day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="279"/>
+        <source>Op deze dag worden geen bezoeken gepland (%1).</source>
+        <translation>No visits are planned on this day (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="280"/>
+        <source>feestdag (%1)</source>
+        <translation>public holiday (%1)</translation>
     </message>
 </context>
 <context>
@@ -1431,11 +1546,6 @@
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="168"/>
-        <source>&amp;Bureau</source>
-        <translation>&amp;Desk</translation>
-    </message>
-    <message>
         <location filename="../../ui/views/main_window.py" line="169"/>
         <source>Ver&amp;grendelen</source>
         <translation>&amp;Lock</translation>
@@ -1459,6 +1569,11 @@
         <location filename="../../ui/views/main_window.py" line="349"/>
         <source>Deze laptop is door de beheerder van het team ingetrokken. Daarom zijn alle Veldwerk-gegevens op deze laptop veilig gewist; u hoeft daarvoor niets te doen. Wilt u weer met Veldwerk werken, verbind deze laptop dan opnieuw met de server (vraag uw teamleider om toegang).</source>
         <translation>This laptop was withdrawn by the team&apos;s administrator. That is why all Veldwerk data on this laptop has been safely erased; you do not need to do anything about it. To work with Veldwerk again, connect this laptop to the server again (ask your team lead for access).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="168"/>
+        <source>&amp;Bureau</source>
+        <translation>&amp;Desk</translation>
     </message>
 </context>
 <context>
@@ -2510,17 +2625,17 @@
     <message>
         <location filename="../../ui/dialogs/settings_dialog.py" line="88"/>
         <source>&amp;Over Veldwerk…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;About Veldwerk…</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/settings_dialog.py" line="103"/>
         <source>&lt;b&gt;Veldwerk %1&lt;/b&gt;&lt;br&gt;Veldapp voor vroegsignalering: versleuteld, ook zonder internet.&lt;br&gt;Licentie: EUPL-1.2. Lettertype DejaVu Sans (vrije licentie).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Veldwerk %1&lt;/b&gt;&lt;br&gt;Field app for early signalling of payment arrears: encrypted, works offline.&lt;br&gt;Licence: EUPL-1.2. Font DejaVu Sans (free licence).</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/settings_dialog.py" line="108"/>
         <source>Over Veldwerk</source>
-        <translation type="unfinished"></translation>
+        <translation>About Veldwerk</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/settings_dialog.py" line="119"/>
@@ -2831,11 +2946,6 @@
         <translation>Cases for today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="105"/>
-        <source>Niet thuis: straks terug (achteraan de route)</source>
-        <translation>Not home: come back later (end of the route)</translation>
-    </message>
-    <message>
         <location filename="../../ui/views/today_view.py" line="112"/>
         <source>Geen zaken gevonden.</source>
         <translation>No cases found.</translation>
@@ -2909,6 +3019,11 @@
         <location filename="../../ui/views/today_view.py" line="271"/>
         <source>%1 · alle zaken, ook afgesloten (zoeken werkt ook offline)</source>
         <translation>%1 · all cases, closed ones too (search works offline)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="105"/>
+        <source>Niet thuis: straks terug (achteraan de route)</source>
+        <translation>Not home: come back later (end of the route)</translation>
     </message>
 </context>
 <context>
