@@ -65,6 +65,10 @@ def _overview(window):  # type: ignore[no-untyped-def]
 def _load(overview, qtbot) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(overview.loaded, timeout=15_000):
         overview.reload()
+        # The request runs on the network thread: the window shows a busy bar meanwhile.
+        assert overview.loading and not overview.progress.isHidden()
+        assert not overview.refresh.isEnabled()
+    assert overview.progress.isHidden() and overview.refresh.isEnabled()
 
 
 def test_overview_shows_the_servers_numbers_with_counts_and_intervals(  # type: ignore[no-untyped-def]
