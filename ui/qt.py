@@ -13,8 +13,11 @@ from PySide6.QtCharts import (  # pyside6-addons (the desk's Overzicht)
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
+    QLineSeries,
+    QScatterSeries,
     QValueAxis,
 )
 
@@ -239,6 +242,7 @@ __all__ = [
     "Slot",
     "is_alive",
 ]
+__all__ += ["QCategoryAxis", "QLineSeries", "QScatterSeries"]  # the Overzicht charts
 __all__ += [  # the desk's names
     "QBarCategoryAxis",
     "QBarSeries",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 
 from fieldapp.domain.ddas import Eindresultaat
 from fieldapp.domain.desk import Approach
@@ -22,6 +23,7 @@ from fieldapp.sync.desk_protocol import (
     NotPickedUpRequest,
     QuarantineDecision,
 )
+from fieldapp.sync.outcome_wire import ReportReply
 from fieldapp.sync.protocol import (
     AssignRequest,
     AssignResponse,
@@ -127,6 +129,11 @@ class DeskClient:
         """The team's audit trail, newest first; filters: case_id, user_id, device_id, action."""
         params = {k: v for k, v in filters.items() if v}
         return self._transport.call("GET", "/v1/audit", AuditEntries, params=params).root
+
+    def report(self, van: date, tot: date) -> dict[str, Any]:
+        """The team's dashboard and deadline lists (``GET /v1/report``), as JSON."""
+        params = {"van": van.isoformat(), "tot": tot.isoformat()}
+        return self._transport.call("GET", "/v1/report", ReportReply, params=params).root
 
     # --- the week plan (endpoints of fieldapp.server.routes.plan) ---------------------------
 

@@ -42,6 +42,7 @@ class CountResponse(_Reply):
 class AuditEntry(_Reply):
     """One audit event as ``GET /v1/audit`` lists it (ids and counts only)."""
 
+    id: int = 0  # paging cursor (``before``)
     at: datetime
     action: str
     outcome: str

@@ -12,7 +12,7 @@ from typing import Any
 from fieldapp.domain.cases import Case, CaseStatus
 from fieldapp.domain.letters import Language
 from fieldapp.domain.people import readable_phone
-from ui.display import deadline_text, euros, short_date
+from ui.display import case_clock_text, euros, short_date
 from ui.labels import priority_reason_label, result_label
 from ui.models.case_detail import SignalTableModel
 from ui.qt import (
@@ -119,7 +119,8 @@ class CaseFacts(QScrollArea):
 
     @staticmethod
     def deadline_text(case: Case, today: date) -> str:
-        return deadline_text(case.deadline, today)
+        """A closed case shows its result ("Afgesloten: wil hulp"), never "te laat"."""
+        return case_clock_text(case.deadline, today, status=case.status, resultaat=case.resultaat)
 
     def status_text(self, case: Case) -> str:
         if case.status is CaseStatus.GESLOTEN and case.resultaat is not None:

@@ -28,6 +28,7 @@ from ui.backend import Backend
 from ui.dialogs.attempt_form import AttemptFormDialog, AttemptInput
 from ui.dialogs.close_case import CloseCaseDialog
 from ui.dialogs.void_attempt import ReopenCaseDialog, VoidAttemptDialog
+from ui.display import is_overdue
 from ui.messages import user_message
 from ui.models.case_detail import ROW_ROLE
 from ui.print_request import PrintSource
@@ -214,9 +215,7 @@ class CaseView(QWidget):
         address = case.address.one_line() if case.address else self.tr("Adres onbekend")
         self.address.setText(address)
         self.deadline.setText(self.facts.deadline_text(case, today))
-        self.deadline.setProperty(
-            "overdue", case.deadline < today and case.status is CaseStatus.OPEN
-        )
+        self.deadline.setProperty("overdue", is_overdue(case.deadline, today, case.status))
         self.deadline.style().unpolish(self.deadline)
         self.deadline.style().polish(self.deadline)
         self.status_line.setText(self.facts.status_text(case))

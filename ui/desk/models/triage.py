@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from fieldapp.domain.desk import TriageFilter, TriageRow
-from ui.display import deadline_text, euros, short_date
+from ui.display import case_clock_text, euros, is_overdue, short_date
 from ui.labels import partner_label
 from ui.qt import (
     QAbstractTableModel,
@@ -276,7 +276,9 @@ class TriageModel(QAbstractTableModel):
             if column == COL_FLAGS:
                 return "\n".join(row.case.warnings) or None
             return None
-        late = column == COL_DEADLINE and row.case.deadline < self._today
+        late = column == COL_DEADLINE and is_overdue(
+            row.case.deadline, self._today, row.case.status
+        )
         if role == Qt.ItemDataRole.ForegroundRole and late:
             return QBrush(QColor("#b00020"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_PRIORITY, COL_AMOUNT):
@@ -298,7 +300,9 @@ class TriageModel(QAbstractTableModel):
         if column == COL_AMOUNT:
             return euros(case.total_cents)
         if column == COL_DEADLINE:
-            return deadline_text(case.deadline, self._today)
+            return case_clock_text(
+                case.deadline, self._today, status=case.status, resultaat=case.resultaat
+            )
         if column == COL_OPENED:
             return short_date(row.opened_on)
         if column == COL_AGE:
