@@ -133,7 +133,9 @@ def test_moved_inside_the_municipality_moves_the_case_and_joins_the_household(
         target = s.get(CaseRow, household)
         assert target is not None and target.meervoudig  # Energie + Water: matched again
         tombstones = s.scalars(
-            select(ChangeLogRow.kind).where(ChangeLogRow.case_id == moved_case)
+            select(ChangeLogRow.kind).where(
+                ChangeLogRow.entity_type == "case", ChangeLogRow.entity_id == moved_case
+            )
         ).all()
         assert "tombstone" in tombstones
         person = s.get(PersonRow, moved_person)
