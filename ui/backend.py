@@ -15,6 +15,7 @@ from pathlib import Path
 
 from fieldapp.config import load_policy
 from fieldapp.domain.priority import Policy
+from fieldapp.services import identity as sync_service
 from fieldapp.services.changes import Changes
 from fieldapp.services.identity import ServerLogin, app_identity, enroll_with_login
 from fieldapp.services.policy import server_policy
@@ -27,6 +28,7 @@ from ui.qt import QObject, QTimer, Signal
 from ui.sync_access import ParkedStore, ui_transport
 from ui.tasks import DbContext, TaskRunner
 
+ROLE_TEAMLEAD = "teamlead"
 RETENTION_CHECK_MS = 60 * 60 * 1000  # hourly look; a run happens once per 24 h
 
 
@@ -36,7 +38,12 @@ class Identity:
 
     worker_id: str | None
     device_id: str
-    policy: Policy | None = None
+    policy: Policy | None = None  # the server's afwegingskader, once a sync brought it
+    role: str = "worker"  # the enrolled user's role; "teamlead" opens on the desk
+
+    @property
+    def is_lead(self) -> bool:
+        return self.role == ROLE_TEAMLEAD
 
 
 def _identity(store: Store) -> Identity:
@@ -45,7 +52,9 @@ def _identity(store: Store) -> Identity:
     10,000-case store its scan takes 0.2-0.5 s, which the worker should not wait for."""
     with store.session() as session:
         app = app_identity(session)  # also adopts stores enrolled with `fieldapp connect`
-        return Identity(app.worker_id, app.device_id, server_policy(session))
+        enrolled = sync_service.load_identity(session)
+        role = enrolled.role if enrolled is not None else "worker"
+        return Identity(app.worker_id, app.device_id, server_policy(session), role)
 
 
 class Backend(QObject):

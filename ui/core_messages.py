@@ -54,6 +54,34 @@ _EFFORT_BY_CODE = {
 # The Dutch core texts (QT_TRANSLATE_NOOP marks them for pyside6-lupdate; the translation
 # is looked up at call time, so a language switch needs no restart).
 SOURCES: tuple[str, ...] = (
+    # Planning (desk and the worker's route).
+    str(QT_TRANSLATE_NOOP("CoreMessages", "Even geduld: de controle wordt geladen.")),
+    str(QT_TRANSLATE_NOOP("CoreMessages", "Nog niet ingepland.")),
+    str(QT_TRANSLATE_NOOP("CoreMessages", "Adres onbekend")),
+    str(
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "Deze zaak is toegewezen aan een andere medewerker dan die van deze dienst.",
+        )
+    ),
+    str(QT_TRANSLATE_NOOP("CoreMessages", "Deze zaak staat al in deze dienst.")),
+    str(QT_TRANSLATE_NOOP("CoreMessages", "Deze zaak bestaat niet of is gesloten.")),
+    str(QT_TRANSLATE_NOOP("CoreMessages", "Deze dienst bestaat niet.")),
+    str(QT_TRANSLATE_NOOP("CoreMessages", "Dit bezoek bestaat niet.")),
+    str(QT_TRANSLATE_NOOP("CoreMessages", "Deze medewerker hoort niet bij uw team.")),
+    str(
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "Kies twee verschillende medewerkers voor een dienst met z'n tweeën."
+        )
+    ),
+    str(QT_TRANSLATE_NOOP("CoreMessages", "Deze zaak staat vandaag niet op uw route.")),
+    str(
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "De nieuwe volgorde moet precies de bezoeken van deze dienst bevatten."
+        )
+    ),
+    str(QT_TRANSLATE_NOOP("CoreMessages", "Deze dienst staat niet (meer) op deze laptop.")),
+    str(QT_TRANSLATE_NOOP("CoreMessages", "Deze dienst of zaak staat niet (meer) op deze laptop.")),
     str(
         QT_TRANSLATE_NOOP(
             "CoreMessages",
@@ -189,6 +217,7 @@ SOURCES: tuple[str, ...] = (
 _KNOWN = frozenset(SOURCES)
 
 _WITH_ARGS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^Op deze dag worden geen bezoeken gepland \((.+)\)\.$"), "CLOSED"),
     (re.compile(r"^De server weigerde het verzoek\. \(HTTP (\d+)\)$"), "HTTP"),
     (
         re.compile(
@@ -229,6 +258,29 @@ def effort_item(line: str) -> str:
     return effort_line(int(match.group(1)), int(match.group(2)), match.group(3), dutch)
 
 
+_CLOSED_REASONS = {
+    "zondag": QT_TRANSLATE_NOOP("CoreMessages", "zondag"),
+    "Bevrijdingsdag": QT_TRANSLATE_NOOP("CoreMessages", "Bevrijdingsdag"),
+    "brugdag": QT_TRANSLATE_NOOP("CoreMessages", "brugdag"),
+}
+
+
+def closed_day_reason(reason: str) -> str:
+    """Why a day has no visits (planning.calendar.closed_reason), in the UI language; a
+    holiday's own name stays as the holidays package gives it."""
+    if reason in _CLOSED_REASONS:
+        return _t(reason)
+    if reason.startswith("feestdag (") and reason.endswith(")"):
+        return _t("feestdag (%1)").replace("%1", reason[len("feestdag (") : -1])
+    return reason
+
+
+_TEMPLATE_MARKS = (
+    QT_TRANSLATE_NOOP("CoreMessages", "Op deze dag worden geen bezoeken gepland (%1)."),
+    QT_TRANSLATE_NOOP("CoreMessages", "feestdag (%1)"),
+)
+
+
 def core_message(text: str) -> str:
     """``text`` from the core in the UI language (unknown texts unchanged)."""
     if text in _KNOWN:
@@ -239,6 +291,10 @@ def core_message(text: str) -> str:
             continue
         if code == "HTTP":
             return _t("De server weigerde het verzoek. (HTTP %1)").replace("%1", match.group(1))
+        if code == "CLOSED":
+            return _t("Op deze dag worden geen bezoeken gepland (%1).").replace(
+                "%1", closed_day_reason(match.group(1))
+            )
         if code == "LENGTH":
             return _t(
                 "De wachtwoordzin moet minstens %1 tekens lang zijn. "

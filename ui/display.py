@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from fieldapp.domain.cases import CaseStatus
 from fieldapp.domain.dayparts import AMSTERDAM
+from fieldapp.domain.ddas import Eindresultaat
 from fieldapp.domain.deadlines import days_left
+from ui.labels import result_short_label
 from ui.qt import QCoreApplication, QDate, QLocale
 
 
@@ -47,6 +50,25 @@ def deadline_text(deadline: date, today: date) -> str:
     if left == 1:
         return QCoreApplication.translate("Display", "nog 1 dag")
     return QCoreApplication.translate("Display", "nog %1 dagen").replace("%1", str(left))
+
+
+def case_clock_text(
+    deadline: date, today: date, *, status: CaseStatus, resultaat: Eindresultaat | None
+) -> str:
+    """What a case shows where its deadline clock would be: a closed case its result
+    ("Afgesloten: wil hulp"), never "te laat"; an open case its clock (``deadline_text``)."""
+    if status is CaseStatus.GESLOTEN:
+        if resultaat is None:
+            return QCoreApplication.translate("Display", "Afgesloten")
+        return QCoreApplication.translate("Display", "Afgesloten: %1").replace(
+            "%1", result_short_label(resultaat)
+        )
+    return deadline_text(deadline, today)
+
+
+def is_overdue(deadline: date, today: date, status: CaseStatus) -> bool:
+    """Only an open case can be late; a closed one is settled whatever its old deadline."""
+    return status is not CaseStatus.GESLOTEN and days_left(deadline, today) < 0
 
 
 def since_text(day: date | None) -> str:

@@ -190,6 +190,39 @@ def result_label(result: Eindresultaat) -> str:
     return QCoreApplication.translate("Labels", str(_RESULT_LABELS[result]))
 
 
+def result_short_label(result: Eindresultaat) -> str:
+    """A few words for a card or table cell ("wil hulp"); the full label is ``result_label``."""
+    wants_help = QCoreApplication.translate("Labels", "wil hulp")
+    not_taken = QCoreApplication.translate("Labels", "niet opgepakt")
+    labels = {
+        Eindresultaat.VERVOLGHULP_FINANCIEEL: wants_help,
+        Eindresultaat.VERVOLGHULP_NIET_FINANCIEEL: wants_help,
+        Eindresultaat.VERVOLGHULP: wants_help,
+        Eindresultaat.BUDGETADVIES_QUICK_FIX: QCoreApplication.translate("Labels", "geholpen"),
+        Eindresultaat.ZELF_BETAALD: QCoreApplication.translate("Labels", "zelf betaald"),
+        Eindresultaat.REGELT_HET_ZELF: QCoreApplication.translate("Labels", "geen hulp gewenst"),
+        Eindresultaat.GEEN_REACTIE_NA_CONTACT: QCoreApplication.translate(
+            "Labels", "geen reactie meer"
+        ),
+        Eindresultaat.DEFINITIEF_GEEN_CONTACT: QCoreApplication.translate("Labels", "geen contact"),
+        Eindresultaat.AL_BEKEND_BIJ_SHV: QCoreApplication.translate(
+            "Labels", "al bekend bij schuldhulp"
+        ),
+        Eindresultaat.ANDER_LOPEND_TRAJECT: QCoreApplication.translate(
+            "Labels", "ander hulptraject"
+        ),
+        Eindresultaat.GEEN_INWONER: QCoreApplication.translate("Labels", "geen inwoner"),
+        Eindresultaat.OVERLEDEN: QCoreApplication.translate("Labels", "overleden"),
+        Eindresultaat.VERWIJZING_ZONDER_TUSSENKOMST: QCoreApplication.translate(
+            "Labels", "doorverwezen"
+        ),
+        Eindresultaat.NIET_OPGEPAKT_HERHAALDE_MELDING: not_taken,
+        Eindresultaat.NIET_OPGEPAKT_ONTERECHT: not_taken,
+        Eindresultaat.NIET_OPGEPAKT_ANDERE_REDEN: not_taken,
+    }
+    return labels[result]
+
+
 def result_order() -> list[Eindresultaat]:
     """The close dialog's order."""
     return list(_RESULT_LABELS)

@@ -18,6 +18,11 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--rebuild", action="store_true", help="gooi de demodatabase weg en bouw opnieuw"
     )
+    p.add_argument(
+        "--teamleider",
+        action="store_true",
+        help="open de demo als teamleider (het bureau: binnengekomen, toewijzen, weekplanning)",
+    )
     p.set_defaults(func=cmd_demo)
 
 
@@ -33,6 +38,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if problem is not None:
             print(f"fieldapp: {problem}", file=sys.stderr)
             return 2
+    if getattr(args, "teamleider", False):
+        return _lead_demo(args, path, gui)
 
     def waiting() -> None:
         print(
@@ -50,4 +57,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
     # The demo's own sync server runs beside the window, on loopback, for as long as it is open.
     with running_demo_server(path):
         result: int = gui(path, DEMO_PASSPHRASE)
+        return result
+
+
+def _lead_demo(args: argparse.Namespace, path: Path, gui: Any) -> int:
+    from fieldapp.demo import DEMO_PASSPHRASE
+    from fieldapp.demo_lead import ensure_lead_demo, running_lead_demo_server
+
+    info = ensure_lead_demo(path, households=args.households, rebuild=args.rebuild)
+    if args.no_gui or gui is None:
+        print(info.summary())
+        return 0
+    with running_lead_demo_server(path):
+        result: int = gui(info.path, DEMO_PASSPHRASE)
         return result

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.cli.common import db_path, open_store
+from fieldapp.cli.route import add_route_parser
 from fieldapp.domain.letters import Audience, Language, LetterKind, Sender
 from fieldapp.errors import FieldAppError
 from fieldapp.letters.geometry import CardLayout, WindowPosition
@@ -97,6 +98,7 @@ def register(
         help="a4: 4 per vel met snijtekens; a6: 1 per pagina; drukkerij: met afloop",
     )
     cards.set_defaults(func=lambda args: run_print_cards(args, job_source, sender_source, today()))
+    add_route_parser(print_sub)  # fieldapp print route (the desk's route sheet)
 
     letters_cmd = print_sub.add_parser("letters", help="brieven (A4, vensterenvelop)")
     _add_selection(letters_cmd)

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.cli.brp import add_brp_commands
+from fieldapp.cli.common import DB_URL_ENV, database_url
 from fieldapp.errors import FieldAppError
 
 PASSWORD_ENV = "FIELDAPP_SERVER_PASSWORD"  # noqa: S105 (variable name, not a secret)
-DB_URL_ENV = "FIELDAPP_DB_URL"
 
 
 class ServerUsageError(FieldAppError):
@@ -131,35 +131,6 @@ def _db_args(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--data-dir", help="servermap (sleutelbestand, ingebouwde database)")
     p.add_argument("--key-file", help="serversleutel (standaard <servermap>/server.key)")
-
-
-def database_url(args: argparse.Namespace) -> str | None:
-    """``--db-url-file``, else ``--db`` (warned about when it holds a password), else
-    ``$FIELDAPP_DB_URL``, else None (the embedded SQLCipher file)."""
-    if getattr(args, "db_url_file", None):
-        try:
-            return Path(args.db_url_file).read_text(encoding="utf-8").strip() or None
-        except OSError as exc:
-            raise ServerUsageError("Het bestand met de database-URL is niet leesbaar.") from exc
-    url: str | None = getattr(args, "server_db", None)
-    if url:
-        if _has_password(url):
-            print(
-                "fieldapp: let op: het databasewachtwoord staat op de opdrachtregel (zichtbaar "
-                f"in ps en de shellgeschiedenis); gebruik --db-url-file of ${DB_URL_ENV}.",
-                file=sys.stderr,
-            )
-        return url
-    return os.environ.get(DB_URL_ENV) or None
-
-
-def _has_password(url: str) -> bool:
-    from urllib.parse import urlsplit
-
-    try:
-        return bool(urlsplit(url).password)
-    except ValueError:
-        return False
 
 
 def _open_db(args: argparse.Namespace) -> Any:

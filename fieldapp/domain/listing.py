@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from fieldapp.domain.cases import CaseStatus
-from fieldapp.domain.ddas import Contactsoort, Dagdeel, Signaalpartner
+from fieldapp.domain.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalpartner
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,7 @@ class CaseListRow:
     planned_seq: int | None = None
     planned_dagdeel: Dagdeel | None = None
     assigned_worker_id: str | None = None
+    resultaat: Eindresultaat | None = None  # set once closed: shown instead of the clock
 
     def matches(self, text: str) -> bool:
         """Search by name or address (case- and accent-sensitive enough for a worker's list)."""

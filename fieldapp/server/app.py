@@ -38,7 +38,7 @@ log = logging.getLogger("fieldapp.server")
 
 
 def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> FastAPI:
-    from fieldapp.server.routes import brp, devices, outcomes, plan, sync, team
+    from fieldapp.server.routes import brp, desk, devices, outcomes, plan, sync, team
 
     cfg = settings or ServerSettings()
     app = FastAPI(
@@ -53,9 +53,10 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
     app.include_router(devices.router)
     app.include_router(sync.router)
     app.include_router(team.router)
+    app.include_router(desk.router)
+    app.include_router(plan.router)
     app.include_router(outcomes.router)
     app.include_router(brp.router)
-    app.include_router(plan.router)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:

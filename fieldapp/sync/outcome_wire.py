@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, RootModel
 
 
 class PolicyReply(BaseModel):
@@ -33,3 +34,8 @@ class OptOutsReply(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
     entries: list[OptOutWire]
+
+
+class ReportReply(RootModel[dict[str, Any]]):
+    """``GET /v1/report`` (team leads): the dashboard JSON, read by
+    ``fieldapp.reporting.report_reply.parse_report``."""

@@ -13,6 +13,7 @@ TLS: ``https://`` URLs are verified (system CAs, or ``ca_bundle`` for a municipa
 from __future__ import annotations
 
 import ipaddress
+import json as json_module
 import random
 import ssl
 import threading
@@ -227,10 +228,19 @@ class Transport:
                 last = SyncUnavailable(MSG_UNAVAILABLE)
                 continue
             if _is_json(response):
-                raise SyncRefused(f"{MSG_REFUSED} (HTTP {status})")
+                # Our server's 4xx details are short Dutch sentences without personal data.
+                raise SyncRefused(_detail(body) or f"{MSG_REFUSED} (HTTP {status})")
             # A non-JSON 4xx is a proxy or portal talking, not our server.
             last = SyncUnavailable(MSG_NOT_JSON)
         raise last
+
+
+def _detail(body: bytes) -> str:
+    try:
+        detail = json_module.loads(body).get("detail")
+    except (ValueError, AttributeError):
+        return ""
+    return detail if isinstance(detail, str) and len(detail) <= 300 else ""
 
 
 def _retry_after(response: httpx.Response) -> int | None:

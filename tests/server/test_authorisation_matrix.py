@@ -140,6 +140,18 @@ def _requests(
             f"/v1/devices/{spare}/revoke", headers=h, json={"push_first": True}
         ),
         "wiped": lambda: http.post("/v1/device/wiped", headers=h),
+        # desk commands (issue 9); "niet opgepakt" closes the case, so it runs last
+        "approach": lambda: http.post(
+            "/v1/cases/approach", headers=h, json={"case_ids": [cid], "approach": "bellen"}
+        ),
+        "resolve": lambda: http.post(
+            f"/v1/quarantine/{uuid.uuid4()}", headers=h, json={"decision": "accept"}
+        ),
+        "not_picked_up": lambda: http.post(
+            "/v1/cases/not-picked-up",
+            headers=h,
+            json={"case_ids": [cid], "resultaat": "Niet opgepakt: onterecht signaal"},
+        ),
     }
 
 
@@ -185,6 +197,9 @@ def test_authorisation_matrix(live) -> None:  # type: ignore[no-untyped-def]
                     "revoke": lead_ok,
                     "wiped": caller
                     in ("own_worker", "other_worker", "own_lead", "other_team_lead", "revoked"),
+                    "approach": lead_ok,
+                    "resolve": False,  # no such quarantine item for anyone
+                    "not_picked_up": lead_ok,
                 }
                 for name, send in requests.items():
                     cells += 1
@@ -217,7 +232,7 @@ def test_authorisation_matrix(live) -> None:  # type: ignore[no-untyped-def]
         f"{len(leaks)} leaks"
     )
     assert unexpected_2xx == [] and leaks == []
-    assert cells == len(CALLERS) * len(TARGETS) * 15
+    assert cells == len(CALLERS) * len(TARGETS) * 18
 
 
 def test_import_is_for_team_leads_only(live) -> None:  # type: ignore[no-untyped-def]

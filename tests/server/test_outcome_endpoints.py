@@ -62,8 +62,17 @@ def test_lead_report_audit_feedback_and_ddas(server) -> None:
         trail = http.get("/v1/audit", params={"action": "report"}).json()
         assert trail and all(r["action"] == "report" for r in trail)
         assert all(
-            set(r) == {"at", "action", "outcome", "user_id", "device_id", "case_ids", "detail"}
+            set(r)
+            == {"id", "at", "action", "outcome", "user_id", "device_id", "case_ids", "detail"}
             for r in trail
+        )
+        everything = [r["id"] for r in http.get("/v1/audit", params={"limit": 3}).json()]
+        older = http.get("/v1/audit", params={"before": everything[1], "limit": 2}).json()
+        assert len(everything) == 3 and [r["id"] for r in older][:1] == everything[2:]
+        assert http.get("/v1/audit", params={"van": "2100-01-01", "tot": "2100-01-31"}).json() == []
+        assert (
+            http.get("/v1/audit", params={"van": "2026-02-01", "tot": "2026-01-01"}).status_code
+            == 422
         )
     assert httpx.get(f"{url}/v1/report", params=PERIOD, headers=anna.headers).status_code == 403
     assert httpx.get(f"{url}/v1/audit", headers=anna.headers).status_code == 403

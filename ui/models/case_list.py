@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from fieldapp.domain.listing import CaseListRow
-from ui.display import deadline_text, euros
+from ui.display import case_clock_text, euros
 from ui.labels import dagdeel_label, partner_label
 from ui.models.route_groups import RouteGroup
 from ui.qt import (
@@ -113,7 +113,9 @@ class CaseListModel(QAbstractListModel):
         """Everything the card shows, as one sentence for screen readers and tooltips."""
         partners = ", ".join(partner_label(p) for p in row.partners)
         parts = [row.address_line, row.names, partners, euros(row.total_cents)]
-        parts.append(deadline_text(row.deadline, self._today))
+        parts.append(
+            case_clock_text(row.deadline, self._today, status=row.status, resultaat=row.resultaat)
+        )
         parts.extend(translate_flag(w) for w in row.warnings)
         return ". ".join(p for p in parts if p)
 

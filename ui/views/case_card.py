@@ -16,7 +16,7 @@ from __future__ import annotations
 from fieldapp.domain.cases import CaseStatus
 from fieldapp.domain.dayparts import AMSTERDAM
 from fieldapp.domain.listing import AttemptMark, CaseListRow
-from ui.display import deadline_text, euros, since_text
+from ui.display import case_clock_text, euros, since_text
 from ui.labels import (
     CONTACT_ICONS,
     DAYPART_ICONS,
@@ -179,10 +179,9 @@ class CaseCardDelegate(QStyledItemDelegate):
 
         # Right column: deadline clock and attempt marks.
         painter.setFont(title_font)
-        clock_text = (
-            QCoreApplication.translate("CaseCard", "afgesloten")
-            if closed
-            else deadline_text(row.deadline, today)
+        # A closed case shows its result instead ("Afgesloten: wil hulp").
+        clock_text = case_clock_text(
+            row.deadline, today, status=row.status, resultaat=row.resultaat
         )
         clock_w = QFontMetrics(title_font).horizontalAdvance(clock_text)
         clock_rect = QRect(inner.right() - clock_w, inner.top(), clock_w, title_h)

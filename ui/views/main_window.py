@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from ui.auto_lock import AutoLock
 from ui.backend import Backend
+from ui.desk.build import build_desk
+from ui.desk.desk_view import DeskView
 from ui.dialogs.connect_dialog import ConnectDialog
 from ui.dialogs.first_run import FirstRunDialog
 from ui.dialogs.settings_dialog import SettingsDialog
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Veldwerk"))
         self.setMinimumSize(QSize(760, 520))  # fits small screens; place_on_screen sizes it
         self.resume_case_id: str | None = None
+        self._back_to_desk = False
         self.first_run: FirstRunDialog | None = None
         self.connect_dialog: ConnectDialog | None = None
         self.sync = SyncController(backend, self)
@@ -79,6 +82,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.work)
         self.today: TodayView
         self.case_view: CaseView
+        self.desk: DeskView
         self._build_work_pages()
 
         self.banner = QFrame()
@@ -105,6 +109,10 @@ class MainWindow(QMainWindow):
         self.act_today = QAction(icon("vandaag"), "", self)
         self.act_today.setShortcut(QKeySequence("Ctrl+T"))
         self.act_today.triggered.connect(self.show_today)
+        self.act_desk = QAction(icon("persoon"), "", self)
+        self.act_desk.setShortcut(QKeySequence("Ctrl+B"))
+        self.act_desk.triggered.connect(self.show_desk)
+        self.act_desk.setVisible(False)
         self.act_lock = QAction(icon("slot"), "", self)
         self.act_lock.setShortcut(QKeySequence("Ctrl+L"))
         self.act_lock.triggered.connect(self.lock)
@@ -113,7 +121,13 @@ class MainWindow(QMainWindow):
         self.act_print.triggered.connect(self._print_current)
         self.act_settings = QAction(icon("instellingen"), "", self)
         self.act_settings.triggered.connect(self.open_settings)
-        for action in (self.act_today, self.act_print, self.act_lock, self.act_settings):
+        for action in (
+            self.act_desk,
+            self.act_today,
+            self.act_print,
+            self.act_lock,
+            self.act_settings,
+        ):
             self.toolbar.addAction(action)
         self.sync_bar = SyncStatusBar(self.sync)
         self.sync_bar.connect_requested.connect(self.open_connect)
@@ -127,23 +141,31 @@ class MainWindow(QMainWindow):
 
     def _build_work_pages(self) -> None:
         """(Re)create Vandaag and the case view; used again after a language switch."""
-        for old in (getattr(self, "today", None), getattr(self, "case_view", None)):
+        for old in (
+            getattr(self, "today", None),
+            getattr(self, "case_view", None),
+            getattr(self, "desk", None),
+        ):
             if old is not None:
                 self.work.removeWidget(old)
                 old.deleteLater()
         self.today = TodayView(self.backend)
         self.case_view = CaseView(self.backend)
         self.today.open_case.connect(self.show_case)
-        self.case_view.back.connect(self.show_today)
+        self.case_view.back.connect(self._case_back)
         self.today.print_requested.connect(self.open_print)
         self.case_view.print_requested.connect(self.open_print)
         self.today.sync_requested.connect(self.sync.sync_now)
         self.work.addWidget(self.today)
         self.work.addWidget(self.case_view)
+        self.desk = build_desk(self.backend, self.sync)
+        self.desk.open_case.connect(self.show_case)
+        self.work.addWidget(self.desk)
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Veldwerk"))
         self.act_today.setText(self.tr("&Vandaag"))
+        self.act_desk.setText(self.tr("&Bureau"))
         self.act_lock.setText(self.tr("Ver&grendelen"))
         self.act_print.setText(self.tr("&Printen"))
         self.act_settings.setText(self.tr("&Instellingen"))
@@ -179,9 +201,14 @@ class MainWindow(QMainWindow):
         self.auto_lock.arm()
         for action in (self.act_today, self.act_lock, self.act_print):
             action.setEnabled(True)
+        is_lead = self.backend.identity is not None and self.backend.identity.is_lead
+        self.act_desk.setVisible(is_lead)
+        self.act_desk.setEnabled(is_lead)
         if self.resume_case_id is not None:
             case_id, self.resume_case_id = self.resume_case_id, None
             self.show_case(case_id)
+        elif is_lead:
+            self.show_desk()  # a team lead's laptop opens on the desk
         else:
             self.show_today()
 
@@ -194,10 +221,24 @@ class MainWindow(QMainWindow):
         self.today.reload()
         self.today.focus_list()
 
+    def show_desk(self) -> None:
+        if not self.backend.is_unlocked:
+            return
+        self.work.setCurrentWidget(self.desk)
+        self.desk.reload()
+
+    def _case_back(self) -> None:
+        if self._back_to_desk:
+            self.show_desk()
+        else:
+            self.show_today()
+
     def show_case(self, case_id: str) -> None:
         if self.sync.hides(case_id):  # details hidden until the next sync, or a husk
             self.show_today()
             return
+        if self.work.currentWidget() is not self.case_view:
+            self._back_to_desk = self.work.currentWidget() is self.desk
         self.case_view.load(case_id)
         self.work.setCurrentWidget(self.case_view)
         self.case_view.quick_note.setFocus()
@@ -240,7 +281,7 @@ class MainWindow(QMainWindow):
 
     def _show_locked_state(self) -> None:
         self.pages.setCurrentWidget(self.unlock_page)
-        for action in (self.act_today, self.act_lock, self.act_print):
+        for action in (self.act_today, self.act_lock, self.act_print, self.act_desk):
             action.setEnabled(False)
         self.unlock_page.reset()
 

@@ -8,7 +8,7 @@ DDAS delivery and the feedback hold exactly what the receiving party may see.
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -36,6 +36,7 @@ MAX_AUDIT_ROWS = 1000
 
 
 class AuditRow(BaseModel):
+    id: int  # the paging cursor: ask for ``before=<id of the last row>`` for the next page
     at: datetime
     action: str
     outcome: str
@@ -147,12 +148,25 @@ def audit_trail(
     user_id: str | None = None,
     device_id: str | None = None,
     action: str | None = None,
+    van: date | None = None,
+    tot: date | None = None,
+    before: Annotated[int | None, Query(ge=1)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_AUDIT_ROWS)] = 200,
 ) -> list[AuditRow]:
-    """Team lead: who did what, when (ids only), newest first; filters combine."""
+    """Team lead: who did what, when (ids only), newest first; filters combine. ``van`` /
+    ``tot`` are UTC days (inclusive); ``before`` pages on: only events older than that id."""
+    if van is not None and tot is not None:
+        _period(van, tot)
     with db_of(request).session() as session, session.begin():
         who = _lead(request, session, token, audit.AuditAction.AUDIT_READ)
         query = select(AuditEventRow).order_by(AuditEventRow.id.desc())
+        if before is not None:
+            query = query.where(AuditEventRow.id < before)
+        if van is not None:
+            query = query.where(AuditEventRow.at >= datetime.combine(van, time.min, UTC))
+        if tot is not None:
+            end = datetime.combine(tot + timedelta(days=1), time.min, UTC)
+            query = query.where(AuditEventRow.at < end)
         if user_id:
             query = query.where(AuditEventRow.user_id == user_id)
         if device_id:
@@ -174,6 +188,7 @@ def audit_trail(
         )
         return [
             AuditRow(
+                id=r.id,
                 at=r.at,
                 action=r.action,
                 outcome=r.outcome,

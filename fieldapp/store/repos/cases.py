@@ -180,6 +180,7 @@ def list_rows(
         opeenvolgend,
         flags,
         assigned,
+        resultaat,
     ) in session.execute(
         select(
             CaseRow.id,
@@ -197,6 +198,7 @@ def list_rows(
             CaseRow.opeenvolgend,
             CaseRow.flags,
             CaseRow.assigned_worker_id,
+            CaseRow.resultaat,
         ).where(CaseRow.id.in_(ids))
     ):
         taken = signals.get(case_id, [])
@@ -244,6 +246,7 @@ def list_rows(
                 planned_seq=plan[0] if plan else None,
                 planned_dagdeel=plan[1] if plan else None,
                 assigned_worker_id=assigned,
+                resultaat=Eindresultaat(resultaat) if resultaat else None,
             )
         )
     return rows
