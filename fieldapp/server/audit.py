@@ -44,6 +44,7 @@ class AuditAction(StrEnum):
     OPT_OUT = "opt_out"
     REPORT = "report"
     AUDIT_READ = "audit_read"
+    KEY_ROTATION = "key_rotation"
 
 
 def _is_uuid(value: str) -> bool:

@@ -12,6 +12,7 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, MetaData, Stri
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from fieldapp.store.schema import NAMING_CONVENTION, UTCDateTime, utcnow
+from fieldapp.store.sealed import Sealed
 
 VERSION_TABLE = "alembic_version_server"
 CHANGE_SEQ = "change_seq"
@@ -119,7 +120,10 @@ class QuarantineRow(ServerBase):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))  # attempt | case_event
     case_id: Mapped[str] = mapped_column(String(36), index=True)
-    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The pushed item as sent (its note included): sealed on PostgreSQL like the attempt itself.
+    payload: Mapped[dict[str, Any]] = mapped_column(
+        Sealed(JSON(), "quarantine.payload"), default=dict
+    )
     content_hash: Mapped[str] = mapped_column(String(64))
     reason: Mapped[str] = mapped_column(String(40))
     user_id: Mapped[str] = mapped_column(String(36))
