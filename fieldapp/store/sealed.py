@@ -189,9 +189,6 @@ class Sealed(TypeDecorator[Any]):
             return value
         return decode_value(self.plain, _required(dialect).open(self.label, value))
 
-    def process_literal_param(self, value: Any, dialect: Dialect) -> str:
-        raise NotImplementedError("sealed columns are never rendered as SQL literals")
-
     @property
     def python_type(self) -> type[Any]:
         return self.plain.python_type

@@ -183,3 +183,61 @@ def test_pg_dump_holds_no_personal_string_and_the_app_still_works(pg, tmp_path: 
         assert names == {surname}
     finally:
         fresh.dispose()
+
+
+def test_revision_seals_existing_rows_and_downgrade_restores_them(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from fieldapp.server.db.column_keys import expect_kek
+    from fieldapp.server.migrations.runner import alembic_config
+
+    with pg_schema_url(pg_url_or_skip()) as url:
+        kek = tmp_path / "kek.hex"
+        new_kek_file(kek)
+        old = create_engine(url)
+        with old.connect() as conn, conn.begin():
+            command.upgrade(alembic_config(conn), "0004_recovery_tickets")
+            conn.execute(
+                text(
+                    "INSERT INTO cases (id, address_key, postcode, huisnummer, toevoeging, straat,"
+                    " plaats, wijk, status, opened_on, deadline, priority, reasons, meervoudig,"
+                    " opeenvolgend, flags, notes, version, created_at, updated_at, lat, lon)"
+                    " VALUES ('c1', '9999XB|3|', '9999XB', 3, '', 'Zzoudestraat', 'Testdorp', '',"
+                    " 'open', '2026-11-01', '2026-11-29', 1, '[]', false, false, '[]',"
+                    " 'Zzoudenotitie', 0, now(), now(), 52.25, 4.5)"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO people (id, case_id, identity_key, achternaam, voorletters,"
+                    " voorvoegsel, voornaam, geboortedatum, bsn) VALUES ('p1', 'c1',"
+                    " 'naam:zzoud|a.|1940-01-02', 'Zzoud', 'A.', '', '', '1940-01-02', NULL)"
+                )
+            )
+        old.dispose()
+        db = open_server_db(url, data_dir=tmp_path / "server", kek_file=kek)
+        try:
+            with db.engine.connect() as conn:
+                raw = conn.execute(text("SELECT straat, notes, huisnummer FROM cases")).one()
+                key = conn.execute(text("SELECT identity_key FROM people")).scalar_one()
+            assert [bytes(v)[:1] for v in raw] == [b"\x01"] * 3 and bytes(key)[:1] == b"\x02"
+            with db.session() as s:
+                person = s.get(PersonRow, "p1")
+                assert person is not None and person.achternaam == "Zzoud"
+                assert person.geboortedatum is not None and person.geboortedatum.year == 1940
+                from fieldapp.store.schema import CaseRow
+
+                case = s.get(CaseRow, "c1")
+                assert case is not None
+                assert (case.straat, case.huisnummer, case.lat) == ("Zzoudestraat", 3, 52.25)
+                assert case.address_key == "9999XB|3|"
+            expect_kek(db.engine, bytes.fromhex(kek.read_text()))
+            with db.engine.connect() as conn, conn.begin():
+                command.downgrade(alembic_config(conn), "0004_recovery_tickets")
+            with db.engine.connect() as conn:
+                back = conn.execute(text("SELECT straat, huisnummer, lat FROM cases")).one()
+                born = conn.execute(text("SELECT geboortedatum::text FROM people")).scalar_one()
+            assert tuple(back) == ("Zzoudestraat", 3, 52.25) and born == "1940-01-02"
+        finally:
+            db.dispose()
