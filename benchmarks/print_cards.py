@@ -29,7 +29,7 @@ from fieldapp.letters.geometry import four_up_back_cells, four_up_cells
 from fieldapp.letters.qr import qr_matrix
 from fieldapp.letters.samples import sample_case, sample_sender
 from fieldapp.letters.textflow import Style, layout
-from fieldapp.services.printing import build_cards
+from fieldapp.services.print_pdf import build_cards
 
 TODAY = date(2025, 9, 10)
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from platformdirs import user_data_dir
+from pydantic import ValidationError
 
-from fieldapp.domain.priority import AmountBand, EffortStandard, Policy
+from fieldapp.domain.priority import Policy
 from fieldapp.errors import FieldAppError
+from fieldapp.policy_file import PolicyFile, describe_validation_error
 
 APP_NAME = "veldwerk"
 DEFAULT_POLICY_FILE = Path(__file__).parent / "defaults" / "afwegingskader.toml"
@@ -35,19 +36,6 @@ class AppPaths:
 
 def default_paths() -> AppPaths:
     return AppPaths(Path(user_data_dir(APP_NAME, appauthor=False)))
-
-
-def _cents(euros: Any, where: str) -> int:
-    if not isinstance(euros, int | float) or euros < 0:
-        raise PolicyInvalid(f"Afwegingskader: {where} moet een bedrag in euro's zijn")
-    return round(euros * 100)
-
-
-def _int(table: dict[str, Any], key: str, default: int, where: str) -> int:
-    value = table.get(key, default)
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise PolicyInvalid(f"Afwegingskader: {where}.{key} moet een geheel getal zijn")
-    return value
 
 
 _selected_policy_file: Path | None = None
@@ -81,61 +69,17 @@ def load_policy(path: Path | None = None) -> Policy:
 
 
 def parse_policy(text: str) -> Policy:
-    """An afwegingskader from TOML text (a file, or the text the server hands out)."""
+    """An afwegingskader from TOML text (a file, or the text the server hands out).
+
+    The tables are checked by the pydantic models in ``fieldapp.policy_file``; a wrong type or
+    a negative amount raises ``PolicyInvalid`` naming the key (Dutch).
+    """
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PolicyInvalid(f"Afwegingskader niet leesbaar: {exc.__class__.__name__}") from exc
-    base = Policy()
-    drempel = data.get("drempel", {})
-    termijnen = data.get("termijnen", {})
-    gewichten = data.get("gewichten", {})
-    inspanning = data.get("inspanning", {})
-    bewaren = data.get("bewaren", {})
-    bands = tuple(
-        AmountBand(
-            _cents(b.get("vanaf_euro"), "bedragen.vanaf_euro"), _int(b, "punten", 0, "bedragen")
-        )
-        for b in data.get("bedragen", [])
-    )
-    return Policy(
-        name=str(data.get("naam", base.name)),
-        threshold_cents=_cents(drempel.get("bedrag_euro", base.threshold_cents / 100), "drempel"),
-        threshold_exempt_huur=bool(drempel.get("uitzondering_huur", base.threshold_exempt_huur)),
-        deadline_days=_int(termijnen, "eerste_contact_dagen", base.deadline_days, "termijnen"),
-        crisis_deadline_days=_int(
-            termijnen, "crisis_dagen", base.crisis_deadline_days, "termijnen"
-        ),
-        consecutive_months=_int(
-            termijnen, "opeenvolgend_maanden", base.consecutive_months, "termijnen"
-        ),
-        young_max_age=_int(termijnen, "jongere_max_leeftijd", base.young_max_age, "termijnen"),
-        weight_meervoudig=_int(gewichten, "meervoudig", base.weight_meervoudig, "gewichten"),
-        weight_opeenvolgend=_int(gewichten, "opeenvolgend", base.weight_opeenvolgend, "gewichten"),
-        weight_huur=_int(gewichten, "huur", base.weight_huur, "gewichten"),
-        weight_crisis=_int(gewichten, "crisis", base.weight_crisis, "gewichten"),
-        weight_young=_int(gewichten, "jongere", base.weight_young, "gewichten"),
-        weight_warme_overdracht=_int(
-            gewichten, "warme_overdracht", base.weight_warme_overdracht, "gewichten"
-        ),
-        weight_deadline_week=_int(
-            gewichten, "termijn_binnen_week", base.weight_deadline_week, "gewichten"
-        ),
-        weight_deadline_overdue=_int(
-            gewichten, "termijn_verlopen", base.weight_deadline_overdue, "gewichten"
-        ),
-        amount_bands=bands or base.amount_bands,
-        retention_months=_int(bewaren, "maanden", base.retention_months, "bewaren"),
-        effort=EffortStandard(
-            enforced=bool(inspanning.get("afdwingen", base.effort.enforced)),
-            min_attempts=_int(inspanning, "min_pogingen", base.effort.min_attempts, "inspanning"),
-            min_channels=_int(inspanning, "min_kanalen", base.effort.min_channels, "inspanning"),
-            min_personal=_int(
-                inspanning, "min_persoonlijk", base.effort.min_personal, "inspanning"
-            ),
-            min_dayparts=_int(inspanning, "min_dagdelen", base.effort.min_dayparts, "inspanning"),
-            min_outside_office=_int(
-                inspanning, "min_buiten_kantoortijd", base.effort.min_outside_office, "inspanning"
-            ),
-        ),
-    )
+    try:
+        parsed = PolicyFile.model_validate(data)
+    except ValidationError as exc:
+        raise PolicyInvalid(f"Afwegingskader: {describe_validation_error(exc)}") from None
+    return parsed.to_policy()

@@ -30,6 +30,7 @@ from fieldapp.demo_history import replay_history
 from fieldapp.demo_lock import demo_build_lock, forget_complete, is_complete, mark_complete
 from fieldapp.demo_routes import area_routes
 from fieldapp.demo_town import DemoTown, build_town
+from fieldapp.domain.attempts import SyncState
 from fieldapp.domain.ddas import Dagdeel
 from fieldapp.domain.listing import WorkerInfo
 from fieldapp.services import queries
@@ -248,8 +249,8 @@ def build_into(sessions: Sessions, *, town: DemoTown, today: date) -> str:
     worker_id = _assign(sessions, town)
     with sessions() as s:
         # History from "before this laptop": already known to the office, nothing to send.
-        s.execute(update(AttemptRow).values(sync_state="acked"))
-        s.execute(update(CaseEventRow).values(sync_state="acked"))
+        s.execute(update(AttemptRow).values(sync_state=SyncState.ACKED.value))
+        s.execute(update(CaseEventRow).values(sync_state=SyncState.ACKED.value))
     return worker_id
 
 

@@ -16,7 +16,7 @@ echo "== lint: ruff"
 .venv/bin/ruff format --check .
 echo "== lint: mypy (strict on fieldapp and ui)"
 .venv/bin/mypy
-echo "== lint: import-linter (core never imports Qt or ui)"
+echo "== lint: import-linter (layers, independent mechanisms, core never imports Qt or ui)"
 .venv/bin/lint-imports
 
 echo "== tests"

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from fieldapp.errors import StoreLocked
 from fieldapp.store.instance_lock import MSG_LOCKED, StoreLock
-from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
+from fieldapp.store.kdf import KdfParams
 from ui.application import ensure_application as ensure_application
 from ui.backend import Backend
+from ui.core_messages import core_message
 from ui.i18n import set_language
 from ui.interrupt import INTERRUPTED_EXIT_CODE, SigintCloser
 from ui.qt import QMessageBox, QTimer
@@ -28,7 +29,7 @@ def build_window(
     *,
     demo_passphrase: str | None = None,
     settings: UiSettings | None = None,
-    kdf_params: KdfParams = DEFAULT_PARAMS,
+    kdf_params: KdfParams | None = None,
 ) -> MainWindow:
     """The main window on ``db_path`` (not shown, not started). Tests use this directly."""
     backend = Backend(db_path, kdf_params=kdf_params)
@@ -53,7 +54,7 @@ def run_app(
     *,
     demo_passphrase: str | None = None,
     language: str | None = None,
-    kdf_params: KdfParams = DEFAULT_PARAMS,
+    kdf_params: KdfParams | None = None,
 ) -> int:
     """Run the app until its window closes; returns the process exit code.
 
@@ -70,7 +71,7 @@ def run_app(
     except StoreLocked:
         if ask_first_instance_to_raise(db_path):
             return 0
-        QMessageBox.information(None, "Veldwerk", MSG_LOCKED)
+        QMessageBox.information(None, "Veldwerk", core_message(MSG_LOCKED))
         return StoreLocked.exit_code
     try:
         window = build_window(
@@ -79,7 +80,7 @@ def run_app(
         instance = InstanceServer(db_path, window)
         instance.raise_requested.connect(window.bring_forward)
         instance.listen()
-        window.resize(1200, 820)
+        window.place_on_screen()
         window.show()
         window.start()
         _close_after_for_smoke_test(window)

@@ -16,11 +16,12 @@ What is detectable (documented for the lead):
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ui.qt import (
     QCoreApplication,
-    QElapsedTimer,
     QEvent,
     QGuiApplication,
     QObject,
@@ -48,8 +49,16 @@ _INPUT_EVENTS = {
 }
 
 
+def monotonic_ms() -> int:
+    return time.monotonic_ns() // 1_000_000
+
+
 class AutoLock(QObject):
-    """Emits ``lock_requested(reason)`` once per armed period; re-``arm()`` after unlock."""
+    """Emits ``lock_requested(reason)`` once per armed period; re-``arm()`` after unlock.
+
+    Idle time is measured with :attr:`clock_ms` (monotonic milliseconds); tests replace it with
+    a clock they advance, so "idle" never races the work a test is waiting for.
+    """
 
     lock_requested = Signal(str)
 
@@ -57,10 +66,10 @@ class AutoLock(QObject):
         super().__init__(parent)
         self._timeout_ms = timeout_ms
         self._armed = False
-        self._since = QElapsedTimer()
-        self._since.start()
+        self.clock_ms: Callable[[], int] = monotonic_ms
+        self._last_input = self.clock_ms()
         self._check = QTimer(self)
-        self._check.timeout.connect(self._on_check)
+        self._check.timeout.connect(self.check_idle)
         self._set_interval()
         app = QCoreApplication.instance()
         if app is not None:
@@ -76,14 +85,14 @@ class AutoLock(QObject):
     def set_timeout_ms(self, timeout_ms: int) -> None:
         self._timeout_ms = max(100, timeout_ms)
         self._set_interval()
-        self._since.restart()
+        self._last_input = self.clock_ms()
 
     def _set_interval(self) -> None:
         self._check.setInterval(max(50, min(1000, self._timeout_ms // 4)))
 
     def arm(self) -> None:
         self._armed = True
-        self._since.restart()
+        self._last_input = self.clock_ms()
         self._check.start()
 
     def disarm(self) -> None:
@@ -92,11 +101,12 @@ class AutoLock(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS:
-            self._since.restart()
+            self._last_input = self.clock_ms()
         return False
 
-    def _on_check(self) -> None:
-        if self._armed and self._since.elapsed() >= self._timeout_ms:
+    def check_idle(self) -> None:
+        """Lock when armed and idle for the timeout (the check timer calls this)."""
+        if self._armed and self.clock_ms() - self._last_input >= self._timeout_ms:
             self._fire("idle")
 
     def _on_state(self, state: Qt.ApplicationState) -> None:

@@ -10,11 +10,14 @@ from ui.qt import QCoreApplication, QDate, QLocale
 
 
 def euros(cents: int) -> str:
-    """``€ 1.234`` (whole euros, Dutch grouping; cents only below 10 euro)."""
-    value = cents / 100
-    text = f"{value:,.2f}" if abs(value) < 10 and cents % 100 else f"{round(value):,}"
-    text = text.replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"€ {text}"
+    """``€ 1.234`` through ``QLocale.toCurrencyString`` (the locale's grouping and symbol
+    place, a non-breaking space so an amount never wraps): whole euros, cents only below
+    10 euro. Negative amounts keep a minus sign (not the accounting brackets)."""
+    value = abs(cents) / 100
+    precision = 2 if value < 10 and cents % 100 else 0
+    amount = value if precision else float(round(value))
+    text = QLocale().toCurrencyString(amount, "€", precision)
+    return f"-{text}" if cents < 0 else text
 
 
 def short_date(day: date | None) -> str:

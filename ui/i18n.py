@@ -18,8 +18,9 @@ import argparse
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from platformdirs import user_cache_dir
 
 from ui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from ui.resources import TRANSLATIONS
@@ -45,6 +46,12 @@ def _tool(name: str) -> list[str] | None:
     return [str(inner)] if inner.is_file() else None
 
 
+def _private_cache() -> Path:
+    """This user's cache folder (0700), never the shared temp folder: a .qm planted there by
+    another account would put its texts on our buttons."""
+    return Path(user_cache_dir("veldwerk", appauthor=False)) / "translations"
+
+
 def ensure_compiled(language: str) -> Path | None:
     """Path of an up-to-date ``veldwerk_<language>.qm`` (compiling it if needed), or None."""
     ts = TRANSLATIONS / f"veldwerk_{language}.ts"
@@ -56,8 +63,9 @@ def ensure_compiled(language: str) -> Path | None:
     tool = _tool("lrelease")
     if tool is None:
         return qm if qm.is_file() else None
-    for target in (qm, Path(tempfile.gettempdir()) / f"veldwerk_{language}.qm"):
+    for target in (qm, _private_cache() / f"veldwerk_{language}.qm"):
         try:
+            target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             subprocess.run(  # noqa: S603 (fixed tool, our own paths)
                 [*tool, "-silent", str(ts), "-qm", str(target)],
                 check=True,

@@ -1,15 +1,20 @@
 """Translatable labels for domain values (DDAS enums, quick outcomes).
 
-Source strings are Dutch; ``QCoreApplication.translate`` with a literal context and text lets
-``pyside6-lupdate`` collect them into resources/translations/*.ts.
+Source strings are Dutch; ``QCoreApplication.translate`` (or ``QT_TRANSLATE_NOOP``) with a
+literal context and text lets ``pyside6-lupdate`` collect them into resources/translations/*.ts.
 """
 
 from __future__ import annotations
 
-from fieldapp.domain.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalpartner
+from fieldapp.domain.ddas import (
+    Contactsoort,
+    Dagdeel,
+    Eindresultaat,
+    Signaalpartner,
+    Signaalstatus,
+)
 from fieldapp.services.attempts import QuickOutcome
-from fieldapp.services.cases import RESULT_LABELS_NL
-from ui.qt import QCoreApplication
+from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTACT_ICONS: dict[Contactsoort, str] = {
     Contactsoort.HUISBEZOEK: "huisbezoek",
@@ -22,6 +27,12 @@ CONTACT_ICONS: dict[Contactsoort, str] = {
     Contactsoort.ADMINISTRATIEF: "notitie",
     Contactsoort.ONBEKEND: "overig",
     Contactsoort.OVERIGE: "overig",
+}
+
+DAYPART_ICONS: dict[Dagdeel, str] = {
+    Dagdeel.OCHTEND: "dagdeel_ochtend",  # rising sun
+    Dagdeel.MIDDAG: "dagdeel_middag",  # sun
+    Dagdeel.AVOND: "dagdeel_avond",  # moon
 }
 
 QUICK_ICONS: dict[QuickOutcome, str] = {
@@ -63,16 +74,6 @@ def dagdeel_label(dagdeel: Dagdeel) -> str:
     return labels[dagdeel]
 
 
-def dagdeel_letter(dagdeel: Dagdeel) -> str:
-    """One letter for the small attempt marks (o/m/a in Dutch, m/a/e in English)."""
-    letters = {
-        Dagdeel.OCHTEND: QCoreApplication.translate("Labels", "o", "ochtend, one letter"),
-        Dagdeel.MIDDAG: QCoreApplication.translate("Labels", "m", "middag, one letter"),
-        Dagdeel.AVOND: QCoreApplication.translate("Labels", "a", "avond, one letter"),
-    }
-    return letters[dagdeel]
-
-
 def partner_label(partner: Signaalpartner) -> str:
     labels = {
         Signaalpartner.BELASTINGDIENST: QCoreApplication.translate("Labels", "Belastingdienst"),
@@ -92,6 +93,30 @@ def partner_label(partner: Signaalpartner) -> str:
         Signaalpartner.ZORG: QCoreApplication.translate("Labels", "Zorgverzekering"),
     }
     return labels[partner]
+
+
+def signaalstatus_label(status: Signaalstatus) -> str:
+    labels = {
+        Signaalstatus.AL_BEKEND_BIJ_SHV: QCoreApplication.translate(
+            "Labels", "Al bekend bij schuldhulpverlening"
+        ),
+        Signaalstatus.OVERLEDEN: QCoreApplication.translate("Labels", "Inwoner is overleden"),
+        Signaalstatus.NIET_OPGEPAKT_ANDERE_REDEN: QCoreApplication.translate(
+            "Labels", "Niet opgepakt: andere reden"
+        ),
+        Signaalstatus.NIET_OPGEPAKT_HERHAALDE_MELDING: QCoreApplication.translate(
+            "Labels", "Niet opgepakt: herhaalde melding"
+        ),
+        Signaalstatus.NIET_OPGEPAKT_ONTERECHT: QCoreApplication.translate(
+            "Labels", "Niet opgepakt: onterecht signaal"
+        ),
+        Signaalstatus.NOG_NIET_OPGEPAKT: QCoreApplication.translate("Labels", "Nog niet opgepakt"),
+        Signaalstatus.OPGEPAKT: QCoreApplication.translate("Labels", "Opgepakt"),
+        Signaalstatus.GEEN_INWONER: QCoreApplication.translate(
+            "Labels", "Geen inwoner (meer) van de gemeente"
+        ),
+    }
+    return labels[status]
 
 
 def quick_outcome_label(outcome: QuickOutcome) -> str:
@@ -116,58 +141,62 @@ def quick_outcome_label(outcome: QuickOutcome) -> str:
     return labels[outcome]
 
 
+# The close dialog's labels, in the order a worker thinks of them (also the list order).
+_RESULT_LABELS: dict[Eindresultaat, object] = {
+    Eindresultaat.VERVOLGHULP_FINANCIEEL: QT_TRANSLATE_NOOP(
+        "Labels", "Doorverwezen naar schuldhulp of budgetcoaching"
+    ),
+    Eindresultaat.VERVOLGHULP_NIET_FINANCIEEL: QT_TRANSLATE_NOOP(
+        "Labels", "Doorverwezen naar andere hulp (bijv. maatschappelijk werk)"
+    ),
+    Eindresultaat.VERVOLGHULP: QT_TRANSLATE_NOOP(
+        "Labels", "Doorverwezen, soort hulp nog niet bekend"
+    ),
+    Eindresultaat.BUDGETADVIES_QUICK_FIX: QT_TRANSLATE_NOOP(
+        "Labels", "Geholpen met advies of een snelle oplossing"
+    ),
+    Eindresultaat.ZELF_BETAALD: QT_TRANSLATE_NOOP(
+        "Labels", "Heeft zelf betaald of een regeling getroffen"
+    ),
+    Eindresultaat.REGELT_HET_ZELF: QT_TRANSLATE_NOOP("Labels", "Regelt het zelf, wil geen hulp"),
+    Eindresultaat.GEEN_REACTIE_NA_CONTACT: QT_TRANSLATE_NOOP(
+        "Labels", "Eerst contact gehad, daarna geen reactie meer"
+    ),
+    Eindresultaat.DEFINITIEF_GEEN_CONTACT: QT_TRANSLATE_NOOP(
+        "Labels", "Geen contact gekregen, ondanks pogingen"
+    ),
+    Eindresultaat.AL_BEKEND_BIJ_SHV: QT_TRANSLATE_NOOP(
+        "Labels", "Al bekend bij schuldhulpverlening"
+    ),
+    Eindresultaat.ANDER_LOPEND_TRAJECT: QT_TRANSLATE_NOOP("Labels", "Heeft al ander hulptraject"),
+    Eindresultaat.GEEN_INWONER: QT_TRANSLATE_NOOP("Labels", "Woont niet (meer) in de gemeente"),
+    Eindresultaat.OVERLEDEN: QT_TRANSLATE_NOOP("Labels", "Overleden"),
+    Eindresultaat.VERWIJZING_ZONDER_TUSSENKOMST: QT_TRANSLATE_NOOP(
+        "Labels", "Doorverwezen zonder tussenkomst van de inwoner"
+    ),
+    Eindresultaat.NIET_OPGEPAKT_HERHAALDE_MELDING: QT_TRANSLATE_NOOP(
+        "Labels", "Niet opgepakt: herhaalde melding"
+    ),
+    Eindresultaat.NIET_OPGEPAKT_ONTERECHT: QT_TRANSLATE_NOOP(
+        "Labels", "Niet opgepakt: onterecht signaal"
+    ),
+    Eindresultaat.NIET_OPGEPAKT_ANDERE_REDEN: QT_TRANSLATE_NOOP(
+        "Labels", "Niet opgepakt: andere reden"
+    ),
+}
+
+
 def result_label(result: Eindresultaat) -> str:
-    labels = {
-        Eindresultaat.VERVOLGHULP_FINANCIEEL: QCoreApplication.translate(
-            "Labels", "Doorverwezen naar schuldhulp of budgetcoaching"
-        ),
-        Eindresultaat.VERVOLGHULP_NIET_FINANCIEEL: QCoreApplication.translate(
-            "Labels", "Doorverwezen naar andere hulp (bijv. maatschappelijk werk)"
-        ),
-        Eindresultaat.VERVOLGHULP: QCoreApplication.translate(
-            "Labels", "Doorverwezen, soort hulp nog niet bekend"
-        ),
-        Eindresultaat.BUDGETADVIES_QUICK_FIX: QCoreApplication.translate(
-            "Labels", "Geholpen met advies of een snelle oplossing"
-        ),
-        Eindresultaat.ZELF_BETAALD: QCoreApplication.translate(
-            "Labels", "Heeft zelf betaald of een regeling getroffen"
-        ),
-        Eindresultaat.REGELT_HET_ZELF: QCoreApplication.translate(
-            "Labels", "Regelt het zelf, wil geen hulp"
-        ),
-        Eindresultaat.GEEN_REACTIE_NA_CONTACT: QCoreApplication.translate(
-            "Labels", "Eerst contact gehad, daarna geen reactie meer"
-        ),
-        Eindresultaat.DEFINITIEF_GEEN_CONTACT: QCoreApplication.translate(
-            "Labels", "Geen contact gekregen, ondanks pogingen"
-        ),
-        Eindresultaat.AL_BEKEND_BIJ_SHV: QCoreApplication.translate(
-            "Labels", "Al bekend bij schuldhulpverlening"
-        ),
-        Eindresultaat.ANDER_LOPEND_TRAJECT: QCoreApplication.translate(
-            "Labels", "Heeft al ander hulptraject"
-        ),
-        Eindresultaat.GEEN_INWONER: QCoreApplication.translate(
-            "Labels", "Woont niet (meer) in de gemeente"
-        ),
-        Eindresultaat.OVERLEDEN: QCoreApplication.translate("Labels", "Overleden"),
-        Eindresultaat.VERWIJZING_ZONDER_TUSSENKOMST: QCoreApplication.translate(
-            "Labels", "Doorverwezen zonder tussenkomst van de inwoner"
-        ),
-        Eindresultaat.NIET_OPGEPAKT_HERHAALDE_MELDING: QCoreApplication.translate(
-            "Labels", "Niet opgepakt: herhaalde melding"
-        ),
-        Eindresultaat.NIET_OPGEPAKT_ONTERECHT: QCoreApplication.translate(
-            "Labels", "Niet opgepakt: onterecht signaal"
-        ),
-        Eindresultaat.NIET_OPGEPAKT_ANDERE_REDEN: QCoreApplication.translate(
-            "Labels", "Niet opgepakt: andere reden"
-        ),
-    }
-    return labels[result]
+    return QCoreApplication.translate("Labels", str(_RESULT_LABELS[result]))
 
 
 def result_order() -> list[Eindresultaat]:
-    """The close dialog's order: the services' plain-Dutch list order."""
-    return list(RESULT_LABELS_NL)
+    """The close dialog's order."""
+    return list(_RESULT_LABELS)
+
+
+def priority_reason_label(reason: str) -> str:
+    """A priority reason from the core, in the UI language (see ui.reason_labels)."""
+    from ui.reason_labels import translate_reason
+
+    return translate_reason(reason)

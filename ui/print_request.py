@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from fieldapp.domain.letters import Language, LetterKind, Sender
 from fieldapp.letters.geometry import CardLayout, WindowPosition
 from fieldapp.services.print_jobs import current_sender, load_organisation, load_print_jobs
-from fieldapp.services.printing import (
+from fieldapp.services.print_pdf import (
     PrintJob,
     build_blank_cards,
     build_calibration,
@@ -41,6 +41,7 @@ class PrintSource:
     ``use_shifts``: offer the shifts of ``day`` (the planned route). ``case_ids``: the cases
     shown or opened, offered as a selection; ``label`` names it ("Molenweg 3").
     ``default``: the output selected first (an :class:`Output` or LetterKind value).
+    ``default_shift_id``: the shift selected first (Vandaag: the current or next shift).
     """
 
     day: date
@@ -48,6 +49,7 @@ class PrintSource:
     label: str = ""
     use_shifts: bool = False
     default: str = Output.CARDS.value
+    default_shift_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,10 @@ town.
 
 Run under a real X server for faithful fonts, e.g.::
 
-    xvfb-run -s "-screen 0 1400x1000x24" .venv/bin/python -m ui.screenshots
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python -m ui.screenshots
+
+The window sizes itself from the screen as on a real start (``place_on_screen``), so the
+docs show what a 1366x768 laptop shows.
 
 (also works with QT_QPA_PLATFORM=offscreen). The demo store is built in a temporary folder
 with the fast test KDF; nothing in it is real.
@@ -51,7 +54,7 @@ def main() -> None:
     window = build_window(
         db_path, demo_passphrase=DEMO_PASSPHRASE, settings=UiSettings(work / "settings.ini")
     )
-    window.resize(1280, 860)
+    window.place_on_screen()
     window.show()
     window.start()
     deadline = time.monotonic() + 60
@@ -71,9 +74,26 @@ def main() -> None:
         _settle(app, 0.1)
     _settle(app, 0.5)
     window.grab().save(str(args.out / "screenshot_zaak.png"))
+    _close_dialog(app, window, args.out / "screenshot_afsluiten.png")
     _print_preview(app, window, args.out / "screenshot_print.png")
     window.close()
     print(f"saved to {args.out}")
+
+
+def _close_dialog(app: QApplication, window: MainWindow, out: Path) -> None:
+    """The close dialog with a 'no contact' result chosen: checklist and confirmation."""
+    from fieldapp.domain.ddas import Eindresultaat
+
+    dialog = window.case_view.open_close()
+    if dialog is None:
+        return
+    _settle(app, 0.3)
+    dialog.select(Eindresultaat.DEFINITIEF_GEEN_CONTACT)
+    dialog.ok_button.click()  # the confirmation that names the result; nothing is saved
+    _settle(app, 0.3)
+    dialog.grab().save(str(out))
+    dialog.reject()
+    _settle(app, 0.2)
 
 
 def _print_preview(app: QApplication, window: MainWindow, out: Path) -> None:
@@ -87,7 +107,6 @@ def _print_preview(app: QApplication, window: MainWindow, out: Path) -> None:
     deadline = time.monotonic() + 30
     while (dialog.building or dialog.built is None) and time.monotonic() < deadline:
         _settle(app, 0.1)
-    dialog.resize(1180, 780)
     _settle(app, 0.8)
     dialog.grab().save(str(out))
     dialog.close()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ui.auto_lock import DEFAULT_MINUTES
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from ui.qt import QSettings
+from ui.qt import QByteArray, QSettings
 
 
 class UiSettings:
@@ -38,6 +38,16 @@ class UiSettings:
     @autolock_minutes.setter
     def autolock_minutes(self, value: float) -> None:
         self._qs.setValue("autolock_minutes", value)
+
+    @property
+    def window_geometry(self) -> QByteArray | None:
+        """The main window's last size and position (``QWidget.saveGeometry``), if any."""
+        value = self._qs.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self._qs.setValue("window/geometry", value)
 
     def sync(self) -> None:
         self._qs.sync()

@@ -46,6 +46,7 @@ from fieldapp.sync.transport import (
     SyncUnavailable,
     SyncUpgradeRequired,
 )
+from ui.core_messages import core_message
 from ui.messages import user_message
 from ui.qt import QObject, QTimer, Signal
 from ui.qt_extras import QNetworkInformation
@@ -230,7 +231,7 @@ class SyncController(QObject):
         elif isinstance(error, (SyncAuthError, SyncUpgradeRequired)):
             online, blocked = True, True
         if isinstance(error, SyncError):
-            message = str(error)
+            message = core_message(str(error))
         else:
             # Type only: exception texts may carry personal data from the database layer.
             log.error("sync failed: %s", type(error).__name__)

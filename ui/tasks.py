@@ -1,8 +1,11 @@
 """Background work for the UI: one persistent database thread, one small network pool.
 
-Every store call goes through :class:`TaskRunner`: ``DbOp`` for writes (one ``store.session()``
-= one transaction, returns ``Changes``), ``Query`` for reads (returns plain dataclasses) and
-``StoreJob`` for opening/closing the store itself. The database executor has exactly one
+Every store call goes through :class:`TaskRunner`, which builds one chained job per call
+(``.success(cb).failure(cb).run()``, like Anki's ``CollectionOp``/``QueryOp``):
+:meth:`TaskRunner.db_op` for writes (one ``store.session()`` = one transaction, returns
+``Changes``), :meth:`TaskRunner.query` for reads (returns plain dataclasses),
+:meth:`TaskRunner.store_job` for opening/closing the store itself and
+:meth:`TaskRunner.net_job` for HTTP on the network pool. The database executor has exactly one
 thread, which never expires (unlike QThreadPool's 30 s idle expiry), so the SQLCipher engine is
 created, used and disposed on the same thread and writes are serialised.
 

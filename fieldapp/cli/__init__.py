@@ -41,6 +41,7 @@ GROUPS: tuple[str, ...] = (
     "report",
     "shifts",
     "profile",
+    "language",
 )
 
 

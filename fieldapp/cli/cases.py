@@ -173,6 +173,7 @@ def cmd_close(args: argparse.Namespace) -> int:
 
     from fieldapp.services.cases import close_case
     from fieldapp.services.errors import EffortNotMet
+    from fieldapp.services.identity import KV_APP_DEVICE_ID, KV_APP_WORKER_ID
     from fieldapp.services.policy import effective_policy
     from fieldapp.store.repos.kv import get_kv
 
@@ -188,8 +189,8 @@ def cmd_close(args: argparse.Namespace) -> int:
                 resultaat=resultaat,
                 reason=args.reden,
                 at=datetime.now(UTC),
-                worker_id=get_kv(session, "worker_id"),
-                device_id=get_kv(session, "device_id"),
+                worker_id=get_kv(session, KV_APP_WORKER_ID),
+                device_id=get_kv(session, KV_APP_DEVICE_ID),
                 effort_override=bool(args.reden.strip()),
                 policy=effective_policy(session, fallback),
             )
@@ -226,6 +227,7 @@ def cmd_reopen(args: argparse.Namespace) -> int:
 
     from fieldapp.errors import InputRefused
     from fieldapp.services.cases import reopen_case
+    from fieldapp.services.identity import KV_APP_DEVICE_ID, KV_APP_WORKER_ID
     from fieldapp.store.repos.kv import get_kv
 
     if not args.reden.strip():
@@ -239,8 +241,8 @@ def cmd_reopen(args: argparse.Namespace) -> int:
                 case_id=args.case_id,
                 reason=args.reden,
                 at=datetime.now(UTC),
-                worker_id=get_kv(session, "worker_id"),
-                device_id=get_kv(session, "device_id"),
+                worker_id=get_kv(session, KV_APP_WORKER_ID),
+                device_id=get_kv(session, KV_APP_DEVICE_ID),
             )
     finally:
         store.close()

@@ -33,7 +33,7 @@ from fieldapp.errors import FieldAppError
 from fieldapp.letters.geometry import CardLayout, WindowPosition
 from fieldapp.letters.lint import lint_all, lint_paths
 from fieldapp.letters.templates import TemplateError
-from fieldapp.services.printing import (
+from fieldapp.services.print_pdf import (
     JobLike,
     PrintRefused,
     build_blank_cards,
@@ -294,7 +294,7 @@ def log_letters_in_store(args: argparse.Namespace, jobs: Sequence[Any]) -> None:
     from fieldapp.services import queries
     from fieldapp.services.identity import KV_APP_DEVICE_ID, KV_APP_WORKER_ID
     from fieldapp.services.print_jobs import log_letters_sent
-    from fieldapp.services.printing import as_job
+    from fieldapp.services.print_pdf import as_job
 
     now = datetime.now(AMSTERDAM)
     store = open_store(args)

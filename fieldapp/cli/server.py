@@ -115,6 +115,7 @@ def register(sub: Any) -> None:
     from fieldapp.cli.server_outcomes import add_server_commands
 
     add_server_commands(ssub)
+    __import__("fieldapp.cli.brp", fromlist=["brp"]).add_brp_commands(ssub)
     from fieldapp.cli.server_keys import add_key_commands
 
     add_key_commands(ssub)
@@ -406,6 +407,7 @@ def cmd_server_import(args: argparse.Namespace) -> int:
     from datetime import date
 
     from fieldapp.intake.reader import read_file
+    from fieldapp.server.brp_check import check_after_import
     from fieldapp.server.settings import ServerSettings
     from fieldapp.server.team_ops import TeamActor, import_for_team
 
@@ -423,6 +425,7 @@ def cmd_server_import(args: argparse.Namespace) -> int:
                 f"{name}: {reply.accepted} ingelezen, {reply.duplicates} al bekend, "
                 f"{reply.rejected} afgewezen, {reply.new_cases} nieuwe zaken voor {args.team}"
             )
+        check_after_import(db, settings, args.team, "cli:import")  # issue 13: BRP check
     finally:
         db.dispose()
     return 0

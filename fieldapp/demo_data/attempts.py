@@ -147,18 +147,25 @@ class _CaseAttempts:
         return DemoAttempt(self._partner, self._external_id, soort, reached, moment, note)
 
     def _follow_up(self, attempts: list[DemoAttempt], day: date) -> None:
-        """Visits at untried dayparts until the team's minimum effort is met (at least three
-        attempts, personal ones at two dayparts), as a team does before closing a case as
-        'no contact'; stops when someone is reached or the next visit would be today."""
+        """Visits until the team's minimum effort is met (at least three attempts, personal
+        ones at two dayparts, one of them in the evening or on a Saturday), as a team does
+        before closing a case as 'no contact': an evening visit first if there was none, then
+        untried dayparts. Stops when someone is reached or the next visit would be today."""
         rng = self._rng
         for _ in range(3):
-            personal = {daypart_of(a.occurred_at) for a in attempts if a.soort in _PERSONAL_SOORTEN}
-            if len(attempts) >= _MAX_PER_CASE and len(personal) >= 2:
+            personal = [a for a in attempts if a.soort in _PERSONAL_SOORTEN]
+            parts = {daypart_of(a.occurred_at) for a in personal}
+            after_hours = any(
+                daypart_of(a.occurred_at) is Dagdeel.AVOND
+                or a.occurred_at.astimezone(AMSTERDAM).weekday() == 5
+                for a in personal
+            )
+            if len(attempts) >= _MAX_PER_CASE and len(parts) >= 2 and after_hours:
                 return
-            untried = [w for part, w in _WINDOWS if part not in personal]
+            untried = [w for part, w in _WINDOWS if part not in parts]
             if self._elderly:
                 untried.reverse()  # the elderly are home in the morning, others at night
-            window = untried[-1] if untried else _EVENING
+            window = untried[-1] if untried and after_hours else _EVENING
             slot = self._moment(day, _C.HUISBEZOEK, window)
             if slot is None:
                 return

@@ -9,12 +9,13 @@ appears under the real name.
 from __future__ import annotations
 
 import csv
-import os
+import io
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from fieldapp.domain.signals import IncomingSignal
+from fieldapp.files import write_private_atomic
 
 HEADERS: tuple[str, ...] = (
     "signaal_id", "signaalpartner", "bedrag", "ontstaansdatum", "signaaldatum",
@@ -66,16 +67,8 @@ def _row(signal: IncomingSignal) -> list[str]:
 
 def write_signals_csv(signals: Sequence[IncomingSignal], path: Path) -> None:
     """Write ``signals`` to ``path`` (replacing it), one row each, in the given order."""
-    temp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with open(fd, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
-            writer.writerow(HEADERS)
-            writer.writerows(_row(s) for s in signals)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    writer.writerows(_row(s) for s in signals)
+    write_private_atomic(path, buffer.getvalue().encode("utf-8-sig"))

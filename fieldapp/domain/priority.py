@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from fieldapp.domain.ddas import Signaalpartner
+from fieldapp.domain.retention import DEFAULT_RETENTION_MONTHS
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +63,8 @@ class Policy:
     )
     effort: EffortStandard = field(default_factory=EffortStandard)
     # Retention: personal data of a case is removed this many months after its last signal
-    # or its closure, whichever is later (privacy.retention).
-    retention_months: int = 6
+    # or its closure, whichever is later (domain.retention, enforced by privacy.retention).
+    retention_months: int = DEFAULT_RETENTION_MONTHS
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 Saving is the caller's job: the CLI writes only to ``--out``; the UI asks where and warns that
 the file holds personal data.
 
-Typical use (see ``fieldapp.services.printing`` for the use-case level)::
+Typical use (see ``fieldapp.services.print_pdf`` for the use-case level)::
 
     text = prepare_text(LetterKind.NIET_THUIS_KAARTJE, Language.NL, Audience.STANDAARD,
                         sender=sender, person=None, visit_date=day, dagdeel=Dagdeel.MIDDAG,

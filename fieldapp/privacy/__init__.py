@@ -1,5 +1,5 @@
-"""Privacy mechanisms of the client: opt-out and retention enforcement belong here.
+"""Privacy mechanisms on the core tables: retention (``retention``), later opt-out.
 
-The retention rule itself is ``fieldapp.domain.retention``; the server's audit trail is
-``fieldapp.server.audit`` (it writes server tables, so it lives with the server).
+The server's audit trail is ``fieldapp.server.audit`` (it writes server tables, so it lives
+with the server).
 """

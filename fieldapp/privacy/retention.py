@@ -23,11 +23,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, inspect, select, update
 from sqlalchemy.orm import Session
 
+from fieldapp.domain.attempts import SyncState
 from fieldapp.domain.dayparts import AMSTERDAM
 from fieldapp.domain.ddas import Dagdeel
+from fieldapp.domain.retention import add_months
 from fieldapp.store.schema import (
     AttemptRow,
     CaseEventRow,
@@ -43,17 +45,6 @@ AMOUNT_BANDS_EUR = (0, 50, 100, 250, 500, 1000, 2500, 5000, 10000)
 # A representative local time per dagdeel, so the dagdeel stays derivable from the moment.
 _DAGDEEL_TIME = {Dagdeel.OCHTEND: time(10), Dagdeel.MIDDAG: time(14), Dagdeel.AVOND: time(19)}
 _CHUNK = 500
-
-
-def add_months(day: date, months: int) -> date:
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    for dom in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, dom)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def month_start(day: date) -> date:
@@ -176,6 +167,8 @@ def anonymise_cases(
     (the server needs it; only their notes go). The caller checkpoints the WAL afterwards.
     """
     report = RetentionReport(cases=sorted(set(case_ids)))
+    # Drafts (unsaved forms) exist only on the laptop; the server has no such table.
+    has_drafts = inspect(session.connection()).has_table(DraftRow.__tablename__)
     for chunk in _chunks(report.cases):
         _freeze_on_time(session, chunk)
         session.execute(
@@ -186,7 +179,7 @@ def anonymise_cases(
         )
         session.execute(delete(PersonRow).where(PersonRow.case_id.in_(chunk)))
         session.execute(delete(PlannedVisitRow).where(PlannedVisitRow.case_id.in_(chunk)))
-        for key in session.scalars(select(DraftRow.key)):
+        for key in session.scalars(select(DraftRow.key)) if has_drafts else ():
             if any(cid in key for cid in chunk):
                 session.execute(delete(DraftRow).where(DraftRow.key == key))
         for s in session.execute(
@@ -217,7 +210,7 @@ def anonymise_cases(
             ).where(AttemptRow.case_id.in_(chunk))
         ):
             values: dict[str, object] = {"note": "", "void_reason": ""}
-            if not (keep_pending and a.sync_state == "pending"):
+            if not (keep_pending and a.sync_state == SyncState.PENDING):
                 moved = anonymised_moment(a.occurred_at, a.dagdeel)
                 values.update(occurred_at=moved, created_at=moved)
             session.execute(update(AttemptRow).where(AttemptRow.id == a.id).values(**values))

@@ -6,7 +6,10 @@ one coarse result (``wil_hulp`` / ``niet_bereikt_of_geen_hulp`` / ``niet_opgepak
 unsafe address...), never names, addresses, notes, amounts or the exact result.
 
 A signal of someone on the opt-out list ("wil niet benaderd worden") reads "Niet opgepakt:
-andere reden", whatever happened to other signals of the household.
+andere reden", whatever happened to other signals of the household. So does a signal the BRP
+check found to be about a deceased person: the death is BRP data, not the partner's to learn.
+"Persoon is geen inwoner (meer) in de gemeente" is shown: the partner must send the signal to
+the right municipality (DDAS/GGM).
 """
 
 from __future__ import annotations
@@ -144,7 +147,8 @@ def feedback_rows(
         if allowed is not None and r.case_id not in allowed:
             continue
         status = Signaalstatus(r.status)
-        if FLAG_OPT_OUT in (r.flags or []):
+        if FLAG_OPT_OUT in (r.flags or []) or status is Signaalstatus.OVERLEDEN:
+            # A death is a BRP fact the partner has no ground to learn from us (issue 13).
             status = Signaalstatus.NIET_OPGEPAKT_ANDERE_REDEN
         rows.append(
             FeedbackRow(r.external_id, status, coarse_result(status, r.case_status, r.resultaat))

@@ -38,7 +38,7 @@ log = logging.getLogger("fieldapp.server")
 
 
 def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> FastAPI:
-    from fieldapp.server.routes import devices, outcomes, sync, team
+    from fieldapp.server.routes import brp, devices, outcomes, sync, team
 
     cfg = settings or ServerSettings()
     app = FastAPI(
@@ -54,6 +54,7 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
     app.include_router(sync.router)
     app.include_router(team.router)
     app.include_router(outcomes.router)
+    app.include_router(brp.router)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:

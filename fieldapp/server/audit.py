@@ -44,6 +44,9 @@ class AuditAction(StrEnum):
     OPT_OUT = "opt_out"
     REPORT = "report"
     AUDIT_READ = "audit_read"
+    BRP_CHECK = "brp_check"
+    BRP_MANUAL = "brp_manual"
+    BRP_EXTRACT = "brp_extract"
     KEY_ROTATION = "key_rotation"
 
 

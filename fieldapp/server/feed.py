@@ -302,17 +302,7 @@ def _by_case(
 
 def team_workers(session: Session, team: str) -> list[WorkerPayload]:
     return [
-        WorkerPayload(
-            id=w.id,
-            username=w.username,
-            display_name=w.display_name,
-            first_name=w.first_name,
-            role=w.role,
-            team=w.team,
-            phone=w.phone,
-            whatsapp=w.whatsapp,
-            email=w.email,
-        )
+        WorkerPayload.model_validate(w, from_attributes=True)
         for w in session.scalars(select(Worker).where(Worker.team == team).order_by(Worker.id))
     ]
 

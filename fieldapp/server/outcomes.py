@@ -10,9 +10,9 @@ reason) is accepted and audited (``effort_override``); a worker's override is no
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.attempts import ContactAttempt
@@ -21,6 +21,7 @@ from fieldapp.domain.effort import effort_checklist, needs_effort
 from fieldapp.domain.priority import Policy
 from fieldapp.server import audit
 from fieldapp.server.auth import Principal
+from fieldapp.server.db.schema import QuarantineRow
 from fieldapp.store.repos.convert import attempt_of
 from fieldapp.store.schema import AttemptRow
 from fieldapp.sync.protocol import CaseEventItem
@@ -71,6 +72,7 @@ def close_verdict(
     ] + _pending(batch_attempts, item.case_id)
     missing = effort_checklist(attempts, policy.effort)
     if not missing:
+        _resolve_earlier(session, item.case_id, now)
         return None
     if who.is_lead and item.effort_override and item.reason.strip():
         audit.record(
@@ -84,6 +86,7 @@ def close_verdict(
             request_id=request_id,
             at=now,
         )
+        _resolve_earlier(session, item.case_id, now)
         return None
     audit.record(
         session,
@@ -99,3 +102,16 @@ def close_verdict(
         at=now,
     )
     return REASON_EFFORT
+
+
+def _resolve_earlier(session: Session, case_id: str, now: datetime | None) -> None:
+    """A close that now passes settles the refused closes of the same case in the queue."""
+    session.execute(
+        update(QuarantineRow)
+        .where(
+            QuarantineRow.case_id == case_id,
+            QuarantineRow.reason == REASON_EFFORT,
+            QuarantineRow.resolved_at.is_(None),
+        )
+        .values(resolved_at=now or datetime.now(UTC))
+    )

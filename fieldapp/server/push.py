@@ -82,38 +82,12 @@ def _utc_iso(moment: datetime) -> str:
 
 
 def _stored_hash_attempt(row: AttemptRow) -> str:
-    return content_hash(
-        AttemptItem.model_validate(
-            {
-                "id": row.id,
-                "case_id": row.case_id,
-                "soort": row.soort,
-                "bereikt": row.bereikt,
-                "occurred_at": row.occurred_at,
-                "dagdeel": row.dagdeel,
-                "outcome": row.outcome,
-                "note": row.note,
-                "voids": row.voids,
-                "void_reason": row.void_reason,
-            }
-        )
-    )
+    # The wire model reads its own fields off the row (``type`` keeps its default).
+    return content_hash(AttemptItem.model_validate(row, from_attributes=True))
 
 
 def _stored_hash_event(row: CaseEventRow) -> str:
-    return content_hash(
-        CaseEventItem.model_validate(
-            {
-                "id": row.id,
-                "case_id": row.case_id,
-                "kind": row.kind,
-                "resultaat": row.resultaat,
-                "reason": row.reason,
-                "effort_override": row.effort_override,
-                "at": row.at,
-            }
-        )
-    )
+    return content_hash(CaseEventItem.model_validate(row, from_attributes=True))
 
 
 def apply_push(
@@ -171,6 +145,7 @@ def apply_push(
             scopes.add(team_scope(teams[cid]))
         before[cid] = scopes
     events_applied = False
+    effort_refused: set[str] = set()  # closes the server refused: the pusher must reopen
     touched: set[str] = set()
     new_attempts: list[dict[str, object]] = []
 
@@ -217,6 +192,8 @@ def apply_push(
             out.case_ids.add(item.case_id)
             touched.add(item.case_id)
             continue
+        if verdict is not None:
+            effort_refused.add(item.case_id)
         reason = verdict or (_quarantine_reason(session, who, item.case_id, now) if case else None)
         if reason is None:
             out.rejected.append(Rejected(id=item.id, reason="unknown_case"))
@@ -253,6 +230,10 @@ def apply_push(
             # Attempts alone never move a case between scopes: skip re-reading them.
             after=None if events_applied else touched_before,
         )
+    if effort_refused:
+        # The laptop closed the case; the server kept it open. Send everyone, the pusher
+        # included, the server's version so the case reopens there at the next pull.
+        emit_case_changes(session, {cid: before[cid] for cid in sorted(effort_refused)})
     return out
 
 

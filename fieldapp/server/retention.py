@@ -22,6 +22,7 @@ from fieldapp.domain.dayparts import AMSTERDAM
 from fieldapp.domain.priority import Policy
 from fieldapp.privacy.retention import RetentionReport, anonymise_cases, cases_due
 from fieldapp.server import audit
+from fieldapp.server.db.brp_schema import BrpCheckRow
 from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.db.schema import QuarantineRow
 from fieldapp.server.feed import case_scopes, emit_case_changes
@@ -44,6 +45,7 @@ def purge_session(
     for start in range(0, len(due), 500):
         chunk = due[start : start + 500]
         session.execute(delete(QuarantineRow).where(QuarantineRow.case_id.in_(chunk)))
+        session.execute(delete(BrpCheckRow).where(BrpCheckRow.case_id.in_(chunk)))  # BAG ids
         session.execute(
             update(CaseRow).where(CaseRow.id.in_(chunk)).values(assigned_worker_id=None)
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from argon2 import PasswordHasher
 
@@ -44,6 +45,8 @@ class ServerSettings:
     organisation_text: str | None = None
     # The embedded demo may deliver for the fictional municipality 9999; nothing else may.
     demo: bool = False
+    # The BRP check (issue 13): brp.toml in the data folder, parsed; None = no BRP check.
+    brp: Any = None
     _policy: Policy | None = field(default=None, init=False, repr=False)
 
     def policy(self) -> Policy:
@@ -62,7 +65,10 @@ class ServerSettings:
         for name in (POLICY_FILE_NAME, ORGANISATION_FILE_NAME):
             path = data_dir / name
             texts.append(path.read_text(encoding="utf-8") if path.is_file() else None)
-        return cls(policy_text=texts[0], organisation_text=texts[1])
+        from fieldapp.server.brp_check import server_brp_config
+
+        brp = server_brp_config(data_dir, texts[1])
+        return cls(policy_text=texts[0], organisation_text=texts[1], brp=brp)
 
     def policy_source(self) -> str:
         from fieldapp.config import policy_text

@@ -10,6 +10,7 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.dayparts import daypart_of
@@ -20,6 +21,9 @@ from fieldapp.store.schema import AttemptRow, CaseRow
 
 OUTCOME_WANTS_HELP = "wil_hulp"
 OUTCOME_NO_HELP = "geen_hulp"
+# Stored (and synced) as the void reason when a worker taps "Ongedaan maken" right after a
+# one-click outcome: data, not a UI message.
+UNDO_REASON = "Direct ongedaan gemaakt na vastleggen"
 
 Step = tuple[Contactsoort, bool, str | None]
 
@@ -189,3 +193,38 @@ def void_attempt(
         voids=target.id,
         void_reason=reason.strip(),
     )
+
+
+def undo_quick_outcome(
+    session: Session,
+    *,
+    undo_id: str,
+    form_id: str,
+    outcome: QuickOutcome,
+    at: datetime,
+    worker_id: str | None = None,
+    device_id: str | None = None,
+) -> Changes:
+    """Void every attempt one click recorded (the "Ongedaan maken" of the case view).
+
+    Append-only like any correction: each step gets a void entry with ``UNDO_REASON``, synced
+    like any void. Idempotent: the void ids derive from ``undo_id``, and a step that is
+    already voided is left alone.
+    """
+    base = uuid.UUID(undo_id)
+    changes = Changes()
+    for index in range(len(outcome.steps)):
+        target = step_id(form_id, index)
+        already = session.scalar(select(AttemptRow.id).where(AttemptRow.voids == target).limit(1))
+        if already is not None:
+            continue
+        changes |= void_attempt(
+            session,
+            void_id=str(uuid.uuid5(base, f"undo-{index}")),
+            attempt_id=target,
+            reason=UNDO_REASON,
+            at=at,
+            worker_id=worker_id,
+            device_id=device_id,
+        )
+    return changes

@@ -16,32 +16,17 @@ from fieldapp.domain.effort import Shortfall, effort_checklist, needs_effort
 from fieldapp.domain.listing import WorkerInfo
 from fieldapp.domain.priority import Policy
 from fieldapp.services.changes import Changes
-from fieldapp.services.errors import CaseNotFound, EffortNotMet, OverrideNotAllowed
+from fieldapp.services.errors import (
+    CaseNotClosed,
+    CaseNotFound,
+    EffortNotMet,
+    NotYourCase,
+    OverrideNotAllowed,
+    ReasonRequired,
+)
 from fieldapp.store.repos.convert import attempt_of
 from fieldapp.store.repos.kv import get_kv
 from fieldapp.store.schema import AttemptRow, CaseEventRow, CaseRow, DraftRow, SignalRow, Worker
-
-# Plain-Dutch labels for the close dialog, in the order a worker thinks of them.
-RESULT_LABELS_NL: dict[Eindresultaat, str] = {
-    Eindresultaat.VERVOLGHULP_FINANCIEEL: "Doorverwezen naar schuldhulp of budgetcoaching",
-    Eindresultaat.VERVOLGHULP_NIET_FINANCIEEL: (
-        "Doorverwezen naar andere hulp (bijv. maatschappelijk werk)"
-    ),
-    Eindresultaat.VERVOLGHULP: "Doorverwezen, soort hulp nog niet bekend",
-    Eindresultaat.BUDGETADVIES_QUICK_FIX: "Geholpen met advies of een snelle oplossing",
-    Eindresultaat.ZELF_BETAALD: "Heeft zelf betaald of een regeling getroffen",
-    Eindresultaat.REGELT_HET_ZELF: "Regelt het zelf, wil geen hulp",
-    Eindresultaat.GEEN_REACTIE_NA_CONTACT: "Eerst contact gehad, daarna geen reactie meer",
-    Eindresultaat.DEFINITIEF_GEEN_CONTACT: "Geen contact gekregen, ondanks pogingen",
-    Eindresultaat.AL_BEKEND_BIJ_SHV: "Al bekend bij schuldhulpverlening",
-    Eindresultaat.ANDER_LOPEND_TRAJECT: "Heeft al ander hulptraject",
-    Eindresultaat.GEEN_INWONER: "Woont niet (meer) in de gemeente",
-    Eindresultaat.OVERLEDEN: "Overleden",
-    Eindresultaat.VERWIJZING_ZONDER_TUSSENKOMST: "Doorverwezen zonder tussenkomst van de inwoner",
-    Eindresultaat.NIET_OPGEPAKT_HERHAALDE_MELDING: "Niet opgepakt: herhaalde melding",
-    Eindresultaat.NIET_OPGEPAKT_ONTERECHT: "Niet opgepakt: onterecht signaal",
-    Eindresultaat.NIET_OPGEPAKT_ANDERE_REDEN: "Niet opgepakt: andere reden",
-}
 
 # Outcomes that also settle the signals' DDAS status (NOTES.md §4 status flow).
 _SIGNAL_STATUS_FOR: dict[Eindresultaat, Signaalstatus] = {
@@ -162,10 +147,26 @@ def reopen_case(
     worker_id: str | None = None,
     device_id: str | None = None,
 ) -> Changes:
+    """Open a closed case again: a written reason is required, a worker may reopen only
+    their own cases, and the decision is an audited, synced case event. Signals the close
+    had settled (e.g. "niet opgepakt") are picked up again."""
     event_id = str(uuid.UUID(event_id))
     if session.get(CaseEventRow, event_id) is not None:
         return Changes()
     case = _case(session, case_id)
+    if case.status != CaseStatus.GESLOTEN.value:
+        raise CaseNotClosed("Deze zaak is niet afgesloten; heropenen is niet nodig.")
+    if not reason.strip():
+        raise ReasonRequired("Schrijf op waarom u de zaak heropent.")
+    if worker_id is not None and case.assigned_worker_id not in (None, worker_id):
+        raise NotYourCase("U kunt alleen uw eigen zaken heropenen.")
+    settled = _SIGNAL_STATUS_FOR.get(Eindresultaat(case.resultaat)) if case.resultaat else None
+    if settled is not None:
+        session.execute(
+            update(SignalRow)
+            .where(SignalRow.case_id == case_id, SignalRow.status == settled.value)
+            .values(status=Signaalstatus.OPGEPAKT.value)
+        )
     session.add(
         CaseEventRow(
             id=event_id,
@@ -179,7 +180,7 @@ def reopen_case(
     )
     case.status, case.resultaat, case.closed_at = CaseStatus.OPEN.value, None, None
     session.flush()
-    return Changes(cases=True, sync=True, case_ids=frozenset({case_id}))
+    return Changes(cases=True, signals=True, sync=True, case_ids=frozenset({case_id}))
 
 
 def set_case_notes(session: Session, *, case_id: str, notes: str) -> Changes:

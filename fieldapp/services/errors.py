@@ -43,3 +43,21 @@ class AttemptConflict(FieldAppError):
     """The same attempt id was saved before with different content (a bug, never merged)."""
 
     exit_code = 2
+
+
+class CaseNotClosed(FieldAppError):
+    """Reopening a case that is open already."""
+
+    exit_code = 2
+
+
+class ReasonRequired(FieldAppError):
+    """A decision that must be explained (reopen) came without a written reason."""
+
+    exit_code = 2
+
+
+class NotYourCase(FieldAppError):
+    """A worker acting on a case assigned to someone else."""
+
+    exit_code = 2

@@ -32,7 +32,7 @@ from fieldapp.errors import WrongPassphrase
 from fieldapp.services.store_handle import StoreHandle
 from fieldapp.store import key_slots
 from fieldapp.store.client_store import Store
-from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
+from fieldapp.store.kdf import KdfParams
 from fieldapp.store.repos.kv import get_kv, set_kv
 from fieldapp.store.schema import AttemptRow, CaseEventRow
 from fieldapp.sync.apply import KV_CURSOR, KV_EPOCH
@@ -263,7 +263,7 @@ def recover(
     *,
     ticket: str,
     ca_bundle: str | None = None,
-    params: KdfParams = DEFAULT_PARAMS,
+    params: KdfParams | None = None,
     transport_factory: TransportFactory = default_transport,
 ) -> Store:
     """Forgotten passphrase: with the one-time ``ticket`` from the team lead, fetch this

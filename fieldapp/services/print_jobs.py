@@ -24,8 +24,9 @@ from fieldapp.domain.listing import WorkerInfo
 from fieldapp.domain.people import readable_phone
 from fieldapp.services import queries
 from fieldapp.services.attempts import QuickOutcome, record_quick_outcome
+from fieldapp.services.case_language import case_languages
 from fieldapp.services.changes import Changes
-from fieldapp.services.printing import PrintJob, PrintRefused
+from fieldapp.services.print_pdf import PrintJob, PrintRefused
 from fieldapp.services.profile import own_worker
 from fieldapp.store.schema import CaseRow, PlannedVisitRow, ShiftRow
 
@@ -103,6 +104,9 @@ def load_print_jobs(
 ) -> list[PrintJob]:
     """Jobs for a planned shift (in route order, with its date and dagdeel) or for cases.
 
+    Each job carries its household's own language when one was chosen
+    (``services.case_language``); the others print in the batch language.
+
     A shift prints only its visits to cases still open (a case closed since planning gets no
     card), the same rule :func:`shifts_on` counts by, so "6 adressen" means six cards.
 
@@ -124,24 +128,37 @@ def load_print_jobs(
             .where(ShiftRow.id == shift_id, _STILL_TO_VISIT)
             .order_by(PlannedVisitRow.seq)
         ).all()
+        languages = case_languages(session, [r[0] for r in rows])
         for stop, (case_id, day, dagdeel, worker_id) in enumerate(rows, start=1):
             worker = workers.get(worker_id)
             sender = sender_for(worker, organisation) if worker else fallback
             case = queries.get_case(session, case_id, today=today)
-            jobs.append(PrintJob(case, sender, day, Dagdeel(dagdeel), route_no=stop))
+            jobs.append(
+                PrintJob(
+                    case,
+                    sender,
+                    day,
+                    Dagdeel(dagdeel),
+                    language=languages.get(case_id),
+                    route_no=stop,
+                )
+            )
         return jobs
     visits = _next_visits(session, case_ids, today)
+    languages = case_languages(session, case_ids)
     for case_id in case_ids:
         case = queries.get_case(session, case_id, today=today)
+        language = languages.get(case_id)
         visit = visits.get(case_id)
         if visit is not None:
             day, dagdeel, worker_id = visit
             worker = workers.get(worker_id)
             sender = sender_for(worker, organisation) if worker else fallback
-            jobs.append(PrintJob(case, sender, day, dagdeel))
+            jobs.append(PrintJob(case, sender, day, dagdeel, language=language))
             continue
         worker = workers.get(case.assigned_worker_id or "")
-        jobs.append(PrintJob(case, sender_for(worker, organisation) if worker else fallback))
+        sender = sender_for(worker, organisation) if worker else fallback
+        jobs.append(PrintJob(case, sender, language=language))
     return jobs
 
 

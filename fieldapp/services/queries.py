@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.cases import Case
 from fieldapp.domain.dayparts import DAYPART_ORDER
+from fieldapp.domain.ddas import Dagdeel
 from fieldapp.domain.listing import AttemptMark, CaseListRow, WorkerInfo
 from fieldapp.domain.priority import Policy
 from fieldapp.services.errors import CaseNotFound
 from fieldapp.store.repos import cases as case_repo
 from fieldapp.store.repos import kv as kv_repo
 from fieldapp.store.repos.convert import worker_of
-from fieldapp.store.schema import Worker
+from fieldapp.store.schema import PlannedVisitRow, ShiftRow, Worker
 
 __all__ = [
     "AttemptMark",
@@ -26,6 +28,7 @@ __all__ = [
     "list_case_rows",
     "list_workers",
     "set_kv",
+    "shift_slots",
     "today_rows",
 ]
 
@@ -85,6 +88,41 @@ def today_rows(
     return False, list_case_rows(
         session, worker_id=worker_id, today=today, policy=policy, limit=limit
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftSlot:
+    """One shift of a day with visits: its dagdeel and local times (minutes after midnight)."""
+
+    id: str
+    dagdeel: Dagdeel
+    start_minute: int
+    end_minute: int
+    visits: int
+
+
+def shift_slots(session: Session, *, day: date, worker_id: str | None) -> list[ShiftSlot]:
+    """The shifts of ``day`` that have planned visits (this worker's, or all if None),
+    earliest first."""
+    query = (
+        select(
+            ShiftRow.id,
+            ShiftRow.dagdeel,
+            ShiftRow.start_minute,
+            ShiftRow.end_minute,
+            func.count(PlannedVisitRow.id),
+        )
+        .join(PlannedVisitRow, PlannedVisitRow.shift_id == ShiftRow.id)
+        .where(ShiftRow.day == day)
+        .group_by(ShiftRow.id, ShiftRow.dagdeel, ShiftRow.start_minute, ShiftRow.end_minute)
+        .order_by(ShiftRow.start_minute, ShiftRow.id)
+    )
+    if worker_id is not None:
+        query = query.where(ShiftRow.worker_id == worker_id)
+    return [
+        ShiftSlot(shift_id, Dagdeel(part), int(start), int(end), int(count))
+        for shift_id, part, start, end, count in session.execute(query)
+    ]
 
 
 def get_case(

@@ -19,10 +19,10 @@ from fieldapp.privacy.retention import (
     cases_due,
     retention_today,
 )
+from fieldapp.services.sync import KV_LAST_SYNC
 from fieldapp.store.client_store import Store
 from fieldapp.store.repos.kv import get_kv, set_kv
 
-KV_LAST_SYNC = "sync.last_sync_at"  # written by services.sync
 KV_HIGH_WATER = "retention.day"  # the latest day a run counted from
 KV_LAST_RUN = "retention.last_run_at"
 KV_LAST_COUNT = "retention.last_count"

@@ -46,7 +46,7 @@ from fieldapp.store.engine import (
     open_engine,
     open_plain_engine_for_benchmark,
 )
-from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
+from fieldapp.store.kdf import KdfParams, calibrate
 from fieldapp.store.migrations.runner import UpgradeResult, upgrade_to_head
 
 MSG_MISSING = "Er is geen Veldwerk-database op deze plek."
@@ -96,8 +96,10 @@ class Store:
     # --- constructors ------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, db_path: Path, passphrase: str, *, params: KdfParams = DEFAULT_PARAMS) -> Store:
+    def create(cls, db_path: Path, passphrase: str, *, params: KdfParams | None = None) -> Store:
         """Create a new empty store (schema at head) protected by ``passphrase``.
+
+        ``params=None`` calibrates the Argon2id cost on this device (``kdf.calibrate``).
 
         Applies the passphrase policy (WeakPassphrase). Refuses to touch an existing database,
         WAL or slot file (FileExistsError, Dutch message). Creates missing directories 0700 and
@@ -111,7 +113,7 @@ class Store:
         with private_umask():
             db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             key_slots.create_slots(
-                slot_path, dek, passphrase, db_id=uuid.uuid4().hex, params=params
+                slot_path, dek, passphrase, db_id=uuid.uuid4().hex, params=params or calibrate()
             )
             try:
                 return cls._open_engine_and_migrate(db_path, dek, dek_verified=True)
@@ -149,15 +151,16 @@ class Store:
         recovery_key: bytes,
         new_passphrase: str,
         *,
-        params: KdfParams = DEFAULT_PARAMS,
+        params: KdfParams | None = None,
     ) -> Store:
         """Forgotten passphrase: unlock with the server-held recovery key, set ``new_passphrase``
-        (policy applied), open. Unsynced work is kept. Ask the server to rotate the key after.
+        (policy applied; ``params=None`` calibrates), open. Unsynced work is kept. Ask the
+        server to rotate the key after.
         """
         if not db_path.is_file():
             raise StoreMissing(MSG_MISSING)
         dek = key_slots.reset_passphrase_with_recovery(
-            key_slots.slot_path_for(db_path), recovery_key, new_passphrase, params
+            key_slots.slot_path_for(db_path), recovery_key, new_passphrase, params or calibrate()
         )
         return cls._open_engine_and_migrate(db_path, dek, dek_verified=True)
 
@@ -244,12 +247,14 @@ class Store:
 
     def change_passphrase(self, old: str, new: str, params: KdfParams | None = None) -> None:
         """Re-wrap the key (see key_slots.change_passphrase); the database file is not touched.
+        ``params=None`` calibrates the Argon2id cost again (the device may be another one now).
 
         Needs ``old`` even though the store is open: an unlocked, unattended laptop must not be
         enough to change the passphrase. WeakPassphrase / WrongPassphrase as in keys.
         """
         self._require_encrypted()
-        key_slots.change_passphrase(self.slot_path, old, new, params)
+        passphrase_policy.check_new_passphrase(new)  # before the (slow) calibration
+        key_slots.change_passphrase(self.slot_path, old, new, params or calibrate())
 
     def add_recovery_slot(self, recovery_key: bytes) -> None:
         """Add or replace the recovery slot for this store's key (recovery_key: 32 bytes)."""

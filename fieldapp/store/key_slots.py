@@ -47,12 +47,12 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from fieldapp.errors import StoreCorrupt, StoreMissing, StoreTooNew, WrongPassphrase
+from fieldapp.errors import StoreCorrupt, StoreMissing, WrongPassphrase
 from fieldapp.files import fsync_dir, stray_temps, write_private_atomic
 from fieldapp.store.kdf import DEFAULT_PARAMS, SALT_BYTES, KdfParams, argon2id
+from fieldapp.store.key_slot_file import MSG_CORRUPT, SLOT_FILE_VERSION, parse_slot_file
 from fieldapp.store.passphrase_policy import check_new_passphrase, normalise_passphrase
 
-SLOT_FILE_VERSION = 1
 DEK_BYTES = 32
 RECOVERY_KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -63,13 +63,9 @@ _KDF_ARGON2ID = "argon2id"
 _KDF_HKDF = "hkdf-sha256"
 _HKDF_INFO = b"veldwerk recovery slot v1"
 
-_MSG_CORRUPT = "Het sleutelbestand van de database is beschadigd."
 _MSG_MISSING = "Er is geen sleutelbestand gevonden bij deze database."
 _MSG_WRONG = "De wachtwoordzin klopt niet."
 _MSG_WRONG_RECOVERY = "De herstelsleutel past niet bij deze database."
-_MSG_TOO_NEW = (
-    "Dit sleutelbestand is gemaakt door een nieuwere versie van Veldwerk. Werk Veldwerk bij."
-)
 
 
 def new_dek() -> bytearray:
@@ -281,7 +277,7 @@ def _try_unwrap(doc: dict[str, Any], slot: dict[str, Any], kek: bytes) -> bytear
     except InvalidTag:
         return None
     if len(plain) != DEK_BYTES:
-        raise StoreCorrupt(_MSG_CORRUPT)
+        raise StoreCorrupt(MSG_CORRUPT)
     return bytearray(plain)
 
 
@@ -290,32 +286,7 @@ def _read_doc(slot_path: Path) -> dict[str, Any]:
         raw = slot_path.read_bytes()
     except FileNotFoundError:
         raise StoreMissing(_MSG_MISSING) from None
-    try:
-        doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise StoreCorrupt(_MSG_CORRUPT) from None
-    if not isinstance(doc, dict):
-        raise StoreCorrupt(_MSG_CORRUPT)
-    version = doc.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise StoreCorrupt(_MSG_CORRUPT)
-    if version > SLOT_FILE_VERSION:
-        raise StoreTooNew(_MSG_TOO_NEW)
-    slots = doc.get("slots")
-    if not isinstance(doc.get("db_id"), str) or not isinstance(slots, list) or not slots:
-        raise StoreCorrupt(_MSG_CORRUPT)
-    for slot in slots:
-        if not isinstance(slot, dict) or slot.get("kind") not in (KIND_PASSPHRASE, KIND_RECOVERY):
-            raise StoreCorrupt(_MSG_CORRUPT)
-        expected_kdf = _KDF_ARGON2ID if slot["kind"] == KIND_PASSPHRASE else _KDF_HKDF
-        if slot.get("kdf") != expected_kdf:
-            raise StoreCorrupt(_MSG_CORRUPT)
-        _b64(slot, "salt"), _b64(slot, "nonce"), _b64(slot, "wrapped")
-        if slot["kind"] == KIND_PASSPHRASE:
-            _params_of(slot)
-    if not _slots_of_kind(doc, KIND_PASSPHRASE):
-        raise StoreCorrupt(_MSG_CORRUPT)
-    return doc
+    return parse_slot_file(raw)
 
 
 def _slots_of_kind(doc: dict[str, Any], kind: str) -> list[dict[str, Any]]:
@@ -325,21 +296,21 @@ def _slots_of_kind(doc: dict[str, Any], kind: str) -> list[dict[str, Any]]:
 def _params_of(slot: dict[str, Any]) -> KdfParams:
     values = [slot.get(k) for k in ("t", "m", "p")]
     if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-        raise StoreCorrupt(_MSG_CORRUPT)
+        raise StoreCorrupt(MSG_CORRUPT)
     try:
         return KdfParams(t=slot["t"], m=slot["m"], p=slot["p"])
     except ValueError:
-        raise StoreCorrupt(_MSG_CORRUPT) from None
+        raise StoreCorrupt(MSG_CORRUPT) from None
 
 
 def _b64(slot: dict[str, Any], field: str) -> bytes:
     value = slot.get(field)
     if not isinstance(value, str):
-        raise StoreCorrupt(_MSG_CORRUPT)
+        raise StoreCorrupt(MSG_CORRUPT)
     try:
         return base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
-        raise StoreCorrupt(_MSG_CORRUPT) from None
+        raise StoreCorrupt(MSG_CORRUPT) from None
 
 
 def _enc(data: bytes) -> str:

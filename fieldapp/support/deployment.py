@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import site_config_dir, user_config_dir
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from fieldapp.errors import FieldAppError
+from fieldapp.policy_file import describe_validation_error
 
 CONFIG_ENV = "FIELDAPP_CONFIG"
 FILE_NAME = "veldwerk.toml"
@@ -31,6 +33,19 @@ FILE_NAME = "veldwerk.toml"
 
 class DeploymentInvalid(FieldAppError):
     exit_code = 2
+
+
+class _ServerTable(BaseModel):
+    model_config = ConfigDict(strict=True, extra="ignore", frozen=True)
+    url: str | None = None
+    ca_bundle: str | None = None
+
+
+class DeploymentFile(BaseModel):
+    """The file's shape: only ``[server]`` is read; unknown tables and keys are ignored."""
+
+    model_config = ConfigDict(strict=True, extra="ignore", frozen=True)
+    server: _ServerTable = _ServerTable()
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,18 +83,13 @@ def load_deployment(files: list[Path] | None = None) -> Deployment:
             raise DeploymentInvalid(
                 f"Instellingenbestand {path} is niet leesbaar ({exc.__class__.__name__})."
             ) from exc
-        server = data.get("server", {})
-        if not isinstance(server, dict):
-            raise DeploymentInvalid(f"{path}: [server] moet een tabel zijn.")
-        url = server.get("url")
-        ca = server.get("ca_bundle")
-        if url is not None and not isinstance(url, str):
-            raise DeploymentInvalid(f"{path}: server.url moet tekst zijn.")
-        if ca is not None and not isinstance(ca, str):
-            raise DeploymentInvalid(f"{path}: server.ca_bundle moet een pad zijn.")
+        try:
+            server = DeploymentFile.model_validate(data).server
+        except ValidationError as exc:
+            raise DeploymentInvalid(f"{path}: {describe_validation_error(exc)}.") from None
         return Deployment(
-            server_url=url.strip() or None if url else None,
-            ca_bundle=Path(ca).expanduser() if ca else None,
+            server_url=server.url.strip() or None if server.url else None,
+            ca_bundle=Path(server.ca_bundle).expanduser() if server.ca_bundle else None,
             source=path,
         )
     return Deployment()

@@ -22,11 +22,12 @@ from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.attempts import SyncState
-from fieldapp.store.repos.kv import get_kv, set_kv
+from fieldapp.store.repos.kv import case_language_key, get_kv, set_kv
 from fieldapp.store.schema import (
     AttemptRow,
     CaseEventRow,
     CaseRow,
+    KeyValueRow,
     PersonRow,
     PlannedVisitRow,
     SignalRow,
@@ -178,6 +179,7 @@ def _tombstone(session: Session, case_id: str) -> bool:
     session.execute(delete(PlannedVisitRow).where(PlannedVisitRow.case_id == case_id))
     session.execute(delete(SignalRow).where(SignalRow.case_id == case_id))
     session.execute(delete(PersonRow).where(PersonRow.case_id == case_id))
+    session.execute(delete(KeyValueRow).where(KeyValueRow.key == case_language_key(case_id)))
     session.execute(
         delete(AttemptRow).where(
             AttemptRow.case_id == case_id, AttemptRow.sync_state == SyncState.ACKED
@@ -256,9 +258,11 @@ def drop_finished_husks(session: Session) -> int:
 
 
 def purge_expired(session: Session, today: date) -> list[str]:
-    """Retention, enforced locally even offline: cases whose ``purge_after`` has passed are
-    purged like a tombstone (pending attempts kept in a husk until acked). Returns their ids;
-    the caller checkpoints the WAL afterwards if any."""
+    """Cases whose ``purge_after`` (stamped at intake, ``domain.retention``) has passed are
+    purged like a tombstone (pending attempts kept in a husk until acked). The sync client runs
+    it after each pull, for cases the server has not tombstoned yet; offline, retention is
+    ``services.retention`` at unlock and daily. Returns the ids; the caller checkpoints the WAL
+    afterwards if any."""
     expired = list(
         session.scalars(
             select(CaseRow.id).where(CaseRow.purge_after.is_not(None), CaseRow.purge_after < today)

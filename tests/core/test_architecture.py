@@ -27,9 +27,7 @@ KNOWN_CYCLES: dict[frozenset[str], str] = {
     ),
 }
 # path -> why it is still too long. Keep this empty; add only with an issue.
-KNOWN_LARGE: dict[str, str] = {
-    "ui/views/case_view.py": "split into an outcome panel and one write helper (issue 16)",
-}
+KNOWN_LARGE: dict[str, str] = {}
 
 
 def strongly_connected(graph: Mapping[str, Iterable[str]]) -> list[frozenset[str]]:

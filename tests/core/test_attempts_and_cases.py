@@ -24,7 +24,7 @@ from fieldapp.services.attempts import (
 from fieldapp.services.errors import AttemptConflict, CaseNotFound, EffortNotMet
 from fieldapp.services.intake import import_parsed
 from fieldapp.store.client_store import Store
-from fieldapp.store.schema import AttemptRow, SignalRow
+from fieldapp.store.schema import AttemptRow, CaseEventRow, SignalRow
 from tests.core.signal_factory import parsed, signal
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -160,6 +160,39 @@ def test_close_case_sets_resultaat_and_leaves_open_list(store: Store, case_id: s
         case = queries.get_case(s, case_id, today=TODAY)
     assert case.status is CaseStatus.GESLOTEN
     assert case.resultaat is Eindresultaat.VERVOLGHULP_FINANCIEEL
+
+
+def test_reopened_case_is_open_again_and_keeps_its_history(store: Store, case_id: str) -> None:
+    close_id, reopen_id = str(uuid.uuid4()), str(uuid.uuid4())
+    with store.session() as s:
+        case_service.close_case(
+            s,
+            event_id=close_id,
+            case_id=case_id,
+            resultaat=Eindresultaat.VERVOLGHULP_FINANCIEEL,
+            at=MORNING,
+        )
+        changes = case_service.reopen_case(
+            s, event_id=reopen_id, case_id=case_id, reason="  belde zelf terug ", at=EVENING
+        )
+        again = case_service.reopen_case(
+            s, event_id=reopen_id, case_id=case_id, reason="belde zelf terug", at=EVENING
+        )
+        case = queries.get_case(s, case_id, today=TODAY)
+        events = s.execute(
+            select(CaseEventRow.id, CaseEventRow.kind, CaseEventRow.reason).order_by(
+                CaseEventRow.at
+            )
+        ).all()
+        listed = [row.id for row in queries.list_case_rows(s, today=TODAY)]
+    assert changes.cases and changes.sync and changes.case_ids == {case_id}
+    assert not again.cases  # the same event id twice (a re-sent form) is stored once
+    assert case.status is CaseStatus.OPEN and case.resultaat is None
+    assert [tuple(e) for e in events] == [
+        (close_id, "close", ""),
+        (reopen_id, "reopen", "belde zelf terug"),
+    ]
+    assert listed == [case_id]
 
 
 def test_closing_as_known_at_shv_settles_signal_status(store: Store, case_id: str) -> None:

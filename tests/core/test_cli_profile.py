@@ -80,3 +80,15 @@ def test_a_bad_number_is_refused_and_nothing_is_saved(env, capsys) -> None:
     assert run(env, "profile", "show", "--json") == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown == {"naam": "Sanne de Wit", "telefoon": "", "whatsapp": "", "email": ""}
+
+
+def test_a_households_language_is_set_and_its_card_prints_in_it(env, tmp_path, capsys) -> None:
+    case_id = _case_id(env, capsys)
+    assert run(env, "profile", "set", "--naam", "Sanne de Wit", "--telefoon", "0612345678") == 0
+    assert run(env, "taal", case_id, "pl") == 0
+    assert "pl" in capsys.readouterr().out.splitlines()[-1]
+    out = tmp_path / "kaart.pdf"
+    assert run(env, "print", "cards", "--case", case_id, "--out", str(out)) == 0
+    assert "Dzień dobry" in PdfReader(out).pages[0].extract_text()
+    assert run(env, "taal", case_id, "standaard") == 0
+    assert "standaard" in capsys.readouterr().out.splitlines()[-1]

@@ -26,7 +26,9 @@ def _team_store(path: Path, today: date) -> Store:
     return store
 
 
-@pytest.fixture(scope="module", params=[TODAY, date(2027, 3, 2)], ids=["nov", "mar"])
+@pytest.fixture(
+    scope="module", params=[TODAY, date(2026, 12, 1), date(2027, 3, 2)], ids=["nov", "dec1", "mar"]
+)
 def team(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
     today: date = request.param
     store = _team_store(tmp_path_factory.mktemp("team") / "team.db", today)

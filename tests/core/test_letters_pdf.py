@@ -26,7 +26,7 @@ from fieldapp.letters.lint_words import outside_hits
 from fieldapp.letters.qr import MARK, qr_matrix
 from fieldapp.letters.render import prepare_text, render_cards
 from fieldapp.letters.samples import sample_case, sample_sender
-from fieldapp.services.printing import (
+from fieldapp.services.print_pdf import (
     PrintJob,
     PrintRefused,
     build_blank_cards,

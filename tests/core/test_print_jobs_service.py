@@ -133,7 +133,7 @@ def test_cards_of_a_route_carry_their_stop_number_on_the_back(store: Store, case
 
     from pypdf import PdfReader
 
-    from fieldapp.services.printing import build_cards
+    from fieldapp.services.print_pdf import build_cards
 
     worker = WorkerInfo(WORKER, "iris", "Iris Bakker", "Iris", "worker", "", "+31612345678", "", "")
     with store.session() as s:

@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from fieldapp.domain.ddas import Contactsoort, Eindresultaat, Signaalpartner
 from fieldapp.domain.priority import Policy
-from fieldapp.privacy.retention import add_months, anonymised_moment, band_floor_cents
+from fieldapp.domain.retention import add_months
+from fieldapp.privacy.retention import anonymised_moment, band_floor_cents
 from fieldapp.services import queries
 from fieldapp.services.attempts import record_attempt
 from fieldapp.services.cases import close_case

@@ -46,7 +46,7 @@ def test_lookup_sealing_is_deterministic_per_key_and_domain() -> None:
 
 def test_migration_list_equals_the_sealed_columns_of_the_schema() -> None:
     revision = importlib.import_module(
-        "fieldapp.server.migrations.versions.0005_pg_column_encryption"
+        "fieldapp.server.migrations.versions.0006_pg_column_encryption"
     )
     declared = {
         (

@@ -229,3 +229,52 @@ def test_wipe_zeroes_the_buffer() -> None:
     d = key_slots.new_dek()
     key_slots.wipe(d)
     assert d == bytearray(32)
+
+
+def _clock(*readings: float):  # type: ignore[no-untyped-def]
+    it = iter(readings)
+    return lambda: next(it)
+
+
+def test_calibration_keeps_t_between_rfc_minimum_and_a_cap() -> None:
+    small = {"m": 8 * 1024, "p": 1}
+    # 3 passes took 3 s: even one pass is over the target, so the RFC minimum.
+    assert kdf.calibrate(0.5, clock=_clock(0.0, 3.0), **small).t == kdf.CALIBRATED_T_MIN
+    # 3 passes took 0.3 ms (a disturbed probe): capped, not hundreds of passes.
+    assert kdf.calibrate(0.5, clock=_clock(0.0, 0.0003), **small).t == kdf.CALIBRATED_T_MAX
+    # 3 passes took 0.15 s: 50 ms a pass, 10 passes for half a second.
+    assert kdf.calibrate(0.5, clock=_clock(0.0, 0.15), **small) == KdfParams(t=10, m=8192, p=1)
+
+
+def test_a_store_made_without_params_is_calibrated_on_this_device(tmp_path: Path) -> None:
+    from fieldapp.store.client_store import Store
+
+    db = tmp_path / "veldwerk.db"
+    Store.create(db, PASS).close()
+    slot = json.loads(key_slots.slot_path_for(db).read_text(encoding="utf-8"))["slots"][0]
+    assert kdf.CALIBRATED_T_MIN <= slot["t"] <= kdf.CALIBRATED_T_MAX
+    assert (slot["m"], slot["p"]) == (kdf.DEFAULT_PARAMS.m, kdf.DEFAULT_PARAMS.p)
+
+
+@pytest.mark.parametrize(
+    ("damage", "field"),
+    [
+        (lambda d: d["slots"][0].update(salt="!!geen base64!!"), "veld slots.0.passphrase.salt"),
+        (lambda d: d["slots"][0].update(t="3"), "veld slots.0.passphrase.t"),
+        (lambda d: d.update(version=True), "veld version"),
+        (lambda d: d.update(slots=[]), "veld slots"),
+    ],
+)
+def test_a_damaged_slot_file_names_the_field_but_never_its_value(
+    slot_path: Path, dek: bytearray, damage, field: str
+) -> None:
+    doc = json.loads(slot_path.read_text())
+    wrapped = doc["slots"][0]["wrapped"]
+    damage(doc)
+    slot_path.write_text(json.dumps(doc))
+    with pytest.raises(StoreCorrupt) as info:
+        key_slots.unlock(slot_path, PASS)
+    message = str(info.value)
+    assert message.startswith("Het sleutelbestand van de database is beschadigd.")
+    assert field in message
+    assert wrapped not in message and "geen base64!!" not in message

@@ -9,9 +9,10 @@ from fieldapp.server.db.engine import ServerDatabase
 from tests.server.helpers import server_database
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def server_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerDatabase]:
-    """The server database, once on embedded SQLCipher and once on PostgreSQL."""
+    """The server database, once on embedded SQLCipher and once on PostgreSQL (marked
+    ``postgres``: ``-m postgres`` runs only those, ``-m "not postgres"`` none of them)."""
     with server_database(request.param, tmp_path) as db:
         yield db
 

@@ -20,7 +20,7 @@ def test_a_request_over_the_limit_gets_503_with_retry_after_at_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     entered, release = threading.Event(), threading.Event()
-    import fieldapp.server.routes.team as team
+    import fieldapp.server.team_ops as team
 
     real_assign = team.assign_cases
 

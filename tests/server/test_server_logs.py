@@ -74,7 +74,7 @@ def test_no_personal_data_in_logs_or_replies_through_a_fault_battery(
         assert 400 <= r.status_code < 500
         replies.append(r.text)
         # A crash deep inside a route whose message names a resident.
-        import fieldapp.server.routes.team as team
+        import fieldapp.server.team_ops as team
 
         def broken(*_args: object, **_kwargs: object) -> None:
             raise RuntimeError(f"kapot bij {marker} ({phone})")
@@ -109,7 +109,7 @@ def test_no_personal_data_in_logs_or_replies_through_a_fault_battery(
         json.loads(r.getMessage()) for r in caplog.records if "unhandled_error" in r.getMessage()
     ]
     assert crash and crash[0]["error"] == "RuntimeError"
-    assert any("routes/team.py" in frame for frame in crash[0]["frames"])
+    assert any("server/team_ops.py" in frame for frame in crash[0]["frames"])
     lines = [json.loads(r.getMessage()) for r in caplog.records if r.name.endswith(".access")]
     assert {line["status"] for line in lines} >= {200, 422, 500}
     assert all(set(line) >= {"request_id", "route", "status", "ms"} for line in lines)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import inspect
 
 from fieldapp.server.db.engine import ServerDatabase
-from fieldapp.server.db.schema import VERSION_TABLE
+from fieldapp.server.db.schema import CLIENT_ONLY_TABLES, VERSION_TABLE
 from fieldapp.server.migrations.runner import (
     current_revision,
     head_revision,
@@ -22,3 +22,4 @@ def test_migrations_match_the_models(server_db: ServerDatabase) -> None:
     tables = set(inspect(server_db.engine).get_table_names())
     assert {"cases", "attempts", "devices", "change_log", "audit_events", VERSION_TABLE} <= tables
     assert "alembic_version" not in tables  # never mistaken for a client store
+    assert not tables & CLIENT_ONLY_TABLES  # a laptop's drafts and kv state stay on the laptop

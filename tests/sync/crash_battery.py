@@ -27,22 +27,24 @@ import threading
 import time
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from fieldapp.domain.ddas import Contactsoort
 from fieldapp.server.db.open import open_server_db
 from fieldapp.services.attempts import record_attempt
-from fieldapp.services.identity import enroll, load_identity
+from fieldapp.services.identity import SyncIdentity, enroll, load_identity
 from fieldapp.services.sync import pending_count
 from fieldapp.services.sync_client import SyncClient
 from fieldapp.store.client_store import Store
 from fieldapp.store.schema import AttemptRow, CaseRow
 from fieldapp.sync.transport import SyncError, Transport
-from tests.server.helpers import make_actor, make_cases
+from tests.server.helpers import Actor, make_actor, make_cases
 from tests.sync.conftest import (
     PASSPHRASE,
     ServerProcess,
@@ -72,6 +74,34 @@ def _fast(url: str, token: str | None, ca: str | None, cancel: threading.Event) 
     return Transport(url, token, ca_bundle=ca, cancel=cancel, retries=2, backoff=0.02, timeout=5)
 
 
+def _server_with_worker(data_dir: Path, *, cases: int) -> Actor:
+    """A fresh server database with worker anna (team A) holding ``cases`` cases."""
+    db = open_server_db(None, data_dir=data_dir)
+    anna = make_actor(db, "anna", "worker", "A")
+    make_cases(db, team="A", worker_id=anna.worker_id, count=cases)
+    db.dispose()
+    return anna
+
+
+def _record_attempts(
+    session: Session, ident: SyncIdentity, count: int, case_for: Callable[[int], str]
+) -> None:
+    """``count`` home visits; each note is the attempt's own id (the server count needs it)."""
+    for n in range(count):
+        aid = str(uuid.uuid4())
+        record_attempt(
+            session,
+            attempt_id=aid,
+            case_id=case_for(n),
+            soort=Contactsoort.HUISBEZOEK,
+            bereikt=False,
+            occurred_at=datetime.now(UTC),
+            note=aid,
+            worker_id=ident.worker_id,
+            device_id=ident.device_id,
+        )
+
+
 def _client_loop(store_path: Path, seed: int) -> None:
     rnd = random.Random(seed)
     store = Store.open(store_path, PASSPHRASE)
@@ -82,19 +112,7 @@ def _client_loop(store_path: Path, seed: int) -> None:
     assert ident is not None and case_ids
     while True:
         with store.session() as s:
-            for _ in range(rnd.randint(1, 5)):
-                aid = str(uuid.uuid4())
-                record_attempt(
-                    s,
-                    attempt_id=aid,
-                    case_id=rnd.choice(case_ids),
-                    soort=Contactsoort.HUISBEZOEK,
-                    bereikt=False,
-                    occurred_at=datetime.now(UTC),
-                    note=aid,
-                    worker_id=ident.worker_id,
-                    device_id=ident.device_id,
-                )
+            _record_attempts(s, ident, rnd.randint(1, 5), lambda _n: rnd.choice(case_ids))
         try:
             client.sync()
         except SyncError:
@@ -125,10 +143,7 @@ def run_battery(
     rnd = random.Random(seed)
     base = workdir or Path(tempfile.mkdtemp(prefix="veldwerk-crash-"))
     data_dir = base / "server"
-    db = open_server_db(None, data_dir=data_dir)
-    anna = make_actor(db, "anna", "worker", "A")
-    make_cases(db, team="A", worker_id=anna.worker_id, count=5)
-    db.dispose()
+    anna = _server_with_worker(data_dir, cases=5)
     module = "tests.sync.naive_server" if naive else "fieldapp.cli"
     port = free_port()
     server: ServerProcess = start_server_process(data_dir, module=module, port=port)
@@ -158,18 +173,57 @@ def run_battery(
             summary.runs += 1
         store = Store.open(store_path, PASSPHRASE)
         _drain(store)
-        with store.session() as s:
-            saved = set(s.scalars(select(AttemptRow.id)))
-            summary.unsent = pending_count(s)
         store.close()
-        summary.acknowledged = len(saved)
-        check = open_server_db(None, data_dir=data_dir)
-        with check.session() as s:
-            notes = Counter(s.scalars(select(AttemptRow.note)))
-        check.dispose()
-        summary.lost = len(saved - set(notes))
-        summary.duplicated = sum(n - 1 for n in notes.values() if n > 1)
+        _count(store_path, data_dir, summary)
     finally:
+        server.stop()
+    return summary
+
+
+def _count(store_path: Path, data_dir: Path, summary: Summary) -> None:
+    """Compare the client's attempts with the server's (each attempt's note is its client id,
+    so a server that stored one twice under new ids shows it twice)."""
+    store = Store.open(store_path, PASSPHRASE)
+    with store.session() as s:
+        saved = set(s.scalars(select(AttemptRow.id)))
+        summary.unsent = pending_count(s)
+    store.close()
+    summary.acknowledged = len(saved)
+    check = open_server_db(None, data_dir=data_dir)
+    with check.session() as s:
+        notes = Counter(s.scalars(select(AttemptRow.note)))
+    check.dispose()
+    summary.lost = len(saved - set(notes))
+    summary.duplicated = sum(n - 1 for n in notes.values() if n > 1)
+
+
+def run_lost_reply(workdir: Path, *, naive: bool, attempts: int = 5) -> Summary:
+    """The deterministic fault the battery hopes to hit by chance: the server commits a push,
+    the reply is lost (a proxy drops it), the client pushes the same items again."""
+    from tests.sync.faultproxy import FaultProxy
+
+    data_dir = workdir / "server"
+    anna = _server_with_worker(data_dir, cases=2)
+    module = "tests.sync.naive_server" if naive else "fieldapp.cli"
+    server = start_server_process(data_dir, module=module)
+    proxy = FaultProxy("127.0.0.1", int(server.url.rsplit(":", 1)[1]))
+    store_path = workdir / "client" / "veldwerk.db"
+    summary = Summary(runs=1)
+    try:
+        store = new_store(store_path)
+        enroll(store, proxy.url, anna.username, anna.password)
+        SyncClient(store, transport_factory=_fast).sync()
+        with store.session() as s:
+            ident = load_identity(s)
+            case_ids = list(s.scalars(select(CaseRow.id)))
+            assert ident is not None and case_ids
+            _record_attempts(s, ident, attempts, lambda n: case_ids[n % len(case_ids)])
+        proxy.queue("drop")
+        SyncClient(store, transport_factory=_fast).sync()
+        store.close()
+        _count(store_path, data_dir, summary)
+    finally:
+        proxy.close()
         server.stop()
     return summary
 

@@ -81,3 +81,13 @@ def unlocked(make_window, town, qtbot):  # type: ignore[no-untyped-def]
 def wait_idle(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     """Until every queued DB job has delivered its callbacks."""
     qtbot.waitUntil(lambda: window.backend.runner.pending == 0, timeout=10_000)
+
+
+@pytest.fixture(autouse=True)
+def dutch_locale_by_default() -> Iterator[None]:
+    """The app sets the locale with the language (ui.i18n.set_language); tests that build a
+    model without it get the same Dutch locale, never the machine's (CI runs with C)."""
+    from ui.qt import QLocale
+
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    yield

@@ -15,15 +15,31 @@ def _unlock(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: window.backend.is_unlocked, timeout=10_000)
 
 
+class StepClock:
+    """A monotonic clock in ms that moves only when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1_000_000
+
+    def __call__(self) -> int:
+        return self.now
+
+
 def test_idle_time_locks_and_empties_every_model(make_window, town, ui_settings, qtbot) -> None:
-    ui_settings.autolock_minutes = 0.005  # 0.3 s
+    ui_settings.autolock_minutes = 1
     window = make_window(town)
+    clock = StepClock()
+    window.auto_lock.clock_ms = clock
     window.start()
     _unlock(window, qtbot)
     qtbot.waitUntil(lambda: window.today.model.rowCount() == TOWN_SIZE, timeout=10_000)
     window.show_case(window.today.model.row_at(0).id)
     qtbot.waitUntil(lambda: window.case_view.signals_model.rowCount() > 0, timeout=10_000)
+    clock.now += 59_000
+    window.auto_lock.check_idle()  # 59 s of a minute is not idle enough
+    assert window.backend.is_unlocked
 
+    clock.now += 1_000  # a full minute without input: the check timer locks
     qtbot.waitUntil(lambda: not window.backend.is_unlocked, timeout=5_000)
     wait_idle(qtbot, window)
     assert window.pages.currentWidget() is window.unlock_page

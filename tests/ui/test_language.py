@@ -36,3 +36,12 @@ def test_switching_language_in_settings_rebuilds_the_views(unlocked, ui_settings
         assert ui_settings.language == "en"
     finally:
         set_language("nl")
+
+
+def test_about_box_shows_the_one_version(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp import __version__
+
+    dialog = unlocked.open_settings()
+    assert dialog.about_button.text() == "&Over Veldwerk…"
+    assert f"Veldwerk {__version__}" in dialog.about_text()
+    dialog.reject()

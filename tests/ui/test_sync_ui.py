@@ -474,7 +474,7 @@ def test_closing_the_window_during_a_sync_keeps_the_work(app, server, enrolled, 
     window = app
     log_attempts(window, qtbot, 2)
     in_request = threading.Event()
-    go_on = threading.Event()
+    released_by_cancel: list[bool] = []
 
     def held_transport(url, token, ca, cancel):  # type: ignore[no-untyped-def]
         transport = fast_transport(url, token, ca, cancel)
@@ -482,7 +482,9 @@ def test_closing_the_window_during_a_sync_keeps_the_work(app, server, enrolled, 
 
         def call(*args, **kwargs):  # type: ignore[no-untyped-def]
             in_request.set()
-            go_on.wait(10)
+            # The request is on the wire until closing the window cancels the sync (no timer:
+            # the order is fixed), then the transport must refuse to go on.
+            released_by_cancel.append(cancel.wait(30))
             return real_call(*args, **kwargs)
 
         transport.call = call  # type: ignore[method-assign]
@@ -491,8 +493,8 @@ def test_closing_the_window_during_a_sync_keeps_the_work(app, server, enrolled, 
     window.backend.transport_factory = held_transport
     assert window.sync.sync_now()
     qtbot.waitUntil(in_request.is_set, timeout=10_000)
-    threading.Timer(0.2, go_on.set).start()  # the request "returns" while the window closes
-    window.close()  # blocks until the DB thread and the network thread are done
+    window.close()  # cancels, then blocks until the DB thread and the network thread are done
+    assert released_by_cancel == [True]
     assert server.attempts_held() == 0
     with Store.open(enrolled, TEST_PASSPHRASE) as store, store.session() as s:
         assert svc.pending_count(s) == 2

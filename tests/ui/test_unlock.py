@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import unicodedata
 from pathlib import Path
 
 from fieldapp.store.client_store import Store
 from fieldapp.store.kdf import FAST_TEST_PARAMS
+from fieldapp.store.key_slots import slot_path_for
 from tests.conftest import TEST_PASSPHRASE
 from tests.ui.conftest import TOWN_SIZE
 from ui.views.unlock_page import retry_delay
@@ -94,9 +96,14 @@ def test_first_run_creates_a_store_with_nfc_passphrase(make_window, tmp_path, qt
     qtbot.waitUntil(lambda: window.backend.is_unlocked, timeout=10_000)
     assert window.pages.currentWidget() is window.work
     window.close()
-    # The NFC form unlocks the new store (FAST params come from the test window).
+    # The NFC form unlocks the new store, made with the KDF cost the window was given.
     Store.open(db_path, composed).close()
-    assert FAST_TEST_PARAMS is not None
+    slot = json.loads(slot_path_for(db_path).read_text(encoding="utf-8"))["slots"][0]
+    assert (slot["t"], slot["m"], slot["p"]) == (
+        FAST_TEST_PARAMS.t,
+        FAST_TEST_PARAMS.m,
+        FAST_TEST_PARAMS.p,
+    )
 
 
 def test_demo_start_unlocks_and_shows_the_passphrase_banner(make_window, town, qtbot) -> None:

@@ -50,7 +50,7 @@ _SOORT_ORDER = [
 @dataclass(frozen=True, slots=True)
 class AttemptInput:
     attempt_id: str
-    soort: Contactsoort
+    soort: Contactsoort | None  # None = not chosen yet (the form refuses to save)
     bereikt: bool
     outcome: str | None
     occurred_at: datetime
@@ -60,7 +60,7 @@ class AttemptInput:
     def to_draft(self) -> dict[str, Any]:
         return {
             "attempt_id": self.attempt_id,
-            "soort": self.soort.value,
+            "soort": self.soort.value if self.soort else None,
             "bereikt": self.bereikt,
             "outcome": self.outcome,
             "occurred_at": self.occurred_at.isoformat(),
@@ -72,7 +72,7 @@ class AttemptInput:
     def from_draft(cls, data: dict[str, Any]) -> AttemptInput:
         return cls(
             attempt_id=str(uuid.UUID(str(data["attempt_id"]))),
-            soort=Contactsoort(data["soort"]),
+            soort=Contactsoort(data["soort"]) if data.get("soort") else None,
             bereikt=bool(data["bereikt"]),
             outcome=data.get("outcome"),
             occurred_at=datetime.fromisoformat(str(data["occurred_at"])),
@@ -93,6 +93,8 @@ class AttemptFormDialog(QDialog):
         self._now = now.astimezone(AMSTERDAM)
 
         self.soort = QComboBox()
+        # No default: "Huisbezoek" pre-selected would be a choice nobody made.
+        self.soort.addItem(self.tr("— kies de soort contact —"), None)
         for soort in _SOORT_ORDER:
             self.soort.addItem(icon(CONTACT_ICONS[soort]), contactsoort_label(soort), soort)
         self.bereikt = QCheckBox(self.tr("Inwoner &bereikt (echt contact gehad)"))
@@ -139,6 +141,7 @@ class AttemptFormDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.bereikt.toggled.connect(self.outcome.setEnabled)
+        self.soort.currentIndexChanged.connect(self._update_save_enabled)
         self.date.dateChanged.connect(self._update_dagdeel)
         self.time.timeChanged.connect(self._update_dagdeel)
         self._load(draft)
@@ -148,7 +151,8 @@ class AttemptFormDialog(QDialog):
         self.date.setDate(QDate(moment.year, moment.month, moment.day))
         self.time.setTime(QTime(moment.hour, moment.minute))
         if draft:
-            self.soort.setCurrentIndex(self.soort.findData(draft.soort))
+            if draft.soort is not None:
+                self.soort.setCurrentIndex(max(self.soort.findData(draft.soort), 0))
             self.bereikt.setChecked(draft.bereikt)
             self.outcome.setCurrentIndex(max(self.outcome.findData(draft.outcome), 0))
             if draft.dagdeel:
@@ -156,6 +160,16 @@ class AttemptFormDialog(QDialog):
             self.note.setPlainText(draft.note)
         self.outcome.setEnabled(self.bereikt.isChecked())
         self._update_dagdeel()
+        self._update_save_enabled()
+
+    def chosen_soort(self) -> Contactsoort | None:
+        data = self.soort.currentData()
+        return Contactsoort(data) if data else None
+
+    def _update_save_enabled(self) -> None:
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(self.chosen_soort() is not None)
+        save.setToolTip("" if save.isEnabled() else self.tr("Kies eerst de soort contact."))
 
     def occurred_at(self) -> datetime:
         d, t = self.date.date(), self.time.time()
@@ -166,13 +180,15 @@ class AttemptFormDialog(QDialog):
         self.dagdeel.setItemText(0, self.tr("automatisch (%1)").replace("%1", derived))
 
     def current_input(self) -> AttemptInput:
-        """The form's state (also what a draft keeps on auto-lock)."""
+        """The form's state (also what a draft keeps on auto-lock); ``soort`` is None while
+        no contactsoort is chosen."""
+        soort = self.chosen_soort()
         bereikt = self.bereikt.isChecked()
         # Qt hands enum data back as plain str: rebuild the enums.
         part = self.dagdeel.currentData()
         return AttemptInput(
             attempt_id=self.attempt_id,
-            soort=Contactsoort(self.soort.currentData()),
+            soort=soort,
             bereikt=bereikt,
             outcome=self.outcome.currentData() if bereikt else None,
             occurred_at=self.occurred_at(),
@@ -182,6 +198,9 @@ class AttemptFormDialog(QDialog):
 
     def _on_save(self) -> None:
         value = self.current_input()
+        if value.soort is None:
+            self.show_error(self.tr("Kies eerst de soort contact."))
+            return
         if value.occurred_at > self._now + timedelta(minutes=5):
             self.show_error(self.tr("Dit tijdstip ligt in de toekomst. Kies een eerder moment."))
             return
@@ -192,6 +211,8 @@ class AttemptFormDialog(QDialog):
         self.buttons.setEnabled(not busy)
         if busy:
             self.message.hide()
+        else:
+            self._update_save_enabled()
 
     def show_error(self, text: str) -> None:
         self.set_busy(False)

@@ -18,6 +18,7 @@ from fieldapp.store.passphrase_policy import (
     normalise_passphrase,
 )
 from ui.backend import Backend
+from ui.core_messages import core_message
 from ui.dialogs.connect_dialog import ServerForm, enrol_failure_message
 from ui.qt import (
     QDialog,
@@ -177,7 +178,7 @@ class FirstRunDialog(QDialog):
         try:
             check_new_passphrase(first)
         except WeakPassphrase as error:
-            self._show(str(error))
+            self._show(core_message(str(error)))
             return
         self.ok.setEnabled(False)
         if login is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from fieldapp.domain.letters import Language, LetterKind
 from fieldapp.letters.geometry import CardLayout, WindowPosition
 from fieldapp.services.print_jobs import ShiftInfo
-from fieldapp.services.printing import MAX_BLANK_CARDS
+from fieldapp.services.print_pdf import MAX_BLANK_CARDS
 from ui.labels import dagdeel_label
 from ui.print_request import Output, PrintChoice, PrintSource
 from ui.qt import (
@@ -69,6 +69,12 @@ class PrintOptions(QWidget):
         self.language = QComboBox()
         for language, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, language.value)
+        self.language.setToolTip(
+            self.tr(
+                "Voor huishoudens zonder eigen taal. Een huishouden waarvoor een taal is "
+                "gekozen, krijgt zijn kaartje of brief in die taal."
+            )
+        )
         self.layout_choice = QComboBox()
         self.layout_choice.addItem(self.tr("A4, 4 kaartjes per vel (knippen)"), "a4")
         self.layout_choice.addItem(self.tr("A6, één kaartje per pagina"), "a6")
@@ -150,6 +156,10 @@ class PrintOptions(QWidget):
         elif ids:
             self.target.addItem(self.tr("Zaken in de lijst (%1)").replace("%1", str(len(ids))))
             self._targets.append((None, ids))
+        wanted = self.source.default_shift_id  # the current or next shift of the route
+        for number, (shift_id, _ids) in enumerate(self._targets):
+            if wanted is not None and shift_id == wanted:
+                self.target.setCurrentIndex(number)
         self.target.blockSignals(False)
 
     def choice(self) -> PrintChoice:

@@ -16,7 +16,7 @@ import contextlib
 from pathlib import Path
 
 from fieldapp.errors import FieldAppError
-from fieldapp.services.printing import write_pdf
+from fieldapp.services.print_pdf import write_pdf
 from ui.messages import user_message
 from ui.qt import (
     QAbstractButton,
@@ -33,11 +33,10 @@ from ui.qt import (
 
 def personal_data_warning(parent: QWidget) -> QMessageBox:
     """The warning before a file with names and addresses is written (not yet opened)."""
-    tr = QCoreApplication.translate
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        tr("SavePdfFlow", "Persoonsgegevens"),
-        tr(
+        QCoreApplication.translate("SavePdfFlow", "Persoonsgegevens"),
+        QCoreApplication.translate(
             "SavePdfFlow",
             "Dit PDF-bestand bevat namen en adressen. Bewaar het alleen op deze computer "
             "of een versleutelde schijf, niet in een gedeelde map of in de cloud, en "
@@ -46,8 +45,10 @@ def personal_data_warning(parent: QWidget) -> QMessageBox:
         QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
         parent,
     )
-    box.button(QMessageBox.StandardButton.Ok).setText(tr("SavePdfFlow", "Begrepen, opslaan…"))
-    box.button(QMessageBox.StandardButton.Cancel).setText(tr("SavePdfFlow", "Annuleren"))
+    ok = box.button(QMessageBox.StandardButton.Ok)
+    ok.setText(QCoreApplication.translate("SavePdfFlow", "Begrepen, opslaan…"))
+    cancel = box.button(QMessageBox.StandardButton.Cancel)
+    cancel.setText(QCoreApplication.translate("SavePdfFlow", "Annuleren"))
     return box
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from fieldapp import __version__
 from fieldapp.domain.people import readable_phone
 from fieldapp.errors import FieldAppError
 from fieldapp.services.changes import Changes
@@ -24,6 +25,7 @@ from ui.qt import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -82,6 +84,10 @@ class SettingsDialog(QDialog):
         )
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
+        self.about_button = self.buttons.addButton(
+            self.tr("&Over Veldwerk…"), QDialogButtonBox.ButtonRole.HelpRole
+        )
+        self.about_button.clicked.connect(self.show_about)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addSpacing(8)
@@ -91,6 +97,15 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self._load_profile()
+
+    def about_text(self) -> str:
+        return self.tr(
+            "<b>Veldwerk %1</b><br>Veldapp voor vroegsignalering: versleuteld, ook zonder "
+            "internet.<br>Licentie: EUPL-1.2. Lettertype DejaVu Sans (vrije licentie)."
+        ).replace("%1", __version__)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("Over Veldwerk"), self.about_text())
 
     # --- the profile (DB thread) ---------------------------------------------------------------
 

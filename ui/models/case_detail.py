@@ -11,7 +11,13 @@ from typing import Any, Generic, TypeVar
 from fieldapp.domain.attempts import ContactAttempt
 from fieldapp.domain.signals import Signal
 from ui.display import euros, local_time, short_date
-from ui.labels import CONTACT_ICONS, contactsoort_label, dagdeel_label, partner_label
+from ui.labels import (
+    CONTACT_ICONS,
+    contactsoort_label,
+    dagdeel_label,
+    partner_label,
+    signaalstatus_label,
+)
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -94,7 +100,7 @@ class SignalTableModel(_RowTable[Signal]):
             if col == self.COL_SINCE:
                 return short_date(signal.ontstaansdatum or signal.effective_date)
             if col == self.COL_STATUS:
-                return signal.status.value
+                return signaalstatus_label(signal.status)
         if role == SORT_ROLE:
             if col == self.COL_AMOUNT:
                 return signal.bedrag_cents or 0

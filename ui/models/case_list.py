@@ -13,19 +13,23 @@ from typing import Any
 
 from fieldapp.domain.listing import CaseListRow
 from ui.display import deadline_text, euros
-from ui.labels import partner_label
+from ui.labels import dagdeel_label, partner_label
+from ui.models.route_groups import RouteGroup
 from ui.qt import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
+from ui.reason_labels import translate_flag
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 TODAY_ROLE = Qt.ItemDataRole.UserRole + 3
+HEADING_ROLE = Qt.ItemDataRole.UserRole + 4  # str: the shift heading above this row, or None
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -38,19 +42,33 @@ class CaseListModel(QAbstractListModel):
         self._rows: list[CaseListRow] = []
         self._today = date.today()
         self.planned = False
+        self._headings: dict[int, RouteGroup] = {}
 
-    def set_rows(self, rows: list[CaseListRow], *, today: date, planned: bool) -> None:
+    def set_rows(
+        self,
+        rows: list[CaseListRow],
+        *,
+        today: date,
+        planned: bool,
+        headings: dict[int, RouteGroup] | None = None,
+    ) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._today = today
         self.planned = planned
+        self._headings = dict(headings or {})
         self.endResetModel()
+
+    @property
+    def has_headings(self) -> bool:
+        return bool(self._headings)
 
     def clear(self) -> None:
         """Forget every row (auto-lock): nothing personal stays in memory via this model."""
         self.beginResetModel()
         self._rows = []
         self.planned = False
+        self._headings = {}
         self.endResetModel()
 
     @property
@@ -84,6 +102,9 @@ class CaseListModel(QAbstractListModel):
             return index.row()
         if role == TODAY_ROLE:
             return self._today
+        if role == HEADING_ROLE:
+            group = self._headings.get(index.row())
+            return heading_text(group) if group is not None else None
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             return self.describe(row)
         return None
@@ -93,8 +114,31 @@ class CaseListModel(QAbstractListModel):
         partners = ", ".join(partner_label(p) for p in row.partners)
         parts = [row.address_line, row.names, partners, euros(row.total_cents)]
         parts.append(deadline_text(row.deadline, self._today))
-        parts.extend(row.warnings)
+        parts.extend(translate_flag(w) for w in row.warnings)
         return ". ".join(p for p in parts if p)
+
+
+def _clock(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+def heading_text(group: RouteGroup) -> str:
+    """ "Nu · middag 13:00–17:00 · 6 adressen" (the state word first, so it reads in order)."""
+    states = {
+        "now": QCoreApplication.translate("CaseList", "Nu"),
+        "next": QCoreApplication.translate("CaseList", "Straks"),
+        "later": QCoreApplication.translate("CaseList", "Later"),
+        "done": QCoreApplication.translate("CaseList", "Geweest"),
+    }
+    slot = group.slot
+    return (
+        QCoreApplication.translate("CaseList", "%1 · %2 %3–%4 · %5 adressen")
+        .replace("%1", states[group.state])
+        .replace("%2", dagdeel_label(slot.dagdeel))
+        .replace("%3", _clock(slot.start_minute))
+        .replace("%4", _clock(slot.end_minute))
+        .replace("%5", str(group.count))
+    )
 
 
 class CaseFilterProxy(QSortFilterProxyModel):
@@ -108,10 +152,13 @@ class CaseFilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(False)
 
     def set_search(self, text: str) -> None:
-        self._refilter(lambda: setattr(self, "_search", text))
+        if text != self._search:
+            self._refilter(lambda: setattr(self, "_search", text))
 
     def set_wijk(self, wijk: str) -> None:
-        self._refilter(lambda: setattr(self, "_wijk", wijk))
+        # Unchanged (every reload refills the wijk box): no pass over 10,000 rows for nothing.
+        if wijk != self._wijk:
+            self._refilter(lambda: setattr(self, "_wijk", wijk))
 
     def _refilter(self, change: Callable[[], None]) -> None:
         # Qt >= 6.10 wants begin/endFilterChange; older PySide6 only has invalidateRowsFilter.
@@ -124,6 +171,8 @@ class CaseFilterProxy(QSortFilterProxyModel):
             self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not self._wijk and not self._search:
+            return True  # the usual case, asked once per row on every reset: answer at once
         model = self.sourceModel()
         if not isinstance(model, CaseListModel):
             return True

@@ -13,15 +13,28 @@ Painting reads only the row dataclass (ROW_ROLE): it never touches the database.
 
 from __future__ import annotations
 
-from fieldapp.domain.listing import CaseListRow
+from fieldapp.domain.cases import CaseStatus
+from fieldapp.domain.dayparts import AMSTERDAM
+from fieldapp.domain.listing import AttemptMark, CaseListRow
 from ui.display import deadline_text, euros, since_text
-from ui.labels import CONTACT_ICONS, dagdeel_letter, partner_label
-from ui.models.case_list import ROW_ROLE, TODAY_ROLE
+from ui.labels import (
+    CONTACT_ICONS,
+    DAYPART_ICONS,
+    contactsoort_label,
+    dagdeel_label,
+    partner_label,
+)
+from ui.models.case_list import HEADING_ROLE, ROW_ROLE, TODAY_ROLE
 from ui.qt import (
     QAbstractItemView,
     QColor,
+    QCoreApplication,
+    QDate,
+    QEvent,
     QFont,
     QFontMetrics,
+    QHelpEvent,
+    QLocale,
     QModelIndex,
     QPainter,
     QPen,
@@ -33,11 +46,13 @@ from ui.qt import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
+    QToolTip,
 )
+from ui.reason_labels import translate_flag, translate_reason
 from ui.resources import icon
 
 CARD_BG = QColor("#ffffff")
-CARD_BORDER = QColor("#d5dde3")
+CARD_BORDER = QColor("#7b8794")  # >= 3:1 on the card and the list (WCAG 1.4.11)
 SELECTED_BORDER = QColor("#1f6fb2")
 TEXT = QColor("#1d2b36")
 MUTED = QColor("#52606d")
@@ -46,6 +61,11 @@ SOON = QColor("#9a6700")
 CALM = QColor("#2e7d4f")
 WARN = QColor("#8a4b00")
 SEQ_BG = QColor("#e8f0f7")
+HEADING = QColor("#2f4858")
+REACHED_BG = QColor("#e3f2e8")
+MARK_BORDER = QColor("#7b8794")
+MAX_MARKS = 8
+_MARK_GAP = 4
 
 _MARGIN = 6
 _PAD = 10
@@ -74,11 +94,38 @@ class CaseCardDelegate(QStyledItemDelegate):
         )
         # Width follows the viewport (the list re-lays out on resize), never wider than it:
         # a card list must not scroll sideways.
+        if index.data(HEADING_ROLE):
+            height += self._heading_height(option.font)
         view = self.parent()
         width = (
             view.viewport().width() if isinstance(view, QAbstractItemView) else option.rect.width()
         )
         return QSize(max(width, 320), height)
+
+    def _heading_height(self, base: QFont) -> int:
+        return QFontMetrics(self._fonts(base)[0]).height() + 14
+
+    def _card_area(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QRect:
+        """The part of the row below its shift heading (the whole row without one)."""
+        rect = QRect(option.rect)
+        if index.data(HEADING_ROLE):
+            rect.setTop(rect.top() + self._heading_height(option.font))
+        return rect
+
+    def _paint_heading(
+        self, painter: QPainter, option: QStyleOptionViewItem, text: str, title_font: QFont
+    ) -> None:
+        band = QRect(option.rect)
+        band.setHeight(self._heading_height(option.font))
+        painter.setFont(title_font)
+        painter.setPen(HEADING)
+        painter.drawText(
+            band.adjusted(_MARGIN + 2, 6, -_MARGIN, 0),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+            text,
+        )
 
     def paint(
         self,
@@ -93,11 +140,17 @@ class CaseCardDelegate(QStyledItemDelegate):
         title_font, body_font, small_font = self._fonts(option.font)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        card = QRectF(option.rect.adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN))
+        heading = index.data(HEADING_ROLE)
+        if heading:
+            self._paint_heading(painter, option, str(heading), title_font)
+        area = self._card_area(option, index)
+        card = QRectF(area.adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN))
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        left = (row.deadline - today).days
-        urgency = OVERDUE if left < 0 else SOON if left <= 3 else CALM
+        closed = row.status is CaseStatus.GESLOTEN
+        # A closed case (in "Alle zaken") has no deadline to chase: no red bar, no clock.
+        left = 0 if closed else (row.deadline - today).days
+        urgency = MUTED if closed else OVERDUE if left < 0 else SOON if left <= 3 else CALM
 
         painter.setPen(QPen(SELECTED_BORDER if selected else CARD_BORDER, 3 if selected else 1))
         painter.setBrush(QColor("#f4f8fc") if selected else CARD_BG)
@@ -126,13 +179,17 @@ class CaseCardDelegate(QStyledItemDelegate):
 
         # Right column: deadline clock and attempt marks.
         painter.setFont(title_font)
-        clock_text = deadline_text(row.deadline, today)
+        clock_text = (
+            QCoreApplication.translate("CaseCard", "afgesloten")
+            if closed
+            else deadline_text(row.deadline, today)
+        )
         clock_w = QFontMetrics(title_font).horizontalAdvance(clock_text)
         clock_rect = QRect(inner.right() - clock_w, inner.top(), clock_w, title_h)
         painter.setPen(urgency)
         painter.drawText(clock_rect, Qt.AlignmentFlag.AlignRight, clock_text)
         icon_size = int(title_h * 0.8)
-        icon("klok" if left >= 0 else "waarschuwing").paint(
+        icon("vinkje" if closed else "klok" if left >= 0 else "waarschuwing").paint(
             painter,
             QRect(clock_rect.left() - icon_size - 6, inner.top() + 2, icon_size, icon_size),
         )
@@ -179,14 +236,16 @@ class CaseCardDelegate(QStyledItemDelegate):
             icon("waarschuwing").paint(painter, QRect(x, y + 1, small_h - 2, small_h - 2))
             painter.setPen(WARN)
             text = QFontMetrics(small_font).elidedText(
-                " · ".join(row.warnings), Qt.TextElideMode.ElideRight, width - small_h
+                " · ".join(translate_flag(w) for w in row.warnings),
+                Qt.TextElideMode.ElideRight,
+                width - small_h,
             )
             painter.drawText(QRect(x + small_h + 2, y, width - small_h, small_h), 0, text)
         elif row.reasons:
             # No warning: the main reason for the priority, quietly.
             painter.setPen(MUTED)
             text = QFontMetrics(small_font).elidedText(
-                row.reasons[0], Qt.TextElideMode.ElideRight, width
+                translate_reason(row.reasons[0]), Qt.TextElideMode.ElideRight, width
             )
             painter.drawText(QRect(x, y, width, small_h), 0, text)
         painter.restore()
@@ -200,20 +259,81 @@ class CaseCardDelegate(QStyledItemDelegate):
         height: int,
         font: QFont,
     ) -> int:
-        """Previous attempts as small icons + daypart letter (+ check when reached)."""
-        if not row.attempts:
-            return 0
-        metrics = QFontMetrics(font)
-        size = height - 2
-        marks = row.attempts[-8:]
-        step = size + metrics.horizontalAdvance("m✓") + 8
-        total = step * len(marks)
-        x = right - total
-        painter.setFont(font)
-        for mark in marks:
-            icon(CONTACT_ICONS[mark.soort]).paint(painter, QRect(x, y + 1, size, size))
-            label = dagdeel_letter(mark.dagdeel) + ("✓" if mark.bereikt else "")
-            painter.setPen(CALM if mark.bereikt else MUTED)
-            painter.drawText(QRect(x + size + 2, y, step - size - 2, height), 0, label)
-            x += step
-        return total
+        """Previous attempts: contact icon + daypart symbol (rising sun, sun, moon) + a check
+        when reached, on a tinted pill; no letters, so nothing depends on the language."""
+        marks = mark_rects(row, right, y, height)
+        for rect, mark in marks:
+            painter.setPen(QPen(CALM if mark.bereikt else MARK_BORDER, 1))
+            painter.setBrush(REACHED_BG if mark.bereikt else CARD_BG)
+            painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
+            size = rect.height() - 4
+            x = rect.left() + 3
+            for name in mark_icons(mark):
+                icon(name).paint(painter, QRect(x, rect.top() + 2, size, size))
+                x += size + 1
+        return (right - marks[0][0].left()) if marks else 0
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        """A tooltip per attempt mark ("Huisbezoek, 21 okt, avond, niet bereikt")."""
+        row = index.data(ROW_ROLE)
+        if event.type() == QEvent.Type.ToolTip and isinstance(row, CaseListRow):
+            for rect, mark in self.marks_at(option, row, index):
+                if rect.contains(event.pos()):
+                    QToolTip.showText(event.globalPos(), mark_description(mark), view, rect)
+                    return True
+            QToolTip.hideText()
+        return bool(super().helpEvent(event, view, option, index))
+
+    def marks_at(
+        self,
+        option: QStyleOptionViewItem,
+        row: CaseListRow,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> list[tuple[QRect, AttemptMark]]:
+        """Where paint() draws the marks for this row in ``option.rect``."""
+        title_font, body_font, _small = self._fonts(option.font)
+        area = self._card_area(option, index)
+        card = QRectF(area.adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN))
+        inner = card.toRect().adjusted(_PAD + 4, _PAD, -_PAD, -_PAD)
+        body_h = QFontMetrics(body_font).height()
+        y = inner.top() + QFontMetrics(title_font).height() + 4 + body_h + 4
+        return mark_rects(row, inner.right(), y, body_h)
+
+
+def mark_icons(mark: AttemptMark) -> list[str]:
+    names = [CONTACT_ICONS[mark.soort], DAYPART_ICONS[mark.dagdeel]]
+    if mark.bereikt:
+        names.append("vinkje")
+    return names
+
+
+def mark_rects(
+    row: CaseListRow, right: int, y: int, height: int
+) -> list[tuple[QRect, AttemptMark]]:
+    """The last eight attempts, right-aligned, each a pill as wide as its symbols."""
+    size = height - 4
+    marks = row.attempts[-MAX_MARKS:]
+    widths = [len(mark_icons(m)) * (size + 1) + 5 for m in marks]
+    x = right - sum(widths) - _MARK_GAP * max(len(marks) - 1, 0)
+    rects: list[tuple[QRect, AttemptMark]] = []
+    for mark, width in zip(marks, widths, strict=True):
+        rects.append((QRect(x, y, width, height), mark))
+        x += width + _MARK_GAP
+    return rects
+
+
+def mark_description(mark: AttemptMark) -> str:
+    local = mark.occurred_at.astimezone(AMSTERDAM)
+    day = QLocale().toString(QDate(local.year, local.month, local.day), "d MMM")
+    reached = (
+        QCoreApplication.translate("CaseCard", "bereikt")
+        if mark.bereikt
+        else QCoreApplication.translate("CaseCard", "niet bereikt")
+    )
+    return ", ".join((contactsoort_label(mark.soort), day, dagdeel_label(mark.dagdeel), reached))

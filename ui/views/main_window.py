@@ -39,6 +39,7 @@ from ui.views.case_view import CaseView
 from ui.views.status_bar import SyncStatusBar
 from ui.views.today_view import TodayView
 from ui.views.unlock_page import UnlockPage
+from ui.window_geometry import fit_dialog, place_window
 
 if TYPE_CHECKING:
     # Printing pulls in reportlab: imported when first used, not at start-up.
@@ -58,7 +59,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.demo_passphrase = demo_passphrase
         self.setWindowTitle(self.tr("Veldwerk"))
-        self.setMinimumSize(QSize(900, 600))
+        self.setMinimumSize(QSize(760, 520))  # fits small screens; place_on_screen sizes it
         self.resume_case_id: str | None = None
         self.first_run: FirstRunDialog | None = None
         self.connect_dialog: ConnectDialog | None = None
@@ -212,6 +213,7 @@ class MainWindow(QMainWindow):
         from ui.dialogs.print_dialog import PrintDialog
 
         dialog = PrintDialog(self.backend, source, self)
+        fit_dialog(dialog, self)  # 1100x760 is taller than a 1366x768 laptop's work area
         self.print_dialog = dialog
         dialog.open()
         dialog.start()
@@ -262,6 +264,7 @@ class MainWindow(QMainWindow):
         )
         self._build_work_pages()
         self._retranslate()
+        self.unlock_page.retranslate()  # also while locked: no restart needed
         if self.backend.is_unlocked:
             if current_case:
                 self.show_case(current_case)
@@ -318,8 +321,15 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    def place_on_screen(self) -> None:
+        """Size from the screen's available geometry, or the user's last size/position."""
+        place_window(self, self.settings.window_geometry)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Queued writes finish and drafts are saved before the store closes."""
+        """Queued writes finish and drafts are saved before the store closes; the window's
+        size and position are remembered."""
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.sync()
         self.auto_lock.disarm()
         self.backend.shutdown()
         super().closeEvent(event)

@@ -1,4 +1,6 @@
-"""Vandaag: the worker's home screen (planned route, else open cases by priority).
+"""Vandaag: the worker's home screen (planned route per shift, else open cases by priority),
+and "Alle zaken" beside it: every case of this worker, also closed, found by name, address or
+postcode offline (a search always covers all cases).
 
 Sync rules enforced in the query itself (on the DB thread, so no hidden row reaches the GUI):
 after too long without a successful sync (``services.sync.details_hidden``, 14 days) no case
@@ -13,16 +15,17 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy.orm import Session
 
+from fieldapp.domain.dayparts import AMSTERDAM
 from fieldapp.domain.listing import CaseListRow
-from fieldapp.services import queries
-from fieldapp.services import sync as sync_service
 from fieldapp.services.changes import Changes
 from ui.backend import Backend
 from ui.display import long_date
 from ui.models.case_list import ROW_ROLE, CaseFilterProxy, CaseListModel
+from ui.models.route_groups import RouteGroup, group_route
 from ui.print_request import Output, PrintSource
 from ui.qt import (
     QAbstractItemView,
+    QButtonGroup,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -40,6 +43,8 @@ from ui.qt import (
 )
 from ui.resources import icon
 from ui.views.case_card import CaseCardDelegate
+from ui.views.marks_legend import MarksLegend
+from ui.views.today_fetch import TodayResult, make_fetch
 
 FIRST_PAGE = 150  # rows shown first after unlock, before the full list arrives
 
@@ -59,6 +64,8 @@ class TodayView(QWidget):
         self._stale = True
         self.details_hidden = False
         self.today_provider = date.today
+        self._loaded_all = False
+        self.default_shift_id: str | None = None
 
         self.title = QLabel(self.tr("Vandaag"))
         self.title.setObjectName("PageTitle")
@@ -97,6 +104,20 @@ class TodayView(QWidget):
         self.empty.hide()
 
         filters = QHBoxLayout()
+        # Beside the route: every case of this worker (also closed ones), e.g. for a call back.
+        self.route_button = QPushButton(self.tr("&Route vandaag"))
+        self.all_button = QPushButton(self.tr("&Alle zaken"))
+        self.scope = QButtonGroup(self)
+        for button in (self.route_button, self.all_button):
+            button.setCheckable(True)
+            button.setObjectName("ScopeButton")
+            self.scope.addButton(button)
+        self.route_button.setChecked(True)
+        self.all_button.setToolTip(self.tr("Alle zaken van u, ook afgesloten; ook offline"))
+        self.scope.buttonToggled.connect(lambda _b, _on: self._on_scope())
+        filters.addWidget(self.route_button)
+        filters.addWidget(self.all_button)
+        filters.addSpacing(12)
         filters.addWidget(self.search, 3)
         filters.addSpacing(12)
         filters.addWidget(wijk_label)
@@ -114,7 +135,11 @@ class TodayView(QWidget):
         layout.setContentsMargins(20, 16, 20, 12)
         layout.addLayout(header)
         layout.addLayout(filters)
-        layout.addWidget(self.count)
+        self.legend = MarksLegend()
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count, 1)
+        count_row.addWidget(self.legend)
+        layout.addLayout(count_row)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
         self.hidden_notice = self._build_hidden_notice()
@@ -128,45 +153,52 @@ class TodayView(QWidget):
 
     # --- data --------------------------------------------------------------------------------
 
+    def showing_all(self) -> bool:
+        """ "Alle zaken" is chosen, or a search runs (a search always covers every case)."""
+        return self.all_button.isChecked() or bool(self.search.text().strip())
+
     def reload(self) -> None:
-        """Fetch today's rows on the DB thread; the list keeps its old rows until they arrive."""
+        """Fetch the rows on the DB thread; the list keeps its old rows until they arrive."""
         self._stale = False
         today = self.today_provider()
         identity = self.backend.identity
         worker_id = identity.worker_id if identity else None
-        policy = self.backend.policy
-
-        now = datetime.now(UTC)
+        all_cases = self.showing_all()
+        self._loaded_all = all_cases
         # After unlock the list is empty: show the top of the list first (a cheap query), then
         # the whole list. The DB thread runs both in order, so the full result always wins.
         quick = self.model.rowCount() == 0
 
-        def fetch_with(
-            limit: int | None,
-        ) -> Callable[[Session], tuple[bool, list[CaseListRow], bool]]:
-            def fetch(session: Session) -> tuple[bool, list[CaseListRow], bool]:
-                if sync_service.details_hidden(session, now):
-                    return False, [], True
-                planned, rows = queries.today_rows(
-                    session, today=today, worker_id=worker_id, policy=policy, limit=limit
+        def fetch(limit: int | None) -> Callable[[Session], TodayResult]:
+            return make_fetch(
+                all_cases=all_cases,
+                today=today,
+                worker_id=worker_id,
+                policy=self.backend.policy,
+                now=datetime.now(UTC),
+                limit=limit,
+            )
+
+        def show(result: TodayResult) -> None:
+            if result.all_cases != self._loaded_all:
+                return  # the scope changed while this was read; a newer read is queued
+            self.set_details_hidden(result.hidden)
+            rows, self.default_shift_id = result.rows, None
+            headings: dict[int, RouteGroup] = {}
+            if result.planned and result.slots:
+                local = datetime.now(AMSTERDAM)
+                rows, headings, self.default_shift_id = group_route(
+                    result.rows, result.slots, local.hour * 60 + local.minute
                 )
-                husks = sync_service.husk_ids(session)
-                if husks:
-                    rows = [r for r in rows if r.id not in husks]
-                return planned, rows, False
-
-            return fetch
-
-        def show(result: tuple[bool, list[CaseListRow], bool]) -> None:
-            planned, rows, hidden = result
-            self.set_details_hidden(hidden)
-            self.model.set_rows(rows, today=today, planned=planned)
+            # Shift headings make rows taller: uniform sizes only for plain (long) lists.
+            self.list.setUniformItemSizes(not headings)
+            self.model.set_rows(rows, today=today, planned=result.planned, headings=headings)
             self._fill_wijken()
             self._update_header()
 
         if quick:
-            self.backend.runner.query(fetch_with(FIRST_PAGE), parent=self).success(show).run()
-        self.backend.runner.query(fetch_with(None), parent=self).success(show).run()
+            self.backend.runner.query(fetch(FIRST_PAGE), parent=self).success(show).run()
+        self.backend.runner.query(fetch(None), parent=self).success(show).run()
 
     def clear(self) -> None:
         self.model.clear()
@@ -208,6 +240,13 @@ class TodayView(QWidget):
 
     def _on_search(self, text: str) -> None:
         self.proxy.set_search(text)
+        if self.showing_all() != self._loaded_all and self.backend.is_unlocked:
+            self.reload()  # searching leaves the route for all cases, clearing goes back
+        self._update_header()
+
+    def _on_scope(self) -> None:
+        if self.backend.is_unlocked and self.showing_all() != self._loaded_all:
+            self.reload()
         self._update_header()
 
     def _on_wijk(self, _index: int) -> None:
@@ -216,7 +255,13 @@ class TodayView(QWidget):
 
     def _update_header(self) -> None:
         day = long_date(self.model.today)
-        if self.model.planned:
+        if self._loaded_all:
+            self.subtitle.setText(
+                self.tr("%1 · alle zaken, ook afgesloten (zoeken werkt ook offline)").replace(
+                    "%1", day
+                )
+            )
+        elif self.model.planned:
             self.subtitle.setText(self.tr("%1 · geplande route").replace("%1", day))
         else:
             self.subtitle.setText(
@@ -237,7 +282,8 @@ class TodayView(QWidget):
             self.open_case.emit(row.id)
 
     def request_print(self) -> None:
-        """Print for today's route (its shifts) or, without one, the cases shown in the list."""
+        """Print for today's route (its shifts; the current or next one first) or, without one,
+        the cases shown in the list."""
         ids = tuple(
             row.id
             for row in (self.proxy.index(i, 0).data(ROW_ROLE) for i in range(self.proxy.rowCount()))
@@ -245,7 +291,11 @@ class TodayView(QWidget):
         )
         self.print_requested.emit(
             PrintSource(
-                day=self.model.today, case_ids=ids, use_shifts=True, default=Output.CARDS.value
+                day=self.model.today,
+                case_ids=ids,
+                use_shifts=True,
+                default=Output.CARDS.value,
+                default_shift_id=self.default_shift_id,
             )
         )
 
@@ -255,7 +305,7 @@ class TodayView(QWidget):
         frame = QFrame()
         frame.setObjectName("SyncFirstNotice")
         frame.setStyleSheet(
-            "QFrame#SyncFirstNotice { background: #fff4cc; border: 1px solid #e5c75a;"
+            "QFrame#SyncFirstNotice { background: #fff4cc; border: 1px solid #a86f00;"
             " border-radius: 8px; }"
         )
         title = QLabel(self.tr("Synchroniseer eerst: het is te lang geleden"))
@@ -283,7 +333,14 @@ class TodayView(QWidget):
     def set_details_hidden(self, hidden: bool) -> None:
         self.details_hidden = hidden
         self.hidden_notice.setVisible(hidden)
-        for widget in (self.list, self.count, self.search, self.wijk, self.print_button):
+        for widget in (
+            self.list,
+            self.count,
+            self.legend,
+            self.search,
+            self.wijk,
+            self.print_button,
+        ):
             widget.setVisible(not hidden)
         if hidden:
             self.empty.hide()

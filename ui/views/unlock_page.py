@@ -67,18 +67,17 @@ class UnlockPage(QWidget):
         lock = QLabel()
         lock.setPixmap(icon("slot").pixmap(48, 48))
         lock.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        title = QLabel(self.tr("Veldwerk is vergrendeld"))
+        self.title = title = QLabel()
         title.setObjectName("PageTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        hint = QLabel(self.tr("Voer uw wachtwoordzin in om verder te werken."))
+        self.hint = hint = QLabel()
         hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         hint.setWordWrap(True)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("Wachtwoordzin"))
-        self.passphrase.setPlaceholderText(self.tr("Wachtwoordzin"))
+
         self.passphrase.returnPressed.connect(self.try_unlock)
-        self.button = QPushButton(self.tr("&Ontgrendelen"))
+        self.button = QPushButton()
         self.button.setObjectName("PrimaryButton")
         self.button.setDefault(True)
         self.button.clicked.connect(self.try_unlock)
@@ -90,7 +89,9 @@ class UnlockPage(QWidget):
 
         box = QFrame()
         box.setObjectName("UnlockBox")
-        box.setMaximumWidth(460)
+        # A fixed width lets the layout give the wrapped message the height it needs (with
+        # only a maximum width the box took its one-line size hint and cut line two off).
+        box.setFixedWidth(460)
         inner = QVBoxLayout(box)
         inner.setContentsMargins(28, 28, 28, 28)
         inner.setSpacing(12)
@@ -100,6 +101,17 @@ class UnlockPage(QWidget):
         outer.addStretch(1)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current language (a language switch needs no restart)."""
+        self.title.setText(self.tr("Veldwerk is vergrendeld"))
+        self.hint.setText(self.tr("Voer uw wachtwoordzin in om verder te werken."))
+        self.passphrase.setAccessibleName(self.tr("Wachtwoordzin"))
+        self.passphrase.setPlaceholderText(self.tr("Wachtwoordzin"))
+        self.button.setText(self.tr("&Ontgrendelen"))
+        if self.message.isVisible() and self.retry_seconds > 0:
+            self._update_wait_text()
 
     def reset(self) -> None:
         self.passphrase.clear()
@@ -176,4 +188,8 @@ class UnlockPage(QWidget):
     def _show(self, text: str, *, error: bool = True) -> None:
         self.message.setText(text)
         self.message.setProperty("error", error)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
         self.message.show()
+        width = self.message.contentsRect().width() or self.message.width()
+        self.message.setMinimumHeight(self.message.heightForWidth(max(width, 1)))

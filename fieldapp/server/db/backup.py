@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from fieldapp.files import private_umask
 from fieldapp.server.db.engine import ServerDatabase
 
 
@@ -15,10 +15,9 @@ def backup_embedded(db: ServerDatabase, target: Path) -> None:
         raise ValueError("use pg_dump to back up a PostgreSQL server database")
     if target.exists():
         raise FileExistsError("backup target exists")
-    old = os.umask(0o077)
     raw = db.engine.raw_connection()
     try:
-        raw.driver_connection.execute("VACUUM INTO ?", (str(target),))  # type: ignore[union-attr]
+        with private_umask():
+            raw.driver_connection.execute("VACUUM INTO ?", (str(target),))  # type: ignore[union-attr]
     finally:
         raw.close()
-        os.umask(old)

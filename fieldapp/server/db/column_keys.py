@@ -109,11 +109,12 @@ def _unwrap(kek: bytes, wrapped: str) -> bytes:
         ) from exc
 
 
+_SELECT = "SELECT value FROM server_meta WHERE key = :k"
+
+
 def _read_wrapped(conn: Connection, *, for_update: bool = False) -> str | None:
-    lock = " FOR UPDATE" if for_update else ""
-    value = conn.execute(
-        text(f"SELECT value FROM server_meta WHERE key = :k{lock}"), {"k": COLUMN_KEYS_META}
-    ).scalar_one_or_none()
+    query = text(_SELECT + " FOR UPDATE") if for_update else text(_SELECT)
+    value = conn.execute(query, {"k": COLUMN_KEYS_META}).scalar_one_or_none()
     return None if value is None else str(value)
 
 

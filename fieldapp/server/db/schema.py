@@ -11,10 +11,14 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from fieldapp.store.schema import NAMING_CONVENTION, UTCDateTime, utcnow
+from fieldapp.store.schema import NAMING_CONVENTION, Base, UTCDateTime, utcnow
 from fieldapp.store.sealed import Sealed
 
 VERSION_TABLE = "alembic_version_server"
+# Core tables only a laptop uses: its drafts and its key-value state (cursor, device token,
+# identity). The server never reads them, so it does not hold them (server revision
+# 0005_layers drops them); every other table of ``fieldapp.store.schema.Base`` it does.
+CLIENT_ONLY_TABLES = frozenset({"drafts", "kv"})
 CHANGE_SEQ = "change_seq"
 EPOCH_KEY = "epoch"
 
@@ -173,3 +177,12 @@ class RecoveryTicketRow(ServerBase):
     expires_at: Mapped[datetime] = mapped_column()
     used_at: Mapped[datetime | None] = mapped_column()
     rotated_at: Mapped[datetime | None] = mapped_column()
+
+
+def server_core_metadata() -> MetaData:
+    """The store's core tables the server holds: all but :data:`CLIENT_ONLY_TABLES`."""
+    core = MetaData(naming_convention=NAMING_CONVENTION)
+    for table in Base.metadata.sorted_tables:
+        if table.name not in CLIENT_ONLY_TABLES:
+            table.to_metadata(core)
+    return core

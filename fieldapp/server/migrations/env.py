@@ -11,11 +11,10 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from fieldapp.server.db.schema import VERSION_TABLE, ServerBase
-from fieldapp.store.schema import Base
+from fieldapp.server.db.schema import VERSION_TABLE, ServerBase, server_core_metadata
 
 config = context.config
-target_metadata = [Base.metadata, ServerBase.metadata]
+target_metadata = [server_core_metadata(), ServerBase.metadata]
 
 
 def _configure_and_run(connection: object) -> None:

@@ -17,8 +17,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
-from fieldapp.server.db.schema import VERSION_TABLE, ServerBase
-from fieldapp.store.schema import Base
+from fieldapp.server.db.schema import VERSION_TABLE, ServerBase, server_core_metadata
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent
 
@@ -60,10 +59,11 @@ def upgrade_server_to_head(engine: Engine) -> None:
 
 
 def schema_differences(engine: Engine) -> list[Any]:
-    """Autogenerate diff between the database and both metadata sets (empty = equal)."""
+    """Autogenerate diff between the database and the tables the server holds (the core
+    tables but the client-only ones, and the server tables); empty = equal."""
     with engine.connect() as conn:
         ctx = MigrationContext.configure(
             conn, opts={"compare_type": True, "version_table": VERSION_TABLE}
         )
         # One comparison over both sets, else each reports the other's tables as extra.
-        return list(compare_metadata(ctx, [Base.metadata, ServerBase.metadata]))  # type: ignore[arg-type]
+        return list(compare_metadata(ctx, [server_core_metadata(), ServerBase.metadata]))  # type: ignore[arg-type]

@@ -19,6 +19,7 @@ from fieldapp.intake.reader import read_bytes
 from fieldapp.intake.report import ParsedFile
 from fieldapp.server import audit
 from fieldapp.server.auth import Principal
+from fieldapp.server.brp_check import check_after_import
 from fieldapp.server.db.schema import CaseTeamRow, QuarantineRow
 from fieldapp.server.errors import ApiError, not_found
 from fieldapp.server.feed import case_payloads, case_scopes
@@ -71,6 +72,7 @@ async def import_file(
     suffix = FsPath(filename).suffix.lower()
     suffix = suffix if suffix in _SUFFIXES else ".csv"
     db = db_of(request)
+    lead: list[tuple[str, str]] = []  # (team, user id) for the BRP check after the import
 
     def work(session: Session) -> ImportResponse:
         who = authenticate(request, session, token, action=audit.AuditAction.IMPORT, lead_only=True)
@@ -78,6 +80,7 @@ async def import_file(
             parsed = _parse_upload(data, suffix)
         except ImportRefused as error:
             raise ApiError(400, {"detail": str(error)}) from None
+        lead[:] = [(who.team, who.user_id)]
         return import_for_team(
             session,
             parsed,
@@ -87,7 +90,10 @@ async def import_file(
             request_id=request_id(request),
         )
 
-    return await run_in_threadpool(run_write, db, work)
+    response = await run_in_threadpool(run_write, db, work)
+    if lead:  # issue 13: check the people this import brought in
+        await run_in_threadpool(check_after_import, db, settings_of(request), *lead[0])
+    return response
 
 
 def _parse_upload(data: bytes, suffix: str) -> ParsedFile:
@@ -211,15 +217,5 @@ def quarantine(request: Request, token: Token) -> QuarantineResponse:
             request_id=request_id(request),
         )
         return QuarantineResponse(
-            items=[
-                QuarantineItem(
-                    id=r.id,
-                    kind=r.kind,
-                    case_id=r.case_id,
-                    reason=r.reason,
-                    device_id=r.device_id,
-                    received_at=r.received_at,
-                )
-                for r in rows
-            ]
+            items=[QuarantineItem.model_validate(r, from_attributes=True) for r in rows]
         )

@@ -15,13 +15,13 @@ from fieldapp.domain.ddas import Signaalpartner, Signaalstatus
 from fieldapp.domain.deadlines import first_contact_deadline
 from fieldapp.domain.people import Person
 from fieldapp.domain.priority import CaseFacts, Policy, score_case
+from fieldapp.domain.retention import purge_after
 from fieldapp.domain.signals import FLAG_ADDRESS_UNKNOWN, IncomingSignal
 from fieldapp.intake.matching import Household, PriorSignal, case_is_meervoudig
 from fieldapp.store.schema import CaseRow, PersonRow, SignalRow
 
 T = TypeVar("T")
 CHUNK = 500
-RETENTION_DAYS = 183  # ~6 months after the latest signal (DOMAIN.md: privacy)
 
 
 def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
@@ -317,7 +317,7 @@ def _recompute(
     case.reasons = list(reasons)
     case.deadline = deadline
     latest = max(s.signaaldatum or s.ontstaansdatum or s.received_on for s in signals)
-    case.purge_after = latest + timedelta(days=RETENTION_DAYS)
+    case.purge_after = purge_after(latest)
     case.matching_start = min(case.matching_start or earliest, earliest)
     case.matching_end = today
     case.matchingsdatum = today

@@ -18,3 +18,9 @@ def set_kv(session: Session, key: str, value: str) -> None:
         session.add(KeyValueRow(key=key, value=value))
     else:
         row.value = value
+
+
+def case_language_key(case_id: str) -> str:
+    """Where a household's print language is kept (see ``services.case_language``); removed
+    with the case's personal data."""
+    return f"taal:{case_id}"

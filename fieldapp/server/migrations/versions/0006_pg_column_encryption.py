@@ -1,7 +1,7 @@
 """Person-level columns encrypted by the application on PostgreSQL (issue 17, item 4).
 
-Revision ID: 0005_pg_column_encryption
-Revises: 0004_recovery_tickets
+Revision ID: 0006_pg_column_encryption
+Revises: 0005_brp
 Create Date: 2026-12-01
 
 PostgreSQL only (the embedded server is a SQLCipher file: nothing to do there). Each listed
@@ -18,8 +18,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005_pg_column_encryption"
-down_revision: str | None = "0004_recovery_tickets"
+revision: str = "0006_pg_column_encryption"
+down_revision: str | None = "0005_brp"
 branch_labels: str | None = None
 depends_on: str | None = None
 
@@ -59,6 +59,7 @@ SEALED: dict[str, list[tuple[str, str, str, str]]] = {
         ("reason", "random", "opt_outs.reason", "text"),
     ],
     "quarantine": [("payload", "random", "quarantine.payload", "json")],
+    "brp_checks": [("bag_id", "random", "brp_checks.bag_id", "varchar(16)")],
 }
 _CHUNK = 1000
 

@@ -7,7 +7,6 @@ Nothing is written to disk: the CLI writes to ``--out``; the UI asks where to sa
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +17,7 @@ from fieldapp.domain.ddas import Dagdeel
 from fieldapp.domain.letters import Audience, Language, LetterKind, Sender, audience_for
 from fieldapp.domain.people import Person
 from fieldapp.errors import FieldAppError
+from fieldapp.files import write_private_atomic
 from fieldapp.letters.geometry import CardLayout, WindowPosition
 from fieldapp.letters.letter import recipient_lines
 from fieldapp.letters.locale import format_letter_date
@@ -220,14 +220,4 @@ def write_pdf(path: Path, data: bytes) -> None:
         raise PrintRefused("Het uitvoerbestand moet op .pdf eindigen.")
     if not path.parent.is_dir():
         raise PrintRefused("De map voor het uitvoerbestand bestaat niet.")
-    partial = path.with_name(f".{path.name}.partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    write_private_atomic(path, data)
