@@ -25,7 +25,6 @@ on PostgreSQL: filter and sort in Python after reading.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 import secrets
@@ -75,7 +74,7 @@ class ColumnCipher:
         return bytes([RANDOM_FORMAT]) + nonce + self._random.encrypt(nonce, data, label.encode())
 
     def blind_index(self, domain: str, data: bytes) -> bytes:
-        return hmac.new(self._index_key, domain.encode() + b"\x00" + data, hashlib.sha256).digest()
+        return hmac.digest(self._index_key, domain.encode() + b"\x00" + data, "sha256")
 
     def seal_lookup(self, domain: str, data: bytes) -> bytes:
         index = self.blind_index(domain, data)
@@ -86,7 +85,8 @@ class ColumnCipher:
         )
 
     def open(self, label_or_domain: str, blob: bytes) -> bytes:
-        blob = bytes(blob)
+        if not isinstance(blob, bytes):
+            blob = bytes(blob)
         try:
             if blob[:1] == bytes([RANDOM_FORMAT]):
                 nonce, body = blob[1 : 1 + _NONCE], blob[1 + _NONCE :]

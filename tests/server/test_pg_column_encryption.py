@@ -18,6 +18,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import select
 
 from fieldapp.cli import main
 from fieldapp.privacy.optout import OptOutEntry, add_opt_out
@@ -26,8 +27,11 @@ from fieldapp.server.db.engine import ServerDatabase
 from fieldapp.server.db.open import open_server_db
 from fieldapp.server.embedded import start_embedded_server
 from fieldapp.server.settings import ServerSettings
-from fieldapp.store.schema import PersonRow
+from fieldapp.services.identity import enroll
+from fieldapp.services.sync_client import SyncClient
+from fieldapp.store.schema import AttemptRow, PersonRow
 from tests.server.helpers import attempt_item, make_actor, pg_schema_url, pg_url_or_skip, push_body
+from tests.sync.conftest import new_store
 
 HEADER = (
     "signaal_id;signaalpartner;bedrag;signaaldatum;bsn;voorletters;voornaam;achternaam;"
@@ -152,6 +156,18 @@ def test_pg_dump_holds_no_personal_string_and_the_app_still_works(pg, tmp_path: 
         ]
         leaks = [s for s in personal if s.casefold() in dump.casefold()]
         assert leaks == []
+
+        # A real laptop store enrols and syncs: the names arrive readable.
+        store = new_store(tmp_path / "client" / "veldwerk.db")
+        try:
+            enroll(store, server_url, worker.username, worker.password)
+            assert SyncClient(store).sync().pulled == 1
+            with store.session() as s:
+                on_laptop = s.execute(select(PersonRow.achternaam, PersonRow.bsn)).all()
+                notes = set(s.scalars(select(AttemptRow.note)))
+            assert [tuple(r) for r in on_laptop] == [(surname, bsn)] and notes == {note}
+        finally:
+            store.close()
 
         # Rotation: re-wrap under a new KEK while the server keeps running.
         new = tmp_path / "kek-new.hex"
