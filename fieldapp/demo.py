@@ -2,9 +2,11 @@
 
 The town (``fieldapp.demo_town``; no real person is in it) is imported into the server's
 database the way a team lead would; the demo worker's laptop store is enrolled on that server
-over loopback and pulls its cases, so sync is visible without any set-up. Today's route is
-planned on the laptop. The demo passphrase and password are public on purpose (shown on the
-Demo banner): the demo protects nothing because it holds nothing real.
+over loopback and pulls its cases, so sync is visible without any set-up. A week of shifts is
+planned by the planner on the server and published (``fieldapp.demo_plan``), each time the
+demo is opened on a new day; the laptop pulls it, so Vandaag always has a route. The demo
+passphrase and password are public on purpose (shown on the Demo banner): the demo protects
+nothing because it holds nothing real.
 
 Files: ``<dir>/veldwerk-demo.db`` (+ ``.keys``) for the laptop, ``<dir>/server/`` for the
 server (SQLCipher file + key file), ``veldwerk-demo.db.klaar`` once both are finished and
@@ -18,7 +20,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,18 +30,22 @@ from sqlalchemy.orm import Session
 from fieldapp.config import load_policy
 from fieldapp.demo_history import replay_history
 from fieldapp.demo_lock import demo_build_lock, forget_complete, is_complete, mark_complete
-from fieldapp.demo_routes import area_routes
 from fieldapp.demo_town import DemoTown, build_town
 from fieldapp.domain.attempts import SyncState
-from fieldapp.domain.ddas import Dagdeel
 from fieldapp.domain.listing import WorkerInfo
 from fieldapp.services import queries
 from fieldapp.services.cases import assign_cases, upsert_worker
 from fieldapp.services.identity import KV_APP_WORKER_ID
-from fieldapp.services.planning import plan_shift
 from fieldapp.store.client_store import Store
 from fieldapp.store.kdf import DEFAULT_PARAMS, KdfParams
-from fieldapp.store.schema import AttemptRow, CaseEventRow, CaseRow, SignalRow
+from fieldapp.store.schema import (
+    AttemptRow,
+    CaseEventRow,
+    CaseRow,
+    PlannedVisitRow,
+    ShiftRow,
+    SignalRow,
+)
 
 Sessions = Callable[[], AbstractContextManager[Session]]
 
@@ -50,6 +56,7 @@ DEMO_PASSPHRASE = "demo veldwerk zonder echte mensen"  # noqa: S105 (public by d
 DEMO_PASSWORD = "demo-wachtwoord-veldwerk"  # noqa: S105 (public by design)
 DEMO_SEED = 20261123
 KV_DEMO = "demo"
+KV_PLAN_DAY = "demo.plan_day"
 _NS = uuid.UUID("6f1c7d1e-9a55-4d3c-8f3e-2a7b0c9d1e55")
 
 
@@ -65,6 +72,7 @@ class DemoInfo:
     planned_today: int
     server_url: str = ""
     pulled: int = 0
+    planned_week: int = 0
 
     def summary(self) -> str:
         state = "gebouwd" if self.built else "al aanwezig"
@@ -72,7 +80,8 @@ class DemoInfo:
             f"Demo {state}: {self.path}",
             f"  Laptop van {self.worker_name} ({self.username}): {self.cases_open} open zaken, "
             f"{self.signals} signalen, {self.attempts} contactpogingen",
-            f"  Vandaag {self.planned_today} huisbezoeken gepland (middag en avond)",
+            f"  Vandaag {self.planned_today} huisbezoeken gepland; de komende week "
+            f"{self.planned_week} (ochtend, middag, avond en zaterdag)",
             f"  Wachtwoordzin (alleen voor de demo): {DEMO_PASSPHRASE}",
         ]
         if self.server_url:
@@ -108,7 +117,8 @@ def ensure_demo_store(
         if is_complete(path):
             store = Store.open(path, DEMO_PASSPHRASE)
             try:
-                return _info(store, path, built=False, today=day)
+                url, pulled = _replan_if_new_day(store, path, day)
+                return _info(store, path, built=False, today=day, url=url, pulled=pulled)
             finally:
                 store.close()
         info = _build(path, households=households, today=day, params=params)
@@ -122,17 +132,46 @@ def _build(path: Path, *, households: int, today: date, params: KdfParams) -> De
     _remove_demo(path)  # nothing, or a half-built demo from an interrupted run
     db = open_server_db(None, data_dir=server_dir_for(path))
     try:
+        from fieldapp.demo_plan import plan_demo_week
+
         username = _build_server_side(db, today=today, households=households)
+        plan_demo_week(db, today)
         store = Store.create(path, DEMO_PASSPHRASE, params=params)
         try:
             with running_demo_server(path, db=db) as url:
                 pulled = _enroll_and_sync(store, url, username)
-            _plan_today(store.session, _local_worker(store), today)
+            with store.session() as s:
+                queries.set_kv(s, KV_PLAN_DAY, today.isoformat())
             return _info(store, path, built=True, today=today, url=url, pulled=pulled)
         finally:
             store.close()
     finally:
         db.dispose()
+
+
+def _replan_if_new_day(store: Store, path: Path, day: date) -> tuple[str, int]:
+    """Opened on a new day: plan and publish the coming week on the demo server and pull it
+    onto the laptop. Returns (server url, changes pulled); ("", 0) when already planned."""
+    with store.session() as s:
+        if queries.get_kv(s, KV_PLAN_DAY) == day.isoformat():
+            return "", 0
+    from fieldapp.demo_plan import plan_demo_week
+    from fieldapp.server.db.open import open_server_db
+    from fieldapp.services.identity import KV_SERVER_URL
+    from fieldapp.services.sync_client import SyncClient
+
+    db = open_server_db(None, data_dir=server_dir_for(path))
+    try:
+        plan_demo_week(db, day)
+        with running_demo_server(path, db=db) as url:
+            with store.session() as s:
+                queries.set_kv(s, KV_SERVER_URL, url)
+            pulled = SyncClient(store).sync().pulled
+    finally:
+        db.dispose()
+    with store.session() as s:
+        queries.set_kv(s, KV_PLAN_DAY, day.isoformat())
+    return url, pulled
 
 
 def _remove_demo(path: Path) -> None:
@@ -218,11 +257,6 @@ def _enroll_and_sync(store: Store, url: str, username: str) -> int:
     return int(getattr(result, "pulled", 0) or 0)
 
 
-def _local_worker(store: Store) -> str:
-    with store.session() as s:
-        return queries.get_kv(s, KV_APP_WORKER_ID) or ""
-
-
 def build_into(sessions: Sessions, *, town: DemoTown, today: date) -> str:
     """Fill empty core tables with the town (its history replayed day by day, see
     ``fieldapp.demo_history``; cases assigned by wijk); returns the demo worker's id."""
@@ -267,26 +301,6 @@ def _assign(sessions: Sessions, town: DemoTown) -> str:
     return fallback
 
 
-def _plan_today(sessions: Sessions, worker_id: str, today: date) -> None:
-    with sessions() as s:
-        routes = area_routes(queries.list_case_rows(s, worker_id=worker_id, today=today))
-        afternoon, evening = [*routes, [], []][:2]
-        plan_shift(
-            s,
-            worker_id=worker_id,
-            day=today,
-            dagdeel=Dagdeel.MIDDAG,
-            case_ids=[r.id for r in afternoon],
-        )
-        plan_shift(
-            s,
-            worker_id=worker_id,
-            day=today,
-            dagdeel=Dagdeel.AVOND,
-            case_ids=[r.id for r in evening],
-        )
-
-
 def _info(
     store: Store, path: Path, *, built: bool, today: date, url: str = "", pulled: int = 0
 ) -> DemoInfo:
@@ -297,6 +311,12 @@ def _info(
         worker_id = queries.get_kv(s, KV_APP_WORKER_ID)
         worker = next((w for w in queries.list_workers(s) if w.id == worker_id), None)
         planned, rows = queries.today_rows(s, today=today, worker_id=worker_id)
+        week = s.scalar(
+            select(func.count())
+            .select_from(PlannedVisitRow)
+            .join(ShiftRow, ShiftRow.id == PlannedVisitRow.shift_id)
+            .where(ShiftRow.day >= today, ShiftRow.day < today + timedelta(days=7))
+        )
     return DemoInfo(
         path=path,
         built=built,
@@ -308,4 +328,5 @@ def _info(
         planned_today=len(rows) if planned else 0,
         server_url=url,
         pulled=pulled,
+        planned_week=week or 0,
     )

@@ -124,6 +124,14 @@ SOURCES: tuple[str, ...] = (
         )
     ),
     str(QT_TRANSLATE_NOOP("CoreMessages", "Er is geen Veldwerk-database op deze plek.")),
+    str(QT_TRANSLATE_NOOP("CoreMessages", "Het sleutelbestand van de database is beschadigd.")),
+    str(
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "Dit sleutelbestand is gemaakt door een nieuwere versie van Veldwerk. "
+            "Werk Veldwerk bij.",
+        )
+    ),
     str(
         QT_TRANSLATE_NOOP(
             "CoreMessages", "Hier staat al een Veldwerk-database; die wordt niet overschreven."

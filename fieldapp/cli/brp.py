@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,8 +26,11 @@ class BrpNotConfigured(FieldAppError):
     exit_code = 1
 
 
-def add_brp_commands(ssub: Any) -> None:
+def add_brp_commands(ssub: Any, *, open_db: Callable[[argparse.Namespace], Any]) -> None:
+    """Add ``brp`` to the ``server`` group; ``open_db`` opens the server database from the
+    group's arguments (``cli.server`` hands in its own, so this module never imports it)."""
     brp = ssub.add_parser("brp", help="BRP-controle: inwoner, in leven, op dit adres?")
+    brp.set_defaults(brp_open_db=open_db)
     bsub = brp.add_subparsers(dest="brp_command", required=True)
     check = bsub.add_parser("check", help="controleer personen van open zaken in de BRP")
     check.add_argument(
@@ -61,7 +65,6 @@ def _day(text: str) -> date:
 
 def _context(args: argparse.Namespace) -> tuple[Any, Any, Any]:
     """(database, settings, brp config); raises when no brp.toml is there."""
-    from fieldapp.cli.server import _open_db
     from fieldapp.cli.server_outcomes import _data_dir, _settings
     from fieldapp.server.brp_check import server_brp_config
 
@@ -72,7 +75,7 @@ def _context(args: argparse.Namespace) -> tuple[Any, Any, Any]:
             "Geen brp.toml in de servermap: zie docs/brp.md (backend haal_centraal, extract "
             "of handmatig)."
         )
-    return _open_db(args), settings, config
+    return args.brp_open_db(args), settings, config
 
 
 def _user_ref() -> str:

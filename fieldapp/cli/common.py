@@ -69,3 +69,35 @@ def open_store(args: argparse.Namespace) -> Any:
     if not path.is_file():
         raise StoreMissing(missing_store_message(path))
     return Store.open(path, read_passphrase(args))
+
+
+DB_URL_ENV = "FIELDAPP_DB_URL"
+
+
+def database_url(args: argparse.Namespace) -> str | None:
+    """``--db-url-file``, else ``--db`` (warned about when it holds a password), else
+    ``$FIELDAPP_DB_URL``, else None (the embedded SQLCipher file)."""
+    if getattr(args, "db_url_file", None):
+        try:
+            return Path(args.db_url_file).read_text(encoding="utf-8").strip() or None
+        except OSError as exc:
+            raise UsageError("Het bestand met de database-URL is niet leesbaar.") from exc
+    url: str | None = getattr(args, "server_db", None)
+    if url:
+        if _has_password(url):
+            print(
+                "fieldapp: let op: het databasewachtwoord staat op de opdrachtregel (zichtbaar "
+                f"in ps en de shellgeschiedenis); gebruik --db-url-file of ${DB_URL_ENV}.",
+                file=sys.stderr,
+            )
+        return url
+    return os.environ.get(DB_URL_ENV) or None
+
+
+def _has_password(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    try:
+        return bool(urlsplit(url).password)
+    except ValueError:
+        return False

@@ -25,6 +25,9 @@ def register(sub: Any) -> None:
     p = sub.add_parser("plan", help="plan huisbezoeken over dagdelen")
     psub = p.add_subparsers(dest="plan_command", required=True)
     register_solve(psub)
+    from fieldapp.cli.plan_week import register_week
+
+    register_week(psub)
 
 
 def register_solve(psub: Any) -> None:

@@ -13,10 +13,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from fieldapp.cli.brp import add_brp_commands
+from fieldapp.cli.common import DB_URL_ENV, database_url
 from fieldapp.errors import FieldAppError
 
 PASSWORD_ENV = "FIELDAPP_SERVER_PASSWORD"  # noqa: S105 (variable name, not a secret)
-DB_URL_ENV = "FIELDAPP_DB_URL"
 
 
 class ServerUsageError(FieldAppError):
@@ -115,10 +116,10 @@ def register(sub: Any) -> None:
     from fieldapp.cli.server_outcomes import add_server_commands
 
     add_server_commands(ssub)
-    __import__("fieldapp.cli.brp", fromlist=["brp"]).add_brp_commands(ssub)
+    add_brp_commands(ssub, open_db=_open_db)  # issue 13: `server brp ...`
     from fieldapp.cli.server_keys import add_key_commands
 
-    add_key_commands(ssub)
+    add_key_commands(ssub, open_db=_open_db)  # issue 17: `server rotate-key`
 
 
 def _db_args(p: argparse.ArgumentParser) -> None:
@@ -138,35 +139,6 @@ def _db_args(p: argparse.ArgumentParser) -> None:
         help="PostgreSQL: sleutel (0600) die de kolomsleutels verpakt; of $FIELDAPP_KEK "
         "(standaard afgeleid van de serversleutel)",
     )
-
-
-def database_url(args: argparse.Namespace) -> str | None:
-    """``--db-url-file``, else ``--db`` (warned about when it holds a password), else
-    ``$FIELDAPP_DB_URL``, else None (the embedded SQLCipher file)."""
-    if getattr(args, "db_url_file", None):
-        try:
-            return Path(args.db_url_file).read_text(encoding="utf-8").strip() or None
-        except OSError as exc:
-            raise ServerUsageError("Het bestand met de database-URL is niet leesbaar.") from exc
-    url: str | None = getattr(args, "server_db", None)
-    if url:
-        if _has_password(url):
-            print(
-                "fieldapp: let op: het databasewachtwoord staat op de opdrachtregel (zichtbaar "
-                f"in ps en de shellgeschiedenis); gebruik --db-url-file of ${DB_URL_ENV}.",
-                file=sys.stderr,
-            )
-        return url
-    return os.environ.get(DB_URL_ENV) or None
-
-
-def _has_password(url: str) -> bool:
-    from urllib.parse import urlsplit
-
-    try:
-        return bool(urlsplit(url).password)
-    except ValueError:
-        return False
 
 
 def _open_db(args: argparse.Namespace) -> Any:

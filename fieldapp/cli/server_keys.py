@@ -4,11 +4,20 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from fieldapp.errors import FieldAppError
 
-def add_key_commands(ssub: Any) -> None:
+
+class RotateKeyRefused(FieldAppError):
+    exit_code = 1
+
+
+def add_key_commands(ssub: Any, *, open_db: Callable[[argparse.Namespace], Any]) -> None:
+    """Add ``rotate-key`` to the ``server`` group; ``open_db`` opens the server database from
+    the group's arguments (``cli.server`` hands in its own, so this module never imports it)."""
     rot = ssub.add_parser(
         "rotate-key",
         help="PostgreSQL: verpak de kolomsleutels onder een nieuwe KEK (zonder onderbreking)",
@@ -18,19 +27,18 @@ def add_key_commands(ssub: Any) -> None:
         required=True,
         help="de nieuwe KEK (0600); bestaat het bestand niet, dan wordt een nieuwe gemaakt",
     )
-    rot.set_defaults(func=cmd_rotate_key)
+    rot.set_defaults(func=cmd_rotate_key, rotate_open_db=open_db)
 
 
 def cmd_rotate_key(args: argparse.Namespace) -> int:
-    from fieldapp.cli.server import ServerUsageError, _open_db
     from fieldapp.server import audit
     from fieldapp.server.db.column_keys import kek_for, new_kek_file, read_kek_file, rewrap
 
     target = Path(args.new_kek_file)
-    db = _open_db(args)  # opens the column keys with the current KEK: a wrong one stops here
+    db = args.rotate_open_db(args)  # opens the column keys with the current KEK (or stops)
     try:
         if db.url_kind != "postgresql":
-            raise ServerUsageError(
+            raise RotateKeyRefused(
                 "Alleen voor PostgreSQL: de ingebouwde database is als geheel versleuteld "
                 "met de serversleutel."
             )

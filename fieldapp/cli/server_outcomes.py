@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from fieldapp.cli.common import database_url
 from fieldapp.errors import InputRefused
 
 
@@ -53,7 +54,7 @@ def _open_db(args: argparse.Namespace) -> Any:
     from fieldapp.server.db.open import open_server_db
 
     return open_server_db(
-        args.server_db,
+        database_url(args),
         data_dir=Path(args.data_dir) if args.data_dir else None,
         key_file=Path(args.key_file) if args.key_file else None,
         kek_file=Path(args.kek_file) if getattr(args, "kek_file", None) else None,
@@ -77,7 +78,7 @@ def start_retention(args: argparse.Namespace, settings: Any) -> Any:
     from fieldapp.server.retention import purge_server, start_daily_purge
 
     db = open_server_db(
-        args.server_db,
+        database_url(args),
         data_dir=Path(args.data_dir) if args.data_dir else None,
         key_file=Path(args.key_file) if args.key_file else None,
         kek_file=Path(args.kek_file) if getattr(args, "kek_file", None) else None,

@@ -38,13 +38,13 @@ log = logging.getLogger("fieldapp.server")
 
 
 def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> FastAPI:
-    from fieldapp.server.routes import brp, devices, outcomes, sync, team
+    from fieldapp.server.routes import brp, devices, outcomes, plan, sync, team
 
     cfg = settings or ServerSettings()
     app = FastAPI(
         title="Veldwerk sync server",
         version="1",
-        description="Sync protocol v1 for the Veldwerk field app.",
+        description="Sync protocol v2 for the Veldwerk field app.",
         docs_url=None,
         redoc_url=None,
     )
@@ -55,6 +55,7 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
     app.include_router(team.router)
     app.include_router(outcomes.router)
     app.include_router(brp.router)
+    app.include_router(plan.router)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:

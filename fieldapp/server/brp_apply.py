@@ -77,8 +77,19 @@ def apply_outcomes(
     start_cases = sorted(set(person_case.values()))
     before = case_scopes(session, start_cases)
     cases = {c.id: c for c in session.scalars(select(CaseRow).where(CaseRow.id.in_(start_cases)))}
+    # A run that rechecks everyone in a case replaces its BRP flags; a run over some of its
+    # people (a new signal's person) keeps the flags the others' checks set.
+    in_run: dict[str, set[str]] = {}
+    for person_id, case_id in person_case.items():
+        in_run.setdefault(case_id, set()).add(person_id)
+    for pid, cid in session.execute(
+        select(PersonRow.id, PersonRow.case_id).where(PersonRow.case_id.in_(start_cases))
+    ):
+        if pid not in in_run.get(cid, set()):
+            in_run[cid] = set()  # someone of this case is not in the run
     for case in cases.values():
-        _drop_brp_flags(case)
+        if in_run.get(case.id):
+            _drop_brp_flags(case)
     now = datetime.now(UTC)
     for person_id in sorted(outcomes):
         outcome = outcomes[person_id]

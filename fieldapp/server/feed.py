@@ -1,14 +1,15 @@
 """The per-scope change feed: emitting changes and serving pages of it.
 
-Every write that changes what a scope should hold calls :func:`emit_case_changes` inside the
-same transaction, with the scopes each case was in *before* the write. A case belongs to:
+Every write that changes what a scope should hold calls :func:`emit_changes` (or, for cases
+only, :func:`emit_case_changes`) inside the same transaction. Who belongs where is decided by
+the one scope rule in :mod:`fieldapp.server.scope`; what each scope holds now is read from the
+log itself (its latest row per entity). Scopes an entity left get a tombstone; scopes it is in
+get an upsert. Planned visits are dependents: emitting a case or a shift re-emits its visits
+after it, so a client reading the feed in seq order never meets a visit before its case and
+shift (the log is compacted, so an old visit row could otherwise precede a re-emitted case).
 
-- ``w:<worker>`` while it is open and assigned to that worker;
-- ``t:<team>`` while it exists (the team that imported it, ``case_teams``).
-
-Scopes a case left get a tombstone (reason ``unassigned`` or ``closed``); scopes it is in get
-an upsert. Rows are compacted per (scope, case), and ``cases.version`` is set to the seq of the
-last emission, so a client can tell an old payload from a new one.
+Rows are compacted per (scope, entity); ``version`` of cases, shifts and visits is set to the
+seq of the last emission, so a client can tell an old payload from a new one.
 
 Cursor: ``<epoch>.<scope tag>.<seq>`` (opaque to clients; ``""`` = from the start). A cursor
 from another epoch (server restored), another scope (someone else's) or beyond the current seq
@@ -23,52 +24,53 @@ from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import Select, Table, delete, insert, select, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from fieldapp.server.auth import team_scope, worker_scope
-from fieldapp.server.db.schema import CaseTeamRow, ChangeLogRow
+from fieldapp.server.auth import worker_scope
+from fieldapp.server.db.schema import ChangeLogRow
 from fieldapp.server.db.sequence import allocate_seqs, current_seq
-from fieldapp.store.schema import AttemptRow, CaseRow, PersonRow, SignalRow, Worker, utcnow
-from fieldapp.sync.protocol import (
-    AddressPayload,
-    AttemptPayload,
-    CasePayload,
-    Change,
-    PersonPayload,
-    SignalPayload,
-    WorkerPayload,
+from fieldapp.server.feed_cases import case_payloads, team_workers
+from fieldapp.server.feed_plans import shift_payloads, visit_payloads
+from fieldapp.server.scope import (
+    ENTITY_CASE,
+    ENTITY_ORDER,
+    ENTITY_SHIFT,
+    ENTITY_VISIT,
+    EntityKey,
+    case_scopes,
+    chunks,
+    held_scopes,
+    scopes_of,
+    visit_keys_of,
 )
+from fieldapp.store.schema import (
+    CaseRow,
+    PlannedVisitRow,
+    ShiftRow,
+    utcnow,
+)
+from fieldapp.sync.protocol import (
+    Change,
+)
+
+__all__ = ["case_payloads", "case_scopes", "emit_case_changes", "emit_changes", "team_workers"]
 
 T = TypeVar("T")
 P = TypeVar("P", bound=BaseModel)
 # Core table for the bulk writes below (no ORM bookkeeping per row).
 _CHANGE_LOG: Table = ChangeLogRow.__table__  # type: ignore[assignment]
+_VERSIONED: dict[str, Any] = {
+    ENTITY_CASE: CaseRow,
+    ENTITY_SHIFT: ShiftRow,
+    ENTITY_VISIT: PlannedVisitRow,
+}
 KIND_UPSERT = "upsert"
 KIND_TOMBSTONE = "tombstone"
 
 
 class StaleCursor(Exception):
     """The cursor is from another epoch or scope, or ahead of the log: re-pull from 0."""
-
-
-def case_scopes(session: Session, case_ids: Iterable[str]) -> dict[str, set[str]]:
-    """The scopes each case is in right now (missing cases map to an empty set)."""
-    ids = sorted(set(case_ids))
-    result: dict[str, set[str]] = {cid: set() for cid in ids}
-    for chunk in _chunks(ids, 500):
-        for cid, worker, status in session.execute(
-            select(CaseRow.id, CaseRow.assigned_worker_id, CaseRow.status).where(
-                CaseRow.id.in_(chunk)
-            )
-        ):
-            if worker and status == "open":
-                result[cid].add(worker_scope(worker))
-        for cid, team in session.execute(
-            select(CaseTeamRow.case_id, CaseTeamRow.team).where(CaseTeamRow.case_id.in_(chunk))
-        ):
-            result[cid].add(team_scope(team))
-    return result
 
 
 def emit_case_changes(
@@ -79,57 +81,127 @@ def emit_case_changes(
     bump_version: bool = True,
     after: dict[str, set[str]] | None = None,
 ) -> int:
-    """Write feed rows for the cases in ``before`` (their scopes before the write).
+    """:func:`emit_changes` for cases (and their planned visits) with their scopes ``before``
+    the write. ``bump_version=False`` when no case field changed (only attempts were added):
+    clients accept an upsert of equal version, so the new attempts still arrive. ``after``:
+    the scopes after the write when the caller knows them (attempts only: unchanged)."""
+    return emit_changes(
+        session,
+        [(ENTITY_CASE, cid) for cid in before],
+        before={(ENTITY_CASE, cid): s for cid, s in before.items()},
+        after=None if after is None else {(ENTITY_CASE, cid): s for cid, s in after.items()},
+        skip_scopes=skip_scopes,
+        bump_version=bump_version,
+    )
 
-    ``skip_scopes``: upserts not needed there (the pusher's own scope after a push: the device
-    already has what it pushed). ``bump_version=False`` when no case field changed (only
-    attempts were added): clients accept an upsert of equal version, so the new attempts still
-    arrive, and a hot push path saves one UPDATE per case. ``after``: the scopes after the write
-    when the caller knows them (a push of attempts only: unchanged); read from the database when
-    omitted. Returns the number of rows written.
+
+def emit_changes(
+    session: Session,
+    keys: Iterable[EntityKey],
+    *,
+    before: dict[EntityKey, set[str]] | None = None,
+    after: dict[EntityKey, set[str]] | None = None,
+    skip_scopes: frozenset[str] = frozenset(),
+    bump_version: bool = True,
+) -> int:
+    """Write feed rows for ``keys`` (plus the planned visits of any case or shift among them).
+
+    ``before``/``after``: scopes the caller already knows (saves queries); the rest come from
+    the log (what each scope holds) and the scope rule (where it belongs now). An entity
+    deleted by the write gets tombstones everywhere it was held: pass its key (for a deleted
+    shift, also its visits' keys: they are gone from the table). ``skip_scopes``: upserts not
+    needed there (the pusher's own scope: it already has what it pushed). Returns the number
+    of rows written.
     """
-    if after is None:
-        after = case_scopes(session, before)
-    rows: list[tuple[str, str, str, str | None]] = []
-    for cid in sorted(before):
-        closed = False
-        for scope in sorted(before[cid] - after[cid]):
-            if scope.startswith("w:"):
-                closed = closed or _is_closed_for(session, cid, scope)
-            rows.append((scope, cid, KIND_TOMBSTONE, "closed" if closed else "unassigned"))
-        for scope in sorted(after[cid] - skip_scopes):
-            rows.append((scope, cid, KIND_UPSERT, None))
+    primary = set(keys)
+    cases = [eid for kind, eid in primary if kind == ENTITY_CASE]
+    shifts = [eid for kind, eid in primary if kind == ENTITY_SHIFT]
+    dependents = visit_keys_of(session, case_ids=cases, shift_ids=shifts) - primary
+    everything = primary | dependents
+    known_before = dict(before or {})
+    missing = [k for k in everything if k not in known_before]
+    if missing:
+        known_before.update(held_scopes(session, missing))
+    known_after = dict(after or {})
+    if after is not None:
+        # The caller vouches that nothing moved (attempts only): neither did the visits.
+        known_after.update({k: known_before[k] for k in dependents if k not in known_after})
+    lacking = [k for k in everything if k not in known_after]
+    if lacking:
+        known_after.update(scopes_of(session, lacking))
+    rows: list[tuple[str, str, str, str, str | None]] = []
+    for key in sorted(everything, key=lambda k: (ENTITY_ORDER.get(k[0], 9), k[1])):
+        kind, eid = key
+        gone = known_before[key] - known_after[key]
+        for scope in sorted(gone):
+            rows.append((scope, kind, eid, KIND_TOMBSTONE, _tombstone_reason(session, key, scope)))
+        for scope in sorted(known_after[key] - skip_scopes):
+            rows.append((scope, kind, eid, KIND_UPSERT, None))
     if not rows:
         return 0
     seqs = allocate_seqs(session, len(rows))
     now = utcnow()
-    for chunk in _chunks(sorted({(s, c) for s, c, _, _ in rows}), 200):
-        for scope in {s for s, _ in chunk}:
-            ids = [c for s, c in chunk if s == scope]
+    groups: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
+    for scope, kind, eid in sorted({(s, k, e) for s, k, e, _, _ in rows}):
+        groups[(scope, kind)].append(eid)
+    for (scope, kind), ids in groups.items():
+        for chunk in chunks(ids, 200):
             session.execute(
                 delete(_CHANGE_LOG).where(
-                    _CHANGE_LOG.c.scope == scope, _CHANGE_LOG.c.case_id.in_(ids)
+                    _CHANGE_LOG.c.scope == scope,
+                    _CHANGE_LOG.c.entity_type == kind,
+                    _CHANGE_LOG.c.entity_id.in_(chunk),
                 )
             )
     session.execute(
         insert(_CHANGE_LOG),
         [
-            {"seq": seq, "scope": s, "case_id": c, "kind": k, "reason": r, "created_at": now}
-            for seq, (s, c, k, r) in zip(seqs, rows, strict=True)
+            {
+                "seq": seq,
+                "scope": s,
+                "entity_type": k,
+                "entity_id": e,
+                "kind": op,
+                "reason": r,
+                "created_at": now,
+            }
+            for seq, (s, k, e, op, r) in zip(seqs, rows, strict=True)
         ],
     )
-    if not bump_version:
-        return len(rows)
-    last_seq: dict[str, int] = {}
-    for seq, (_, cid, _, _) in zip(seqs, rows, strict=True):
-        last_seq[cid] = seq
-    existing = set(session.scalars(select(CaseRow.id).where(CaseRow.id.in_(list(last_seq)))).all())
-    if existing:
-        session.execute(
-            update(CaseRow),
-            [{"id": cid, "version": seq} for cid, seq in last_seq.items() if cid in existing],
-        )
+    if bump_version:
+        _bump_versions(session, primary, zip(seqs, rows, strict=True))
     return len(rows)
+
+
+def _bump_versions(
+    session: Session, primary: set[EntityKey], emitted: Iterable[tuple[int, tuple[Any, ...]]]
+) -> None:
+    last: defaultdict[str, dict[str, int]] = defaultdict(dict)
+    for seq, (_, kind, eid, _, _) in emitted:
+        if (kind, eid) in primary:
+            last[kind][eid] = seq
+    for kind, by_id in last.items():
+        model = _VERSIONED.get(kind)
+        if model is None:
+            continue
+        existing = set(session.scalars(select(model.id).where(model.id.in_(list(by_id)))).all())
+        if existing:
+            session.execute(
+                update(model),
+                [{"id": eid, "version": seq} for eid, seq in by_id.items() if eid in existing],
+            )
+
+
+def _tombstone_reason(session: Session, key: EntityKey, scope: str) -> str:
+    kind, eid = key
+    if kind == ENTITY_CASE:
+        closed = scope.startswith("w:") and _is_closed_for(session, eid, scope)
+        return "closed" if closed else "unassigned"
+    model = _VERSIONED.get(kind)
+    row = session.get(model, eid) if model is not None else None
+    if row is None:
+        return "deleted"
+    return "reassigned" if bool(getattr(row, "published", False)) else "unpublished"
 
 
 def _is_closed_for(session: Session, case_id: str, scope: str) -> bool:
@@ -144,7 +216,9 @@ def held_before(session: Session, scope: str, case_id: str) -> bool:
     return (
         session.scalar(
             select(ChangeLogRow.seq).where(
-                ChangeLogRow.scope == scope, ChangeLogRow.case_id == case_id
+                ChangeLogRow.scope == scope,
+                ChangeLogRow.entity_type == ENTITY_CASE,
+                ChangeLogRow.entity_id == case_id,
             )
         )
         is not None
@@ -185,132 +259,52 @@ def read_page(
 ) -> tuple[list[Change], int, bool]:
     """One page of ``scope``'s feed after ``since``: (changes, last seq, has_more)."""
     rows = session.execute(
-        select(ChangeLogRow.seq, ChangeLogRow.case_id, ChangeLogRow.kind, ChangeLogRow.reason)
+        select(
+            ChangeLogRow.seq,
+            ChangeLogRow.entity_type,
+            ChangeLogRow.entity_id,
+            ChangeLogRow.kind,
+            ChangeLogRow.reason,
+        )
         .where(ChangeLogRow.scope == scope, ChangeLogRow.seq > since)
         .order_by(ChangeLogRow.seq)
         .limit(limit + 1)
     ).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
-    upsert_ids = [r.case_id for r in rows if r.kind == KIND_UPSERT]
-    payloads = case_payloads(session, upsert_ids)
+    wanted: defaultdict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        if r.kind == KIND_UPSERT:
+            wanted[r.entity_type].append(r.entity_id)
+    cases = case_payloads(session, wanted[ENTITY_CASE])
+    shifts = shift_payloads(session, wanted[ENTITY_SHIFT])
+    visits = visit_payloads(session, wanted[ENTITY_VISIT])
     changes: list[Change] = []
     for r in rows:
-        payload = payloads.get(r.case_id) if r.kind == KIND_UPSERT else None
-        if payload is None:
+        kind, eid = r.entity_type, r.entity_id
+        if r.kind == KIND_UPSERT and kind == ENTITY_CASE and eid in cases:
+            c = cases[eid]
+            changes.append(_upsert(r.seq, kind, eid, c.version, case=c))
+        elif r.kind == KIND_UPSERT and kind == ENTITY_SHIFT and eid in shifts:
+            sh = shifts[eid]
+            changes.append(_upsert(r.seq, kind, eid, sh.version, shift=sh))
+        elif r.kind == KIND_UPSERT and kind == ENTITY_VISIT and eid in visits:
+            v = visits[eid]
+            changes.append(_upsert(r.seq, kind, eid, v.version, planned_visit=v))
+        else:
+            default = "purged" if kind == ENTITY_CASE else "deleted"
             changes.append(
                 Change(
-                    seq=r.seq, kind="case_tombstone", case_id=r.case_id, reason=r.reason or "purged"
+                    seq=r.seq,
+                    entity_type=kind,
+                    entity_id=eid,
+                    op="tombstone",
+                    reason=r.reason or default,
                 )
             )
-        else:
-            changes.append(Change(seq=r.seq, kind="case_upsert", case_id=r.case_id, case=payload))
     last = rows[-1].seq if rows else since
     return changes, last, has_more
 
 
-_PERSON_FIELDS = tuple(PersonPayload.model_fields)
-_SIGNAL_FIELDS = tuple(SignalPayload.model_fields)
-_ATTEMPT_FIELDS = tuple(AttemptPayload.model_fields)
-
-
-def case_payloads(session: Session, case_ids: list[str]) -> dict[str, CasePayload]:
-    """Full payloads (people, signals, attempts) for the given cases, in bulk queries.
-
-    Reads plain column rows (Core), not ORM entities: identity-map bookkeeping for thousands
-    of rows that are only serialised costs more than the queries. Payloads are still validated.
-    """
-    out: dict[str, CasePayload] = {}
-    cases_t, people_t = _table(CaseRow), _table(PersonRow)
-    signals_t, attempts_t = _table(SignalRow), _table(AttemptRow)
-    person_cols = [people_t.c.case_id, *(people_t.c[f] for f in _PERSON_FIELDS)]
-    signal_cols = [signals_t.c.case_id, *(signals_t.c[f] for f in _SIGNAL_FIELDS)]
-    attempt_cols = [attempts_t.c.case_id, *(attempts_t.c[f] for f in _ATTEMPT_FIELDS)]
-    for chunk in _chunks(sorted(set(case_ids)), 500):
-        people: dict[str, list[PersonPayload]] = defaultdict(list)
-        people = _by_case(
-            session,
-            select(*person_cols).where(people_t.c.case_id.in_(chunk)),
-            PersonPayload,
-            _PERSON_FIELDS,
-        )
-        signals = _by_case(
-            session,
-            select(*signal_cols).where(signals_t.c.case_id.in_(chunk)),
-            SignalPayload,
-            _SIGNAL_FIELDS,
-        )
-        attempts = _by_case(
-            session,
-            select(*attempt_cols)
-            .where(attempts_t.c.case_id.in_(chunk))
-            .order_by(attempts_t.c.occurred_at, attempts_t.c.id),
-            AttemptPayload,
-            _ATTEMPT_FIELDS,
-        )
-        for c in session.execute(select(cases_t).where(cases_t.c.id.in_(chunk))):
-            address = None
-            if c.postcode and c.huisnummer is not None:
-                address = AddressPayload(
-                    postcode=c.postcode,
-                    huisnummer=c.huisnummer,
-                    toevoeging=c.toevoeging,
-                    straat=c.straat,
-                    plaats=c.plaats,
-                    wijk=c.wijk,
-                    lat=c.lat,
-                    lon=c.lon,
-                )
-            out[c.id] = CasePayload(
-                id=c.id,
-                address=address,
-                people=people[c.id],
-                signals=signals[c.id],
-                attempts=attempts[c.id],
-                status=c.status,
-                opened_on=c.opened_on,
-                deadline=c.deadline,
-                priority=c.priority,
-                reasons=[str(r) for r in c.reasons or []],
-                meervoudig=c.meervoudig,
-                opeenvolgend=c.opeenvolgend,
-                flags=[str(f) for f in c.flags or []],
-                assigned_worker_id=c.assigned_worker_id,
-                resultaat=c.resultaat,
-                closed_at=c.closed_at,
-                datum_opgepakt=c.datum_opgepakt,
-                matchingsdatum=c.matchingsdatum,
-                version=c.version,
-                purge_after=c.purge_after,
-            )
-    return out
-
-
-def _by_case(
-    session: Session, stmt: Select[Any], model: type[P], fields: tuple[str, ...]
-) -> defaultdict[str, list[P]]:
-    """Validated payloads per case id from ``stmt`` (selecting case_id, then ``fields``).
-    Rows are zipped with the known names: ``Row._mapping`` builds a key view per row."""
-    out: defaultdict[str, list[P]] = defaultdict(list)
-    for row in session.execute(stmt):
-        values = dict(zip(fields, row[1:], strict=True))
-        if "flags" in values:
-            values["flags"] = [str(f) for f in values["flags"] or []]
-        out[row[0] or ""].append(model.model_validate(values))
-    return out
-
-
-def team_workers(session: Session, team: str) -> list[WorkerPayload]:
-    return [
-        WorkerPayload.model_validate(w, from_attributes=True)
-        for w in session.scalars(select(Worker).where(Worker.team == team).order_by(Worker.id))
-    ]
-
-
-def _table(model: type[object]) -> Table:
-    table: Table = model.__table__  # type: ignore[attr-defined]
-    return table
-
-
-def _chunks(items: list[T], size: int) -> list[list[T]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
+def _upsert(seq: int, kind: str, eid: str, version: int, **payload: Any) -> Change:
+    return Change(seq=seq, entity_type=kind, entity_id=eid, op="upsert", version=version, **payload)

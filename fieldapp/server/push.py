@@ -5,12 +5,16 @@ Per item, in order:
 1. Seen before (same id in ``attempts``/``case_events`` or ``quarantine``)? Same content hash
    -> ``duplicates``; different content -> ``conflicts`` (recorded in ``conflicts``, the stored
    version stays). Retrying a batch whose reply was lost is therefore harmless.
-2. The case is writable by the caller (a worker's open assigned case; any case of a lead's
-   team) -> stored, ``accepted``.
+2. The case is writable by the caller -- the caller's scope holds it under the one scope rule
+   (:mod:`fieldapp.server.scope`: a worker's open assigned case; any case of a lead's team)
+   -> stored, ``accepted``. A route edit (a worker's new order of a published shift) is
+   writable when the caller's scope holds the shift; it is recorded and applied to the order
+   of the shift's visits, which then reach the team lead (and a pair partner) in the feed.
 3. The caller held the case before (its feed has a row for it) -> ``quarantine`` for the team
    lead, reason ``reassigned`` (within the grace window) or ``reassigned_late``. Never dropped.
-4. Otherwise -> ``rejected`` ``unknown_case``: the same answer for a case that does not exist
-   and one that belongs to someone else, so nothing leaks.
+4. Otherwise -> ``rejected`` ``unknown_case`` (``unknown_shift`` for a route edit): the same
+   answer for a case that does not exist and one that belongs to someone else, so nothing
+   leaks. (The device drops a refused route edit when the shift's tombstone arrives.)
 
 Ids are already lowercase canonical UUIDs (``protocol.Uuid``). The worker and device written on
 stored rows come from the token, never from the body.
@@ -20,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Table, insert, select
@@ -28,12 +31,15 @@ from sqlalchemy.orm import Session
 
 from fieldapp.domain.attempts import SyncState
 from fieldapp.domain.priority import Policy
-from fieldapp.server.auth import Principal, team_scope, worker_scope
-from fieldapp.server.db.schema import CaseTeamRow, ChangeLogRow, ConflictRow, QuarantineRow
+from fieldapp.server.auth import Principal
+from fieldapp.server.db.schema import ChangeLogRow, ConflictRow, QuarantineRow
 from fieldapp.server.feed import emit_case_changes
 from fieldapp.server.outcomes import close_verdict
+from fieldapp.server.push_outcome import PushOutcome
+from fieldapp.server.push_routes import apply_route_edits, route_edit_hash, stored_route_hashes
+from fieldapp.server.scope import existing_case_scopes
 from fieldapp.store.schema import AttemptRow, CaseEventRow, CaseRow
-from fieldapp.sync.protocol import AttemptItem, CaseEventItem, PushItem, Rejected
+from fieldapp.sync.protocol import AttemptItem, CaseEventItem, PushItem, Rejected, RouteEditItem
 
 GRACE = timedelta(days=14)
 MAX_FUTURE = timedelta(days=1)
@@ -41,18 +47,10 @@ MAX_FUTURE = timedelta(days=1)
 _ATTEMPTS: Table = AttemptRow.__table__  # type: ignore[assignment]
 
 
-@dataclass
-class PushOutcome:
-    accepted: list[str] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
-    quarantined: list[str] = field(default_factory=list)
-    conflicts: list[str] = field(default_factory=list)
-    rejected: list[Rejected] = field(default_factory=list)
-    case_ids: set[str] = field(default_factory=set)
-
-
 def content_hash(item: PushItem) -> str:
     """Hash of what an item says (not who sent it or when it arrived)."""
+    if isinstance(item, RouteEditItem):
+        return route_edit_hash(item)
     if isinstance(item, AttemptItem):
         doc: dict[str, object] = {
             "case_id": item.case_id,
@@ -93,7 +91,7 @@ def _stored_hash_event(row: CaseEventRow) -> str:
 def apply_push(
     session: Session,
     who: Principal,
-    items: list[PushItem],
+    all_items: list[PushItem],
     now: datetime,
     policy: Policy | None = None,
 ) -> PushOutcome:
@@ -102,6 +100,10 @@ def apply_push(
     ``policy``: the server's afwegingskader (default ``Policy()``), for the effort check."""
     policy = policy or Policy()
     out = PushOutcome()
+    routes = [i for i in all_items if isinstance(i, RouteEditItem)]
+    items: list[AttemptItem | CaseEventItem] = [
+        i for i in all_items if not isinstance(i, RouteEditItem)
+    ]
     ids = [i.id for i in items]
     attempt_ids = [i.id for i in items if isinstance(i, AttemptItem)]
     event_ids = [i.id for i in items if isinstance(i, CaseEventItem)]
@@ -113,37 +115,21 @@ def apply_push(
     if event_ids:
         for ev in session.scalars(select(CaseEventRow).where(CaseEventRow.id.in_(event_ids))):
             seen[("case_event", ev.id)] = _stored_hash_event(ev)
-    for q in session.execute(
-        select(QuarantineRow.id, QuarantineRow.kind, QuarantineRow.content_hash).where(
-            QuarantineRow.id.in_(ids)
-        )
-    ):
-        seen[(q.kind, q.id)] = q.content_hash
-    case_ids = sorted({i.case_id for i in items})
-    cases = {
-        r.id: (r.assigned_worker_id, r.status)
-        for r in session.execute(
-            select(CaseRow.id, CaseRow.assigned_worker_id, CaseRow.status).where(
-                CaseRow.id.in_(case_ids)
+    if ids:
+        for q in session.execute(
+            select(QuarantineRow.id, QuarantineRow.kind, QuarantineRow.content_hash).where(
+                QuarantineRow.id.in_(ids)
             )
-        )
+        ):
+            seen[(q.kind, q.id)] = q.content_hash
+    case_ids = sorted({i.case_id for i in items})
+    # Scopes before the write: the one scope rule (missing cases are absent).
+    before = existing_case_scopes(session, case_ids)
+    # The owning team is the case's team scope (no second query).
+    teams = {
+        cid: scope[2:] for cid, scopes in before.items() for scope in scopes if scope[:2] == "t:"
     }
-    teams: dict[str, str] = dict(
-        session.execute(
-            select(CaseTeamRow.case_id, CaseTeamRow.team).where(CaseTeamRow.case_id.in_(case_ids))
-        ).all()
-    )
-    # Scopes before the write, from the rows just read (no second round trip).
-    before: dict[str, set[str]] = {}
-    for cid in case_ids:
-        scopes: set[str] = set()
-        if cid in cases:
-            worker, status = cases[cid]
-            if worker and status == "open":
-                scopes.add(worker_scope(worker))
-        if cid in teams:
-            scopes.add(team_scope(teams[cid]))
-        before[cid] = scopes
+    current = {cid: set(scopes) for cid, scopes in before.items()}
     events_applied = False
     effort_refused: set[str] = set()  # closes the server refused: the pusher must reopen
     touched: set[str] = set()
@@ -171,8 +157,8 @@ def apply_push(
         if isinstance(item, AttemptItem) and item.occurred_at > now + MAX_FUTURE:
             out.rejected.append(Rejected(id=item.id, reason="occurred_at_in_future"))
             continue
-        case = cases.get(item.case_id)
-        writable = case is not None and _writable(who, case[0], case[1], teams.get(item.case_id))
+        scopes = current.get(item.case_id)
+        writable = scopes is not None and who.scope in scopes
         verdict: str | None = None
         if writable and isinstance(item, CaseEventItem):
             # The server is the authority on the minimum-effort standard (outcomes.py).
@@ -186,7 +172,8 @@ def apply_push(
                 assert case_row is not None
                 _apply_event(case_row, item)
                 events_applied = True
-                cases[item.case_id] = (case_row.assigned_worker_id, case_row.status)
+                session.flush()
+                current.update(existing_case_scopes(session, [item.case_id]))
             seen[(item.type, item.id)] = digest
             out.accepted.append(item.id)
             out.case_ids.add(item.case_id)
@@ -194,7 +181,9 @@ def apply_push(
             continue
         if verdict is not None:
             effort_refused.add(item.case_id)
-        reason = verdict or (_quarantine_reason(session, who, item.case_id, now) if case else None)
+        reason = verdict or (
+            _quarantine_reason(session, who, item.case_id, now) if scopes is not None else None
+        )
         if reason is None:
             out.rejected.append(Rejected(id=item.id, reason="unknown_case"))
             continue
@@ -230,6 +219,8 @@ def apply_push(
             # Attempts alone never move a case between scopes: skip re-reading them.
             after=None if events_applied else touched_before,
         )
+    if routes:
+        apply_route_edits(session, who, routes, now, out, stored_route_hashes(session, routes))
     if effort_refused:
         # The laptop closed the case; the server kept it open. Send everyone, the pusher
         # included, the server's version so the case reopens there at the next pull.
@@ -237,17 +228,12 @@ def apply_push(
     return out
 
 
-def _writable(who: Principal, worker_id: str | None, status: str, team: str | None) -> bool:
-    if who.is_lead:
-        return team is not None and team == who.team
-    return who.worker_id is not None and worker_id == who.worker_id and status == "open"
-
-
 def _quarantine_reason(session: Session, who: Principal, case_id: str, now: datetime) -> str | None:
-    scope = team_scope(who.team) if who.is_lead else worker_scope(who.worker_id or "")
     left_at = session.scalar(
         select(ChangeLogRow.created_at).where(
-            ChangeLogRow.scope == scope, ChangeLogRow.case_id == case_id
+            ChangeLogRow.scope == who.scope,
+            ChangeLogRow.entity_type == "case",
+            ChangeLogRow.entity_id == case_id,
         )
     )
     if left_at is None:

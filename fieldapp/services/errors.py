@@ -45,6 +45,12 @@ class AttemptConflict(FieldAppError):
     exit_code = 2
 
 
+class PlanRefused(FieldAppError):
+    """A planning edit that cannot be made (unknown shift, order that does not match)."""
+
+    exit_code = 2
+
+
 class CaseNotClosed(FieldAppError):
     """Reopening a case that is open already."""
 

@@ -1,8 +1,10 @@
-"""Planning use cases available now: put visits into a worker's shift in a sensible order.
+"""Planning use cases on a store: put visits into a worker's shift in a sensible order.
 
 ``plan_shift`` orders a chosen set of cases (:func:`fieldapp.planning.route.order_stops`) in a
 shift at the usual hours of its dagdeel (``DAYPART_CLOCK``); the week planner is
-:func:`fieldapp.planning.solver.solve`.
+:func:`fieldapp.planning.solver.solve`, run on the server as a job (``fieldapp.server.plan_jobs``)
+or by ``fieldapp plan week``. Reading the plan (shifts with visits for a date range, today's
+route) and a worker's own reorder live in ``fieldapp.services.plan_views`` (re-exported here).
 """
 
 from __future__ import annotations
@@ -19,7 +21,26 @@ from fieldapp.domain.ddas import Dagdeel
 from fieldapp.planning.instance import minute_of
 from fieldapp.planning.route import Stop, order_stops
 from fieldapp.services.changes import Changes
-from fieldapp.store.schema import CaseRow, PlannedVisitRow, ShiftRow
+from fieldapp.services.plan_views import (
+    PlannedShift,
+    PlannedStop,
+    come_back_later,
+    dagdeel_of_minute,
+    reorder_shift,
+    shifts_between,
+)
+from fieldapp.store.schema import CaseRow, PlannedVisitRow, ShiftRow, Worker
+
+__all__ = [
+    "DAYPART_HOURS",
+    "PlannedShift",
+    "PlannedStop",
+    "come_back_later",
+    "dagdeel_of_minute",
+    "plan_shift",
+    "reorder_shift",
+    "shifts_between",
+]
 
 DAYPART_HOURS: dict[Dagdeel, tuple[int, int]] = {
     d: (minute_of(c.visit_from), minute_of(c.visit_until)) for d, c in DAYPART_CLOCK.items()
@@ -42,8 +63,10 @@ def plan_shift(
     begin, end = DAYPART_HOURS[dagdeel]
     shift = session.get(ShiftRow, shift_id)
     if shift is None:
+        worker = session.get(Worker, worker_id)
         shift = ShiftRow(
             id=shift_id,
+            team=worker.team if worker is not None else "",
             worker_id=worker_id,
             day=day,
             dagdeel=dagdeel.value,
@@ -72,6 +95,8 @@ def plan_shift(
                 case_id=case_id,
                 seq=seq,
                 eta_minute=begin + (seq - 1) * minutes_per_visit,
+                start_minute=begin + (seq - 1) * minutes_per_visit,
+                end_minute=begin + seq * minutes_per_visit,
             )
         )
     session.flush()

@@ -31,7 +31,7 @@ from fieldapp.domain.attempts import SyncState
 from fieldapp.services.changes import Changes
 from fieldapp.services.identity import KV_ENROLLED_AT, is_enrolled
 from fieldapp.services.queries import get_kv, set_kv
-from fieldapp.store.schema import AttemptRow, CaseEventRow
+from fieldapp.store.schema import AttemptRow, CaseEventRow, RouteEditRow
 from fieldapp.sync.apply import (
     KV_CURSOR,
     KV_EPOCH,
@@ -47,6 +47,7 @@ from fieldapp.sync.protocol import (
     ChangesPage,
     PushItem,
     PushResponse,
+    RouteEditItem,
 )
 
 __all__ = ["KV_CURSOR", "KV_HUSKS", "drop_finished_husks", "husk_ids", "purge_expired"]
@@ -76,10 +77,12 @@ _ATTEMPTS: Table = AttemptRow.__table__  # type: ignore[assignment]
 _EVENTS: Table = CaseEventRow.__table__  # type: ignore[assignment]
 _ATTEMPT_ITEM_COLS = [c for c in AttemptItem.model_fields if c != "type"]
 _EVENT_ITEM_COLS = [c for c in CaseEventItem.model_fields if c != "type"]
+_ROUTES: Table = RouteEditRow.__table__  # type: ignore[assignment]
+_ROUTE_ITEM_COLS = [c for c in RouteEditItem.model_fields if c != "type"]
 
 
 def pending_items(session: Session, limit: int, *, exclude: Collection[str] = ()) -> list[PushItem]:
-    """The oldest ``limit`` pending outbox items (attempts first, then case events), leaving
+    """The oldest ``limit`` pending outbox items (attempts, case events, route edits), leaving
     out the ids in ``exclude`` (items already in flight, or refused this sync).
 
     Reads plain column rows (no ORM entities: a page is only serialised and sent); every item
@@ -104,6 +107,15 @@ def pending_items(session: Session, limit: int, *, exclude: Collection[str] = ()
             events = events.where(_EVENTS.c.id.not_in(skip))
         for e in session.execute(events.order_by(_EVENTS.c.at, _EVENTS.c.id).limit(room)):
             items.append(CaseEventItem(**e._mapping))
+    room = limit - len(items)
+    if room > 0:
+        routes = select(*(_ROUTES.c[f] for f in _ROUTE_ITEM_COLS)).where(
+            _ROUTES.c.sync_state == SyncState.PENDING
+        )
+        if skip:
+            routes = routes.where(_ROUTES.c.id.not_in(skip))
+        for r in session.execute(routes.order_by(_ROUTES.c.at, _ROUTES.c.id).limit(room)):
+            items.append(RouteEditItem(**r._mapping))
     return items
 
 
@@ -118,7 +130,12 @@ def pending_count(session: Session) -> int:
         .select_from(CaseEventRow)
         .where(CaseEventRow.sync_state == SyncState.PENDING)
     )
-    return int(attempts or 0) + int(events or 0)
+    routes = session.scalar(
+        select(func.count())
+        .select_from(RouteEditRow)
+        .where(RouteEditRow.sync_state == SyncState.PENDING)
+    )
+    return int(attempts or 0) + int(events or 0) + int(routes or 0)
 
 
 def mark_pushed(session: Session, reply: PushResponse, now: datetime) -> Changes:
@@ -127,16 +144,22 @@ def mark_pushed(session: Session, reply: PushResponse, now: datetime) -> Changes
     if not ids:
         return Changes()
     # Core statements: one UPDATE ... WHERE id IN (...) per table, no ORM session sync.
-    session.execute(
+    done = session.execute(
         update(_ATTEMPTS)
         .where(_ATTEMPTS.c.id.in_(ids), _ATTEMPTS.c.sync_state == SyncState.PENDING)
         .values(sync_state=SyncState.ACKED, acked_at=now, server_epoch_at_ack=reply.server_epoch)
-    )
-    session.execute(
+    ).rowcount  # type: ignore[attr-defined]
+    done += session.execute(
         update(_EVENTS)
         .where(_EVENTS.c.id.in_(ids), _EVENTS.c.sync_state == SyncState.PENDING)
         .values(sync_state=SyncState.ACKED, acked_at=now)
-    )
+    ).rowcount  # type: ignore[attr-defined]
+    if done < len(ids):  # some ids are route edits (or were acked before): one more UPDATE
+        session.execute(
+            update(_ROUTES)
+            .where(_ROUTES.c.id.in_(ids), _ROUTES.c.sync_state == SyncState.PENDING)
+            .values(sync_state=SyncState.ACKED, acked_at=now)
+        )
     return Changes(attempts=True, sync=True)
 
 
@@ -166,6 +189,12 @@ def note_epoch(session: Session, epoch: str, device_id: str) -> bool:
         .where(CaseEventRow.sync_state == SyncState.ACKED, own_event)
         .values(sync_state=SyncState.PENDING)
     )
+    own_route = or_(RouteEditRow.device_id.is_(None), RouteEditRow.device_id == device_id)
+    session.execute(
+        update(RouteEditRow)
+        .where(RouteEditRow.sync_state == SyncState.ACKED, own_route)
+        .values(sync_state=SyncState.PENDING)
+    )
     return True
 
 
@@ -181,7 +210,7 @@ def apply_page(session: Session, page: ChangesPage) -> tuple[Changes, int]:
         cases=touched,
         signals=touched,
         attempts=touched,
-        plans=applied.tombstones > 0,
+        plans=applied.tombstones > 0 or applied.plans > 0,
         workers=applied.workers,
         sync=True,
         case_ids=applied.case_ids,

@@ -1,8 +1,9 @@
 """The key-slot file's shape, checked by pydantic before any key material is touched.
 
-A damaged, truncated or hostile file becomes :class:`StoreCorrupt` with a Dutch message that
-names the field (field names and positions only: never a value, which may be key material); a
-file written by a newer version becomes :class:`StoreTooNew`. The format itself is described
+A damaged, truncated or hostile file becomes :class:`SlotFileCorrupt` (a ``StoreCorrupt``): its
+message is the fixed Dutch sentence the UI translates, its ``detail`` names the field (names
+and positions only, never a value, which may be key material) for support and the log. A file
+written by a newer version becomes :class:`StoreTooNew`. The format itself is described
 in ``fieldapp.store.key_slots``.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import logging
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -18,11 +20,21 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from fieldapp.errors import StoreCorrupt, StoreTooNew
 from fieldapp.store.kdf import KdfParams
 
+log = logging.getLogger(__name__)
+
 SLOT_FILE_VERSION = 1
 MSG_CORRUPT = "Het sleutelbestand van de database is beschadigd."
 MSG_TOO_NEW = (
     "Dit sleutelbestand is gemaakt door een nieuwere versie van Veldwerk. Werk Veldwerk bij."
 )
+
+
+class SlotFileCorrupt(StoreCorrupt):
+    """The key-slot file is unreadable; ``detail`` says where ("veld slots.0.salt")."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(MSG_CORRUPT)
+        self.detail = detail
 
 
 def _is_base64(value: str) -> str:
@@ -89,13 +101,15 @@ def parse_slot_file(raw: bytes) -> dict[str, Any]:
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise StoreCorrupt(f"{MSG_CORRUPT} (geen leesbare JSON)") from None
+        raise SlotFileCorrupt("geen leesbare JSON") from None
     try:
         if _Version.model_validate(doc).version > SLOT_FILE_VERSION:
             raise StoreTooNew(MSG_TOO_NEW)
         SlotFile.model_validate(doc)
     except ValidationError as exc:
-        raise StoreCorrupt(f"{MSG_CORRUPT} ({_where(exc)})") from None
+        where = _where(exc)
+        log.warning("key-slot file rejected: %s", where)
+        raise SlotFileCorrupt(where) from None
     assert isinstance(doc, dict)  # the models accepted only an object
     return doc
 

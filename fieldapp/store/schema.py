@@ -261,7 +261,13 @@ class CaseEventRow(Base):
 
 
 class ShiftRow(Base):
-    """A worker's block of field time (date + dagdeel); planning fills it with visits."""
+    """A block of field time for one worker or a pair (date + start-end); the planner fills
+    it with visits. Server-owned: created by the team lead, published to its workers' feeds.
+
+    ``dagdeel`` is that of ``start_minute`` (kept for the print and Vandaag queries);
+    ``partner_worker_id`` names the second worker of a pair shift (skill ``pair``). A worker's
+    laptop holds a shift only while it is published and names that worker.
+    """
 
     __tablename__ = "shifts"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -271,17 +277,60 @@ class ShiftRow(Base):
     start_minute: Mapped[int] = mapped_column(Integer)  # minutes after local midnight
     end_minute: Mapped[int] = mapped_column(Integer)
     version: Mapped[int] = mapped_column(Integer, default=0)
-    # Vandaag: the worker's shifts of one day.
-    __table_args__ = (Index("ix_shifts_worker_id_day", "worker_id", "day"),)
+    team: Mapped[str] = mapped_column(String(100), default="")
+    partner_worker_id: Mapped[str | None] = mapped_column(String(36))
+    start_lat: Mapped[float | None]
+    start_lon: Mapped[float | None]
+    end_lat: Mapped[float | None]
+    end_lon: Mapped[float | None]
+    mode: Mapped[str] = mapped_column(String(10), default="bike")  # walk | bike | car
+    skills: Mapped[list[Any]] = mapped_column(default=list)
+    max_visits: Mapped[int | None] = mapped_column(Integer)
+    published: Mapped[bool] = mapped_column(Boolean, default=False)
+    published_at: Mapped[datetime | None]
+    __table_args__ = (
+        # Vandaag: the worker's shifts of one day.
+        Index("ix_shifts_worker_id_day", "worker_id", "day"),
+        # the lead's week view and the planner run: a team's shifts in a date range.
+        Index("ix_shifts_team_day", "team", "day"),
+    )
 
 
 class PlannedVisitRow(Base):
+    """One case in a shift: order (``seq``), times (minutes after local midnight), why this
+    slot (a Dutch sentence from the planner), ``locked`` (kept by re-planning) and
+    ``published`` (on the worker's laptop)."""
+
     __tablename__ = "planned_visits"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     shift_id: Mapped[str] = mapped_column(ForeignKey("shifts.id", ondelete="CASCADE"), index=True)
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     seq: Mapped[int] = mapped_column(Integer)
     eta_minute: Mapped[int | None] = mapped_column(Integer)
+    start_minute: Mapped[int | None] = mapped_column(Integer)
+    end_minute: Mapped[int | None] = mapped_column(Integer)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    published: Mapped[bool] = mapped_column(Boolean, default=False)
+    why: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RouteEditRow(Base):
+    """A worker's own change to the order of a published shift ("niet thuis, straks terug"),
+    append-only with a device-generated UUID: the client's outbox and the server's record."""
+
+    __tablename__ = "route_edits"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    shift_id: Mapped[str] = mapped_column(String(36), index=True)
+    case_ids: Mapped[list[Any]] = mapped_column(default=list)  # the shift's new visiting order
+    reason: Mapped[str] = mapped_column(String(40), default="volgorde")
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    worker_id: Mapped[str | None] = mapped_column(String(36))
+    device_id: Mapped[str | None] = mapped_column(String(36))
+    sync_state: Mapped[str] = mapped_column(String(10), default="pending")
+    acked_at: Mapped[datetime | None]
+    # sync push: the pending outbox.
+    __table_args__ = (Index("ix_route_edits_sync_state", "sync_state"),)
 
 
 class OptOutRow(Base):

@@ -33,6 +33,7 @@ from fieldapp.store.schema import (
     SignalRow,
     Worker,
 )
+from fieldapp.sync.apply_plans import apply_plan_changes
 from fieldapp.sync.protocol import CasePayload, ChangesPage
 
 _CASES: Table = CaseRow.__table__  # type: ignore[assignment]
@@ -49,6 +50,7 @@ class AppliedPage:
     case_ids: frozenset[str]
     tombstones: int
     workers: bool
+    plans: int = 0
 
 
 def apply_page_rows(session: Session, page: ChangesPage) -> AppliedPage:
@@ -66,21 +68,24 @@ def apply_page_rows(session: Session, page: ChangesPage) -> AppliedPage:
             for key, value in w.model_dump().items():
                 setattr(row, key, value)
     session.flush()
-    case_ids = {c.case_id for c in page.changes}
+    case_changes = [c for c in page.changes if c.entity_type == "case"]
+    case_ids = {c.entity_id for c in case_changes}
     latest: dict[str, CasePayload] = {}
     tombstone_ids: list[str] = []
-    for change in page.changes:  # a page may name a case twice: the last word counts
-        if change.kind == "case_upsert" and change.case is not None:
-            latest[change.case_id] = change.case
-            if change.case_id in tombstone_ids:
-                tombstone_ids.remove(change.case_id)
+    for change in case_changes:  # a page may name a case twice: the last word counts
+        if change.op == "upsert" and change.case is not None:
+            latest[change.entity_id] = change.case
+            if change.entity_id in tombstone_ids:
+                tombstone_ids.remove(change.entity_id)
         else:
-            latest.pop(change.case_id, None)
-            tombstone_ids.append(change.case_id)
+            latest.pop(change.entity_id, None)
+            tombstone_ids.append(change.entity_id)
     _upsert_cases(session, list(latest.values()))
     tombstones = sum(int(_tombstone(session, cid)) for cid in tombstone_ids)
+    # Shifts and visits after the cases (a visit needs its case); unknown types are skipped.
+    plans = apply_plan_changes(session, page.changes)
     set_kv(session, KV_CURSOR, page.next_cursor)
-    return AppliedPage(frozenset(case_ids), tombstones, bool(page.workers))
+    return AppliedPage(frozenset(case_ids), tombstones, bool(page.workers), plans)
 
 
 def _case_values(c: CasePayload) -> dict[str, object]:

@@ -13,6 +13,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from fieldapp.sync.protocol import (
     MAX_BODY_BYTES,
+    PROTOCOL_VERSION,
     ChangesPage,
     PushItem,
     PushRequest,
@@ -25,7 +26,7 @@ def encode_push(device_id: str, items: list[PushItem]) -> tuple[list[PushItem], 
     """The JSON body of a push page, shortened until it fits the server's body limit (long
     notes): the items left out stay pending and go in the next page."""
     while True:
-        body = PushRequest(protocol_version=1, device_id=device_id, items=items)
+        body = PushRequest(protocol_version=PROTOCOL_VERSION, device_id=device_id, items=items)
         data = body.model_dump_json().encode()
         if len(data) <= MAX_BODY_BYTES or len(items) == 1:
             return items, data

@@ -1,4 +1,4 @@
-"""Wire models of the sync protocol (v1), shared by the server and the client.
+"""Wire models of the sync protocol (v2), shared by the server and the client.
 
 The server publishes them as OpenAPI at ``/openapi.json``; the client validates every reply
 against them, so a captive portal's HTML page or a truncated body is a failure, never an ack.
@@ -24,9 +24,12 @@ from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from fieldapp import __version__
 from fieldapp.domain.ddas import Contactsoort, Dagdeel, Eindresultaat
+from fieldapp.sync.protocol_plan import PlannedVisitPayload, ShiftPayload
 
-PROTOCOL_VERSION = 1
-MIN_PROTOCOL_VERSION = 1
+# v2 (issue 14): the feed carries (entity_type, entity_id, version) for cases, shifts and
+# planned visits; pushes may carry route edits. v1 clients cannot read it: 426 "werk bij".
+PROTOCOL_VERSION = 2
+MIN_PROTOCOL_VERSION = 2
 PROTOCOL_HEADER = "X-Veldwerk-Protocol"
 MAX_PUSH_ITEMS = 200
 MAX_PULL_LIMIT = 500
@@ -110,7 +113,19 @@ class CaseEventItem(_Model):
     at: AwareDatetime
 
 
-PushItem = Annotated[AttemptItem | CaseEventItem, Field(discriminator="type")]
+class RouteEditItem(_Model):
+    """A worker's own new visiting order of a published shift of theirs ("niet thuis, straks
+    terug"), append-only like attempts. ``case_ids``: the shift's cases in the new order."""
+
+    type: Literal["route_edit"] = "route_edit"
+    id: Uuid
+    shift_id: Uuid
+    case_ids: list[Uuid] = Field(min_length=1, max_length=200)
+    reason: Literal["niet_thuis_later", "volgorde"] = "volgorde"
+    at: AwareDatetime
+
+
+PushItem = Annotated[AttemptItem | CaseEventItem | RouteEditItem, Field(discriminator="type")]
 
 
 class PushRequest(_Model):
@@ -236,12 +251,26 @@ class WorkerPayload(_Reply):
     email: str = ""
 
 
+ENTITY_TYPES = ("case", "shift", "planned_visit")
+
+
 class Change(_Reply):
+    """One feed entry: an upsert (with the entity's payload) or a tombstone (with a reason).
+
+    ``entity_type`` is a plain string so a newer server can add types (opt_out, policy):
+    a client skips types it does not know. Tombstone reasons: cases ``unassigned`` |
+    ``closed`` | ``purged``; shifts and visits ``unpublished`` | ``reassigned`` | ``deleted``.
+    """
+
     seq: int
-    kind: Literal["case_upsert", "case_tombstone"]
-    case_id: str
-    case: CasePayload | None = None  # present for case_upsert only
-    reason: str | None = None  # tombstone: "unassigned" | "closed" | "purged"
+    entity_type: str
+    entity_id: str
+    op: Literal["upsert", "tombstone"]
+    version: int = 0
+    case: CasePayload | None = None
+    shift: ShiftPayload | None = None
+    planned_visit: PlannedVisitPayload | None = None
+    reason: str | None = None
 
 
 class ChangesPage(_Reply):

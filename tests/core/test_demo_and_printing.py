@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ from sqlalchemy import select
 from fieldapp.cli import main
 from fieldapp.demo import DEMO_PASSPHRASE, ensure_demo_store
 from fieldapp.services import queries
+from fieldapp.services.plan_views import shifts_between
 from fieldapp.services.print_jobs import load_organisation, load_print_jobs
 from fieldapp.store.client_store import Store
 from fieldapp.store.kdf import FAST_TEST_PARAMS
@@ -79,7 +80,9 @@ def test_print_cards_for_a_planned_shift(demo_db: Path, tmp_path: Path) -> None:
     store = Store.open(demo_db, DEMO_PASSPHRASE)
     try:
         with store.session() as s:
-            shift_id = s.scalars(select(ShiftRow.id).where(ShiftRow.dagdeel == "Avond")).one()
+            shift_id = s.scalars(
+                select(ShiftRow.id).where(ShiftRow.dagdeel == "Avond", ShiftRow.day == TODAY)
+            ).one()
             jobs = load_print_jobs(
                 s, organisation=load_organisation(), today=TODAY, shift_id=shift_id
             )
@@ -117,3 +120,39 @@ def test_printing_letters_can_log_one_brief_attempt_per_case(demo_db: Path, tmp_
     store.close()
     assert len(attempts) == before + 1
     assert attempts[-1].soort.value == "Brief" and not attempts[-1].bereikt
+
+
+def test_demo_week_covers_every_dagdeel_and_a_saturday(demo_db: Path) -> None:
+    store = Store.open(demo_db, DEMO_PASSPHRASE)
+    try:
+        with store.session() as s:
+            worker_id = queries.get_kv(s, "worker_id")
+            week = shifts_between(s, TODAY, TODAY + timedelta(days=6), worker_id=worker_id)
+    finally:
+        store.close()
+    assert {sh.dagdeel.value for sh in week} == {"Ochtend", "Middag", "Avond"}
+    assert any(sh.day.weekday() == 5 for sh in week)  # a Saturday
+    assert not any(sh.day.weekday() == 6 for sh in week)  # never a Sunday
+    assert all(sh.published for sh in week) and sum(len(sh.visits) for sh in week) > 10
+    # Planned by the planner: every visit has its times and a reason for its slot.
+    visits = [v for sh in week for v in sh.visits]
+    assert all(v.start_minute is not None and v.why for v in visits)
+    assert len({v.case_id for v in visits}) == len(visits)  # no household twice
+
+
+def test_opening_the_demo_on_a_new_day_plans_that_day(demo_db: Path) -> None:
+    # Last in this module: it moves the demo on by a day.
+    nxt = TODAY + timedelta(days=1)
+    info = ensure_demo_store(demo_db, today=nxt)
+    assert not info.built and info.planned_today > 0
+    store = Store.open(demo_db, DEMO_PASSPHRASE)
+    try:
+        with store.session() as s:
+            worker_id = queries.get_kv(s, "worker_id")
+            days = {
+                sh.day
+                for sh in shifts_between(s, nxt, nxt + timedelta(days=6), worker_id=worker_id)
+            }
+    finally:
+        store.close()
+    assert nxt + timedelta(days=6) in days  # the week moved on with the calendar

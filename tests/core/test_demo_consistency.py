@@ -100,7 +100,7 @@ def laptop(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_todays_routes_each_work_one_area_and_never_split_a_street(laptop: Path) -> None:
+def test_todays_routes_each_work_one_area(laptop: Path) -> None:
     store = Store.open(laptop, DEMO_PASSPHRASE)
     try:
         with store.session() as s:
@@ -123,13 +123,15 @@ def test_todays_routes_each_work_one_area_and_never_split_a_street(laptop: Path)
     for dagdeel, straat, wijk, lat, lon in stops:
         shifts.setdefault(dagdeel, []).append((straat, wijk, lat, lon))
     assert set(shifts) == {"Middag", "Avond"}
-    streets = [{stop[0] for stop in route} for route in shifts.values()]
-    assert not streets[0] & streets[1]
+    # Since issue 14 the planner fills the demo's shifts: it puts each household in the dagdeel
+    # where it is most likely home, so two neighbours may be visited in different dagdelen of
+    # the same day (a street can appear in both routes). Each route still works one area.
     for route in shifts.values():
         assert len(route) >= 3
-        # One area: every stop within 1.2 km of the route's middle.
+        # One area: every stop within 2 km of the route's middle (a bike shift; the planner
+        # weighs travel against the chance that someone is home, so 1.2 km was too tight).
         lat0 = sum(s[2] for s in route) / len(route)
         lon0 = sum(s[3] for s in route) / len(route)
         for _, _, lat, lon in route:
             metres = math.hypot((lat - lat0) * 111_320, (lon - lon0) * 111_320 * 0.6)
-            assert metres < 1200
+            assert metres < 2000

@@ -274,7 +274,7 @@ def test_a_damaged_slot_file_names_the_field_but_never_its_value(
     slot_path.write_text(json.dumps(doc))
     with pytest.raises(StoreCorrupt) as info:
         key_slots.unlock(slot_path, PASS)
-    message = str(info.value)
-    assert message.startswith("Het sleutelbestand van de database is beschadigd.")
-    assert field in message
-    assert wrapped not in message and "geen base64!!" not in message
+    assert str(info.value) == "Het sleutelbestand van de database is beschadigd."  # UI-translated
+    detail = getattr(info.value, "detail", "")
+    assert detail == field
+    assert wrapped not in detail and "geen base64!!" not in detail

@@ -21,6 +21,7 @@ from fieldapp.server.db.open import open_server_db
 from fieldapp.server.db.schema import CaseTeamRow
 from fieldapp.server.feed import emit_case_changes
 from fieldapp.store.schema import CaseRow, PersonRow, SignalRow
+from fieldapp.sync.protocol import PROTOCOL_VERSION
 
 PG_ENV = "FIELDAPP_TEST_PG_URL"
 HASHER = make_hasher(fast=True)
@@ -81,7 +82,10 @@ class Actor:
 
     @property
     def headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.token}", "X-Veldwerk-Protocol": "1"}
+        return {
+            "Authorization": f"Bearer {self.token}",
+            "X-Veldwerk-Protocol": str(PROTOCOL_VERSION),
+        }
 
 
 def make_actor(db: ServerDatabase, username: str, role: str, team: str) -> Actor:
@@ -195,4 +199,4 @@ def attempt_item(
 
 
 def push_body(actor: Actor, items: list[dict[str, object]]) -> dict[str, object]:
-    return {"protocol_version": 1, "device_id": actor.device_id, "items": items}
+    return {"protocol_version": PROTOCOL_VERSION, "device_id": actor.device_id, "items": items}

@@ -7,12 +7,18 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import httpx
 
 from fieldapp.server.auth import enroll_device
 from fieldapp.server.db.schema import UserRow
+from fieldapp.server.plan_jobs import create_job
+from fieldapp.sync.protocol import PROTOCOL_VERSION
 from tests.server.helpers import Actor, attempt_item, make_actor, make_cases
+from tests.server.plan_helpers import make_shift, shift_body
+
+DAY = date.today() + timedelta(days=1)
 
 CALLERS = (
     "own_worker",
@@ -34,6 +40,9 @@ class World:
     marker: dict[str, str]
     spare_device: dict[str, str]
     worker: dict[str, str]  # team -> a worker id of that team
+    shift: dict[str, str]  # team -> a shift of that team (visiting its case)
+    visit: dict[str, str]
+    job: dict[str, str]  # team -> a planner job of that team
 
 
 def _world(db) -> World:  # type: ignore[no-untyped-def]
@@ -45,6 +54,18 @@ def _world(db) -> World:  # type: ignore[no-untyped-def]
     gone = make_actor(db, "gijs", "worker", "A")
     ((case_a, mark_a),) = make_cases(db, team="A", worker_id=anna.worker_id)
     ((case_b, mark_b),) = make_cases(db, team="B", worker_id=carl.worker_id)
+    shifts: dict[str, str] = {}
+    visits: dict[str, str] = {}
+    jobs: dict[str, str] = {}
+    for team, worker, case in (("A", anna, case_a), ("B", carl, case_b)):
+        sid, (vid,) = make_shift(
+            db, team=team, worker_id=worker.worker_id, day=DAY, case_ids=[case], published=True
+        )
+        shifts[team], visits[team] = sid, vid
+        with db.session() as s, s.begin():
+            jobs[team] = create_job(
+                s, team=team, user_id=worker.user_id, van=DAY, tot=DAY, budget=1.0
+            ).id
     spare = {}
     with db.session() as s, s.begin():
         for team, actor in (("A", bram), ("B", carl)):
@@ -67,6 +88,9 @@ def _world(db) -> World:  # type: ignore[no-untyped-def]
         {"A": mark_a, "B": mark_b},
         spare,
         {"A": bram.worker_id, "B": carl.worker_id},
+        shifts,
+        visits,
+        jobs,
     )
 
 
@@ -83,10 +107,29 @@ def _target_team(caller: str, target: str) -> str:
 def _requests(
     http: httpx.Client, w: World, h: dict[str, str], cid: str, team: str, device_id: str
 ) -> dict[str, Callable[[], httpx.Response]]:
-    push = {"protocol_version": 1, "device_id": device_id, "items": [attempt_item(cid)]}
+    push = {
+        "protocol_version": PROTOCOL_VERSION,
+        "device_id": device_id,
+        "items": [attempt_item(cid)],
+    }
     assign = {"case_ids": [cid], "worker_id": w.worker[team]}
     spare = w.spare_device[team]
+    sid, vid, job = w.shift[team], w.visit[team], w.job[team]
+    days = {"van": str(DAY), "tot": str(DAY)}
+    # The shift stays with the case's own worker (the world is reused by every cell).
+    owner = {"A": w.actors["own_worker"].worker_id, "B": w.worker["B"]}[team]
     return {
+        "shifts": lambda: http.get("/v1/shifts", headers=h, params=days),
+        "shift_update": lambda: http.put(
+            f"/v1/shifts/{sid}", headers=h, json=shift_body(owner, DAY)
+        ),
+        "visit_lock": lambda: http.post(f"/v1/visits/{vid}/lock", headers=h, json={"locked": True}),
+        "visit_move": lambda: http.post(
+            f"/v1/visits/{vid}/move", headers=h, json={"shift_id": sid, "seq": 1}
+        ),
+        "publish": lambda: http.post("/v1/plan/publish", headers=h, json=days),
+        "plan_job": lambda: http.get(f"/v1/plan/jobs/{job}", headers=h),
+        "route_edits": lambda: http.get("/v1/plan/route-edits", headers=h, params=days),
         "push": lambda: http.post("/v1/sync/push", headers=h, json=push),
         "changes": lambda: http.get("/v1/sync/changes", headers=h),
         "case": lambda: http.get(f"/v1/cases/{cid}", headers=h),
@@ -132,6 +175,13 @@ def test_authorisation_matrix(live) -> None:  # type: ignore[no-untyped-def]
                     "cases": caller in ("own_lead", "other_team_lead"),
                     "quarantine": caller in ("own_lead", "other_team_lead"),
                     "assign": lead_ok,
+                    "shifts": caller in ("own_lead", "other_team_lead"),
+                    "shift_update": lead_ok,
+                    "visit_lock": lead_ok,
+                    "visit_move": lead_ok,
+                    "publish": caller in ("own_lead", "other_team_lead"),
+                    "plan_job": lead_ok,
+                    "route_edits": caller in ("own_lead", "other_team_lead"),
                     "revoke": lead_ok,
                     "wiped": caller
                     in ("own_worker", "other_worker", "own_lead", "other_team_lead", "revoked"),
@@ -150,6 +200,11 @@ def test_authorisation_matrix(live) -> None:  # type: ignore[no-untyped-def]
                     for t in ("A", "B"):
                         if t not in may and w.marker[t] in resp.text:
                             leaks.append(label)
+                        # Another team's plan (shift, visit, job ids) never shows either.
+                        plan_team = {"own_lead": "A", "own_worker": "A", "other_team_lead": "B"}
+                        ids = (w.shift[t], w.visit[t], w.job[t])
+                        if t != plan_team.get(caller) and any(i in resp.text for i in ids):
+                            leaks.append(label + " (plan)")
                     if not expect_2xx[name] and resp.status_code == 404:
                         assert resp.json() == {"detail": "Niet gevonden."}
     # Existence does not leak: another team's case answers exactly like a made-up id.
@@ -162,7 +217,7 @@ def test_authorisation_matrix(live) -> None:  # type: ignore[no-untyped-def]
         f"{len(leaks)} leaks"
     )
     assert unexpected_2xx == [] and leaks == []
-    assert cells == len(CALLERS) * len(TARGETS) * 8
+    assert cells == len(CALLERS) * len(TARGETS) * 15
 
 
 def test_import_is_for_team_leads_only(live) -> None:  # type: ignore[no-untyped-def]

@@ -213,7 +213,7 @@ def test_revision_seals_existing_rows_and_downgrade_restores_them(tmp_path: Path
         new_kek_file(kek)
         old = create_engine(url)
         with old.connect() as conn, conn.begin():
-            command.upgrade(alembic_config(conn), "0005_brp")
+            command.upgrade(alembic_config(conn), "0002_planning")
             conn.execute(
                 text(
                     "INSERT INTO cases (id, address_key, postcode, huisnummer, toevoeging, straat,"
@@ -250,7 +250,7 @@ def test_revision_seals_existing_rows_and_downgrade_restores_them(tmp_path: Path
                 assert case.address_key == "9999XB|3|"
             expect_kek(db.engine, bytes.fromhex(kek.read_text()))
             with db.engine.connect() as conn, conn.begin():
-                command.downgrade(alembic_config(conn), "0005_brp")
+                command.downgrade(alembic_config(conn), "0002_planning")
             with db.engine.connect() as conn:
                 back = conn.execute(text("SELECT straat, huisnummer, lat FROM cases")).one()
                 born = conn.execute(text("SELECT geboortedatum::text FROM people")).scalar_one()

@@ -107,8 +107,8 @@ def test_feed_sends_own_cases_and_a_tombstone_after_reassignment(live):  # type:
     theirs = make_cases(db, team="A", worker_id=bram.worker_id, count=2)
     with httpx.Client(base_url=url) as http:
         page = http.get("/v1/sync/changes", headers=anna.headers).json()
-        assert {c["case_id"] for c in page["changes"]} == {c for c, _ in mine}
-        assert all(c["kind"] == "case_upsert" for c in page["changes"])
+        assert {c["entity_id"] for c in page["changes"]} == {c for c, _ in mine}
+        assert all((c["entity_type"], c["op"]) == ("case", "upsert") for c in page["changes"])
         body = json.dumps(page)
         assert not any(name in body for _, name in theirs)
         http.post(
@@ -119,8 +119,8 @@ def test_feed_sends_own_cases_and_a_tombstone_after_reassignment(live):  # type:
         nxt = http.get(
             "/v1/sync/changes", params={"since": page["next_cursor"]}, headers=anna.headers
         ).json()
-    assert [(c["kind"], c["case_id"], c["case"]) for c in nxt["changes"]] == [
-        ("case_tombstone", mine[0][0], None)
+    assert [(c["entity_type"], c["op"], c["entity_id"], c["case"]) for c in nxt["changes"]] == [
+        ("case", "tombstone", mine[0][0], None)
     ]
     assert mine[0][1] not in json.dumps(nxt)
 
@@ -136,7 +136,7 @@ def test_paging_is_complete_and_ordered(live):  # type: ignore[no-untyped-def]
         for _ in range(10):
             page = http.get("/v1/sync/changes", params={"since": cursor, "limit": 3}).json()
             seen += [c["seq"] for c in page["changes"]]
-            ids |= {c["case_id"] for c in page["changes"]}
+            ids |= {c["entity_id"] for c in page["changes"]}
             cursor = page["next_cursor"]
             if not page["has_more"]:
                 break
@@ -190,13 +190,16 @@ def test_revoked_device_is_told_to_wipe_and_push_first_may_still_push(live):  # 
 
 
 def test_too_old_protocol_gets_426_with_dutch_upgrade_text(live):  # type: ignore[no-untyped-def]
+    # A v1 client (feed of cases only) cannot read the v2 feed of shifts and visits.
     url, db = live
     anna = make_actor(db, "anna", "worker", "A")
     with httpx.Client(base_url=url, headers=anna.headers) as http:
-        r = http.post("/v1/sync/push", json={**push_body(anna, []), "protocol_version": 0})
-        g = http.get("/v1/sync/changes", headers={"X-Veldwerk-Protocol": "0"})
-    assert r.status_code == 426 and g.status_code == 426
-    assert r.json()["min_protocol_version"] == 1 and "Werk Veldwerk bij" in r.json()["detail"]
+        r = http.post("/v1/sync/push", json={**push_body(anna, []), "protocol_version": 1})
+        g = http.get("/v1/sync/changes", headers={"X-Veldwerk-Protocol": "1"})
+        z = http.get("/v1/sync/changes", headers={"X-Veldwerk-Protocol": "0"})
+    assert r.status_code == 426 and g.status_code == 426 and z.status_code == 426
+    assert r.json()["min_protocol_version"] == 2 and "Werk Veldwerk bij" in r.json()["detail"]
+    assert g.json()["min_protocol_version"] == 2
 
 
 def test_hostile_bodies_get_4xx_not_5xx(live):  # type: ignore[no-untyped-def]
@@ -289,5 +292,5 @@ def test_pushed_close_event_closes_the_case_and_tombstones_it_for_the_worker(liv
         ).json()
         overview = http.get("/v1/cases", headers=lead.headers).json()["cases"]
     assert pushed.json()["accepted"] == [event["id"]]
-    assert [(c["kind"], c["reason"]) for c in after["changes"]] == [("case_tombstone", "closed")]
+    assert [(c["op"], c["reason"]) for c in after["changes"]] == [("tombstone", "closed")]
     assert [(c["id"], c["status"]) for c in overview] == [(cid, "gesloten")]

@@ -89,11 +89,15 @@ def page(*changes: Change, cursor: str = "c1") -> ChangesPage:
 
 
 def upsert(p: CasePayload, seq: int = 1) -> Change:
-    return Change(seq=seq, kind="case_upsert", case_id=p.id, case=p)
+    return Change(
+        seq=seq, entity_type="case", entity_id=p.id, op="upsert", version=p.version, case=p
+    )
 
 
 def tomb(case_id: str, seq: int = 2) -> Change:
-    return Change(seq=seq, kind="case_tombstone", case_id=case_id, reason="unassigned")
+    return Change(
+        seq=seq, entity_type="case", entity_id=case_id, op="tombstone", reason="unassigned"
+    )
 
 
 def _attempt(store: Store, case_id: str, device: str | None = DEVICE) -> str:

@@ -10,12 +10,14 @@ from datetime import date
 from typing import Any
 
 from fieldapp.domain.cases import Case, CaseStatus
+from fieldapp.domain.letters import Language
 from fieldapp.domain.people import readable_phone
 from ui.display import deadline_text, euros, short_date
 from ui.labels import priority_reason_label, result_label
 from ui.models.case_detail import SignalTableModel
 from ui.qt import (
     QAbstractItemView,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +28,7 @@ from ui.qt import (
     QTableView,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 from ui.views.outcome_panel import section
 from ui.views.scroll_focus import ensure_focus_visible
@@ -46,7 +49,20 @@ def table_view(model: Any) -> QTableView:
     return view
 
 
+# Each language in its own name: the worker picks what the household reads.
+LANGUAGE_NAMES = {
+    Language.NL: "Nederlands",
+    Language.EN: "English",
+    Language.PL: "Polski",
+    Language.TR: "Türkçe",
+    Language.AR: "العربية",
+}
+
+
 class CaseFacts(QScrollArea):
+    # The worker chose the household's language for cards and letters ("" = the batch's).
+    language_chosen = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
@@ -65,6 +81,15 @@ class CaseFacts(QScrollArea):
         self.notes.setAccessibleName(self.tr("Notities bij de zaak"))
         self.notes.setMaximumHeight(90)
         self.notes_button = QPushButton(self.tr("Notities opslaan"))
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Taal voor kaartjes en brieven"))
+        self.language.addItem(self.tr("zoals de hele stapel (standaard)"), "")
+        for lang, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, lang.value)
+        # activated: only a choice the worker made is saved, never a programmatic refill.
+        self.language.activated.connect(
+            lambda index: self.language_chosen.emit(str(self.language.itemData(index) or ""))
+        )
         panel = QFrame()
         panel.setObjectName("Panel")
         left = QVBoxLayout(panel)
@@ -72,6 +97,10 @@ class CaseFacts(QScrollArea):
         left.addWidget(self.people)
         left.addWidget(section(self.tr("Signalen")))
         left.addWidget(self.signals_view)
+        language_row = QHBoxLayout()
+        language_row.addWidget(QLabel(self.tr("Kaartjes en brieven in:")))
+        language_row.addWidget(self.language, 1)
+        left.addLayout(language_row)
         left.addWidget(section(self.tr("Waarom deze prioriteit")))
         left.addWidget(self.reasons)
         left.addWidget(section(self.tr("Notities")))
@@ -128,7 +157,12 @@ class CaseFacts(QScrollArea):
         if not self.notes.hasFocus():
             self.notes.setPlainText(case.notes)
 
+    def show_language(self, language: Language | None) -> None:
+        found = self.language.findData(language.value if language else "")
+        self.language.setCurrentIndex(max(found, 0))
+
     def clear(self) -> None:
+        self.language.setCurrentIndex(0)
         self.signals_model.clear()
         self.people.clear()
         self.reasons.clear()

@@ -17,11 +17,12 @@ from sqlalchemy.orm import Session
 
 from fieldapp.domain.cases import Case, CaseStatus
 from fieldapp.domain.dayparts import AMSTERDAM
-from fieldapp.domain.letters import LetterKind
+from fieldapp.domain.letters import Language, LetterKind
 from fieldapp.services import attempts as attempt_service
 from fieldapp.services import cases as case_service
 from fieldapp.services import queries
 from fieldapp.services.attempts import QuickOutcome
+from fieldapp.services.case_language import case_languages, set_case_language
 from fieldapp.services.changes import Changes
 from ui.backend import Backend
 from ui.dialogs.attempt_form import AttemptFormDialog, AttemptInput
@@ -90,6 +91,7 @@ class CaseView(QWidget):
 
         self.facts = CaseFacts()
         self.facts.notes_button.clicked.connect(self._save_notes)
+        self.facts.language_chosen.connect(self._save_language)
         self.outcomes = OutcomePanel(self.backend, self.writer, lambda: self.clock())
         self.outcomes.detail_button.clicked.connect(self.open_form)
         self.timeline = TimelinePanel()
@@ -186,16 +188,18 @@ class CaseView(QWidget):
         today = self.today_provider()
         policy = self.backend.policy
 
-        def fetch(session: Session) -> tuple[Case, dict[str, Any] | None]:
+        def fetch(session: Session) -> tuple[Case, dict[str, Any] | None, Language | None]:
             case = queries.get_case(session, case_id, today=today, policy=policy)
-            return case, case_service.load_draft(session, draft_key(case_id))
+            language = case_languages(session, [case_id]).get(case_id)
+            return case, case_service.load_draft(session, draft_key(case_id)), language
 
-        def show(result: tuple[Case, dict[str, Any] | None]) -> None:
-            case, draft = result
+        def show(result: tuple[Case, dict[str, Any] | None, Language | None]) -> None:
+            case, draft, language = result
             if case.id != self.case_id:
                 return
             first = self.case is None
             self._show(case, today)
+            self.facts.show_language(language)
             if first:
                 self.facts.scroll_to_top()
             if draft:
@@ -288,6 +292,17 @@ class CaseView(QWidget):
 
         self.writer.write(
             write, case_id=case_id, saved=self.tr("✓ Poging opgeslagen."), dialog=self.form
+        )
+
+    def _save_language(self, value: str) -> None:
+        case_id = self.case_id
+        if case_id is None:
+            return
+        language = Language(value) if value else None
+        self.writer.write(
+            lambda session: set_case_language(session, case_id, language),
+            case_id=case_id,
+            saved=self.tr("✓ Taal voor kaartjes en brieven opgeslagen."),
         )
 
     def selected_attempt_id(self) -> str | None:

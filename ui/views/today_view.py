@@ -18,13 +18,16 @@ from sqlalchemy.orm import Session
 from fieldapp.domain.dayparts import AMSTERDAM
 from fieldapp.domain.listing import CaseListRow
 from fieldapp.services.changes import Changes
+from fieldapp.services.plan_views import come_back_later
 from ui.backend import Backend
 from ui.display import long_date
+from ui.messages import user_message
 from ui.models.case_list import ROW_ROLE, CaseFilterProxy, CaseListModel
 from ui.models.route_groups import RouteGroup, group_route
 from ui.print_request import Output, PrintSource
 from ui.qt import (
     QAbstractItemView,
+    QAction,
     QButtonGroup,
     QComboBox,
     QFrame,
@@ -97,6 +100,13 @@ class TodayView(QWidget):
         self.list.setAccessibleName(self.tr("Zaken voor vandaag"))
         self.list.activated.connect(self._on_activated)
         self.list.doubleClicked.connect(self._on_activated)
+        # On a planned route: nobody home, try again later today (the new order goes to the
+        # team lead with the next sync).
+        self.later_action = QAction(self.tr("Niet thuis: straks terug (achteraan de route)"), self)
+        self.later_action.triggered.connect(self.come_back_later)
+        self.later_action.setEnabled(False)
+        self.list.addAction(self.later_action)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.count = QLabel()
         self.count.setObjectName("Muted")
         self.empty = QLabel(self.tr("Geen zaken gevonden."))
@@ -254,6 +264,7 @@ class TodayView(QWidget):
         self._update_header()
 
     def _update_header(self) -> None:
+        self.later_action.setEnabled(self.model.planned)
         day = long_date(self.model.today)
         if self._loaded_all:
             self.subtitle.setText(
@@ -280,6 +291,30 @@ class TodayView(QWidget):
         row = index.data(ROW_ROLE)
         if isinstance(row, CaseListRow):
             self.open_case.emit(row.id)
+
+    def come_back_later(self) -> None:
+        """Move the current case to the end of today's route (a route edit for the lead)."""
+        index = self.list.currentIndex()
+        row = index.data(ROW_ROLE) if index.isValid() else None
+        identity = self.backend.identity
+        if row is None or not self.model.planned or identity is None:
+            return
+        case_id, today, now = row.id, self.model.today, datetime.now(UTC)
+        worker_id, device_id = identity.worker_id, identity.device_id
+
+        def write(session: Session) -> Changes:
+            return come_back_later(
+                session,
+                case_id=case_id,
+                day=today,
+                now=now,
+                worker_id=worker_id,
+                device_id=device_id,
+            )
+
+        self.backend.runner.db_op(write, parent=self).failure(
+            lambda error: self.count.setText(user_message(error))
+        ).run(initiator=self)
 
     def request_print(self) -> None:
         """Print for today's route (its shifts; the current or next one first) or, without one,

@@ -5,10 +5,21 @@ Add a server table here (and one revision in ``fieldapp/server/migrations``).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from fieldapp.store.schema import NAMING_CONVENTION, Base, UTCDateTime, utcnow
@@ -59,25 +70,49 @@ class DeviceRow(ServerBase):
 
 
 class ChangeLogRow(ServerBase):
-    """The per-scope change feed. ``scope`` is ``w:<worker_id>`` or ``t:<team>``.
+    """The per-scope change feed of ``(entity_type, entity_id)``; ``scope`` is
+    ``w:<worker_id>`` or ``t:<team>``; entity types: see ``fieldapp.server.scope``.
 
-    Compacted on write: a new row for (scope, case) deletes the older ones, so the log holds at
-    most one row per scope and case and a cursor never points into a gap that matters.
+    Compacted on write: a new row for (scope, entity) deletes the older ones, so the log holds
+    at most one row per scope and entity and a cursor never points into a gap that matters.
     """
 
     __tablename__ = "change_log"
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     scope: Mapped[str] = mapped_column(String(140))
-    case_id: Mapped[str] = mapped_column(String(36))
+    entity_type: Mapped[str] = mapped_column(String(20), default="case")
+    entity_id: Mapped[str] = mapped_column(String(36))
     kind: Mapped[str] = mapped_column(String(20))  # upsert | tombstone
     reason: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     __table_args__ = (
         # GET /v1/sync/changes: one scope's rows after a cursor, in seq order.
         Index("ix_change_log_scope_seq", "scope", "seq"),
-        # compaction on write and the quarantine check: rows of one case in one scope.
-        Index("ix_change_log_scope_case_id", "scope", "case_id"),
+        # compaction, the quarantine check and held_scopes: the rows of one entity (per scope).
+        Index("ix_change_log_entity_scope", "entity_type", "entity_id", "scope"),
     )
+
+
+class PlanJobRow(ServerBase):
+    """A planner run for a team and date range (POST /v1/plan/jobs). Kept in the database so
+    any server instance can report progress or take a cancel; the run itself is on a thread
+    of the instance that accepted it. ``result`` holds ids, counts and reason codes only."""
+
+    __tablename__ = "plan_jobs"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    team: Mapped[str] = mapped_column(String(100), index=True)
+    user_id: Mapped[str] = mapped_column(String(36))
+    van: Mapped[date] = mapped_column(Date)
+    tot: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="queued")
+    progress: Mapped[int] = mapped_column(Integer, default=0)  # percent
+    stage: Mapped[str] = mapped_column(String(20), default="")
+    cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    budget_seconds: Mapped[float] = mapped_column(Float, default=5.0)
+    result: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    error: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
 
 
 class CounterRow(ServerBase):

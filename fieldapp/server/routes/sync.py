@@ -129,7 +129,7 @@ def changes(
             outcome="ok",
             user_id=who.user_id,
             device_id=who.device_id,
-            case_ids=[c.case_id for c in page if c.kind == "case_upsert"],
+            case_ids=[c.entity_id for c in page if c.entity_type == "case" and c.op == "upsert"],
             detail={"changes": len(page)},
             request_id=request_id(request),
         )

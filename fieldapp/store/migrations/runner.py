@@ -92,7 +92,7 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-HEAD_REVISION = "0003_outcomes"
+HEAD_REVISION = "0003_planning"
 """The newest revision in ``versions/``. Opening a store at head (every open but the first
 after an upgrade) then needs no Alembic import at all: ~0.1 s less start-up. A test checks it
 equals Alembic's own head."""

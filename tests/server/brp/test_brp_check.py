@@ -385,3 +385,29 @@ def test_retention_purge_removes_the_checks_of_anonymised_cases(
     with server_db.session() as s:
         assert s.scalars(select(BrpCheckRow)).all() == []
         assert len(s.scalars(select(BrpQueryRow)).all()) == 1  # protocollering stays
+
+
+def test_checking_a_new_household_member_keeps_the_others_flags(
+    server_db, fake: FakeBrp, provider: HaalCentraalProvider, config: BrpConfig
+) -> None:
+    import uuid
+
+    fake.people += [persoon(B["overleden"], overleden=date(2026, 11, 2)), persoon(B["inwoner"])]
+    case_id, _, _ = add_case(server_db, bsn=B["overleden"])
+    _run(server_db, config, provider)
+    with server_db.session() as s, s.begin():  # a later signal names a second resident
+        s.add(
+            PersonRow(
+                id=str(uuid.uuid4()),
+                case_id=case_id,
+                identity_key=f"bsn:{B['inwoner']}",
+                achternaam="Testpersoon",
+                bsn=B["inwoner"],
+            )
+        )
+    assert _run(server_db, config, provider).checked == 1
+    case = _case(server_db, case_id)
+    assert case is not None and any("overleden" in f for f in case.flags)
+    assert _run(server_db, config, provider, recheck=True).checked == 2
+    case = _case(server_db, case_id)
+    assert case is not None and sum("overleden" in f for f in case.flags) == 1

@@ -1,7 +1,7 @@
 """Person-level columns encrypted by the application on PostgreSQL (issue 17, item 4).
 
 Revision ID: 0006_pg_column_encryption
-Revises: 0005_brp
+Revises: 0002_planning
 Create Date: 2026-12-01
 
 PostgreSQL only (the embedded server is a SQLCipher file: nothing to do there). Each listed
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006_pg_column_encryption"
-down_revision: str | None = "0005_brp"
+down_revision: str | None = "0002_planning"
 branch_labels: str | None = None
 depends_on: str | None = None
 
