@@ -117,6 +117,9 @@ def register(sub: Any) -> None:
 
     add_server_commands(ssub)
     add_brp_commands(ssub, open_db=_open_db)  # issue 13: `server brp ...`
+    from fieldapp.cli.server_keys import add_key_commands
+
+    add_key_commands(ssub, open_db=_open_db)  # issue 17: `server rotate-key`
 
 
 def _db_args(p: argparse.ArgumentParser) -> None:
@@ -131,6 +134,11 @@ def _db_args(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--data-dir", help="servermap (sleutelbestand, ingebouwde database)")
     p.add_argument("--key-file", help="serversleutel (standaard <servermap>/server.key)")
+    p.add_argument(
+        "--kek-file",
+        help="PostgreSQL: sleutel (0600) die de kolomsleutels verpakt; of $FIELDAPP_KEK "
+        "(standaard afgeleid van de serversleutel)",
+    )
 
 
 def _open_db(args: argparse.Namespace) -> Any:
@@ -140,6 +148,7 @@ def _open_db(args: argparse.Namespace) -> Any:
         database_url(args),
         data_dir=Path(args.data_dir) if args.data_dir else None,
         key_file=Path(args.key_file) if args.key_file else None,
+        kek_file=Path(args.kek_file) if getattr(args, "kek_file", None) else None,
     )
 
 
@@ -169,6 +178,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from fieldapp.server.observability import configure_server_logging
 
     configure_server_logging()
+    if args.kek_file:  # every opener below and every worker process reads the same KEK file
+        from fieldapp.server.db.column_keys import KEK_FILE_ENV
+
+        os.environ[KEK_FILE_ENV] = str(Path(args.kek_file).resolve())
     if args.max_inflight:
         from fieldapp.server.settings import MAX_INFLIGHT_ENV
 

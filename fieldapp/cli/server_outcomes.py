@@ -57,6 +57,7 @@ def _open_db(args: argparse.Namespace) -> Any:
         database_url(args),
         data_dir=Path(args.data_dir) if args.data_dir else None,
         key_file=Path(args.key_file) if args.key_file else None,
+        kek_file=Path(args.kek_file) if getattr(args, "kek_file", None) else None,
     )
 
 
@@ -80,6 +81,7 @@ def start_retention(args: argparse.Namespace, settings: Any) -> Any:
         database_url(args),
         data_dir=Path(args.data_dir) if args.data_dir else None,
         key_file=Path(args.key_file) if args.key_file else None,
+        kek_file=Path(args.kek_file) if getattr(args, "kek_file", None) else None,
         migrate=False,
     )
     policy = settings.policy()

@@ -57,6 +57,7 @@ class AuditAction(StrEnum):
     BRP_CHECK = "brp_check"
     BRP_MANUAL = "brp_manual"
     BRP_EXTRACT = "brp_extract"
+    KEY_ROTATION = "key_rotation"
 
 
 def _is_uuid(value: str) -> bool:

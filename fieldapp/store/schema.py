@@ -1,8 +1,10 @@
 """The client store's tables (SQLAlchemy 2.0 typed models).
 
 Everything here lives inside the SQLCipher file, so every person-level column is encrypted at
-rest by the whole-file cipher. Repositories turn rows into ``fieldapp.domain`` dataclasses;
-ORM objects never leave ``fieldapp.store`` (relationships are ``lazy="raise"``).
+rest by the whole-file cipher. The server shares these tables; on PostgreSQL the ``Sealed`` /
+``SealedLookup`` columns are encrypted per value by the application (``store.sealed``).
+Repositories turn rows into ``fieldapp.domain`` dataclasses; ORM objects never leave
+``fieldapp.store`` (relationships are ``lazy="raise"``).
 
 Shaped for what comes next without a rewrite:
 - planning: ``shifts`` and ``planned_visits`` (a shift = worker + date + dagdeel; visits ordered);
@@ -21,6 +23,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Double,
     ForeignKey,
     Index,
     Integer,
@@ -34,6 +37,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from fieldapp.domain.attempts import SyncState
+from fieldapp.store.sealed import Sealed, SealedLookup
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -93,15 +97,15 @@ class CaseRow(Base):
     __tablename__ = "cases"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     # Address (nullable: a BSN-only signal has no address until BRP is checked).
-    address_key: Mapped[str | None] = mapped_column(String(40))
+    address_key: Mapped[str | None] = mapped_column(SealedLookup(String(40), "address_key"))
     postcode: Mapped[str | None] = mapped_column(String(6))
-    huisnummer: Mapped[int | None] = mapped_column(Integer)
-    toevoeging: Mapped[str] = mapped_column(String(10), default="")
-    straat: Mapped[str] = mapped_column(String(200), default="")
+    huisnummer: Mapped[int | None] = mapped_column(Sealed(Integer(), "cases.huisnummer"))
+    toevoeging: Mapped[str] = mapped_column(Sealed(String(10), "cases.toevoeging"), default="")
+    straat: Mapped[str] = mapped_column(Sealed(String(200), "cases.straat"), default="")
     plaats: Mapped[str] = mapped_column(String(100), default="")
     wijk: Mapped[str] = mapped_column(String(100), default="")
-    lat: Mapped[float | None]
-    lon: Mapped[float | None]
+    lat: Mapped[float | None] = mapped_column(Sealed(Double(), "cases.lat"))
+    lon: Mapped[float | None] = mapped_column(Sealed(Double(), "cases.lon"))
     # Workflow.
     status: Mapped[str] = mapped_column(String(20), default="open")
     opened_on: Mapped[date] = mapped_column(Date)
@@ -111,7 +115,7 @@ class CaseRow(Base):
     meervoudig: Mapped[bool] = mapped_column(Boolean, default=False)
     opeenvolgend: Mapped[bool] = mapped_column(Boolean, default=False)
     flags: Mapped[list[Any]] = mapped_column(default=list)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Sealed(Text(), "cases.notes"), default="")
     assigned_worker_id: Mapped[str | None] = mapped_column(ForeignKey("workers.id"))
     # DDAS vroegsignaalzaak fields.
     resultaat: Mapped[str | None] = mapped_column(String(80))
@@ -145,17 +149,17 @@ class PersonRow(Base):
     __tablename__ = "people"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
-    identity_key: Mapped[str] = mapped_column(String(200))
-    achternaam: Mapped[str] = mapped_column(String(200), default="")
-    voorletters: Mapped[str] = mapped_column(String(20), default="")
-    voorvoegsel: Mapped[str] = mapped_column(String(20), default="")
-    voornaam: Mapped[str] = mapped_column(String(100), default="")
-    geboortedatum: Mapped[date | None] = mapped_column(Date)
-    geslacht: Mapped[str | None] = mapped_column(String(10))
-    bsn: Mapped[str | None] = mapped_column(String(9))
-    bsn_invalid: Mapped[str | None] = mapped_column(String(40))
-    telefoon: Mapped[str | None] = mapped_column(String(20))
-    email: Mapped[str | None] = mapped_column(String(200))
+    identity_key: Mapped[str] = mapped_column(SealedLookup(String(200), "identity_key"))
+    achternaam: Mapped[str] = mapped_column(Sealed(String(200), "people.achternaam"), default="")
+    voorletters: Mapped[str] = mapped_column(Sealed(String(20), "people.voorletters"), default="")
+    voorvoegsel: Mapped[str] = mapped_column(Sealed(String(20), "people.voorvoegsel"), default="")
+    voornaam: Mapped[str] = mapped_column(Sealed(String(100), "people.voornaam"), default="")
+    geboortedatum: Mapped[date | None] = mapped_column(Sealed(Date(), "people.geboortedatum"))
+    geslacht: Mapped[str | None] = mapped_column(Sealed(String(10), "people.geslacht"))
+    bsn: Mapped[str | None] = mapped_column(SealedLookup(String(9), "bsn"))
+    bsn_invalid: Mapped[str | None] = mapped_column(Sealed(String(40), "people.bsn_invalid"))
+    telefoon: Mapped[str | None] = mapped_column(Sealed(String(20), "people.telefoon"))
+    email: Mapped[str | None] = mapped_column(Sealed(String(200), "people.email"))
 
     case: Mapped[CaseRow] = relationship(back_populates="people", lazy="raise")
     __table_args__ = (
@@ -182,7 +186,8 @@ class SignalRow(Base):
     crisissignaal: Mapped[bool] = mapped_column(Boolean, default=False)
     warme_overdracht: Mapped[bool] = mapped_column(Boolean, default=False)
     flags: Mapped[list[Any]] = mapped_column(default=list)
-    address_key: Mapped[str | None] = mapped_column(String(40))
+    # The household key: an address key, or ``bsn:<bsn>`` for a BSN-only signal.
+    address_key: Mapped[str | None] = mapped_column(SealedLookup(String(40), "address_key"))
     import_id: Mapped[str | None] = mapped_column(ForeignKey("imports.id"))
 
     case: Mapped[CaseRow | None] = relationship(back_populates="signals", lazy="raise")
@@ -220,11 +225,11 @@ class AttemptRow(Base):
     dagdeel: Mapped[str] = mapped_column(String(10))
     # What the conversation led to, for reached attempts: "wil_hulp" | "geen_hulp" | None.
     outcome: Mapped[str | None] = mapped_column(String(20))
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Sealed(Text(), "attempts.note"), default="")
     worker_id: Mapped[str | None] = mapped_column(String(36))
     device_id: Mapped[str | None] = mapped_column(String(36))
     voids: Mapped[str | None] = mapped_column(String(36))
-    void_reason: Mapped[str] = mapped_column(Text, default="")
+    void_reason: Mapped[str] = mapped_column(Sealed(Text(), "attempts.void_reason"), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sync_state: Mapped[str] = mapped_column(String(10), default=SyncState.PENDING.value)
     acked_at: Mapped[datetime | None]
@@ -246,7 +251,7 @@ class CaseEventRow(Base):
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))  # close | reopen | handover
     resultaat: Mapped[str | None] = mapped_column(String(80))
-    reason: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Sealed(Text(), "case_events.reason"), default="")
     effort_override: Mapped[bool] = mapped_column(Boolean, default=False)
     at: Mapped[datetime] = mapped_column(default=utcnow)
     worker_id: Mapped[str | None] = mapped_column(String(36))
@@ -339,10 +344,12 @@ class OptOutRow(Base):
 
     __tablename__ = "opt_outs"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    address_key: Mapped[str | None] = mapped_column(String(40), index=True)
-    bsn: Mapped[str | None] = mapped_column(String(9), index=True)
+    address_key: Mapped[str | None] = mapped_column(
+        SealedLookup(String(40), "address_key"), index=True
+    )
+    bsn: Mapped[str | None] = mapped_column(SealedLookup(String(9), "bsn"), index=True)
     until: Mapped[date | None] = mapped_column(Date)
-    reason: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Sealed(Text(), "opt_outs.reason"), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     kind: Mapped[str] = mapped_column(String(20), default="niet_benaderen")
     visit_mode: Mapped[str | None] = mapped_column(String(10))

@@ -1,8 +1,9 @@
 """The sync server's database, one module per topic.
 
 ``schema`` (server-only tables), ``keys`` (the key file and what is derived from it),
-``engine`` (SQLCipher or PostgreSQL engine), ``open`` (open and migrate), ``epoch`` and
-``sequence`` (generation id, change sequence numbers), ``backup`` (embedded copy).
+``column_keys`` (PostgreSQL's column keys and the KEK), ``engine`` (SQLCipher or PostgreSQL
+engine), ``open`` (open and migrate), ``epoch`` and ``sequence`` (generation id, change
+sequence numbers), ``backup`` (embedded copy).
 
 The server reuses the client store's core tables (``fieldapp.store.schema.Base``: cases, people,
 signals, attempts, case_events, workers, shifts, ...) so the lead's services (import, assign,
@@ -16,9 +17,10 @@ At rest:
   keyed with a raw key derived (HKDF) from the server key file ``server.key`` (32 random bytes,
   mode 0600, created on first start). Lose the key file and the database is unreadable: back
   both up, separately.
-- PostgreSQL (``postgresql+psycopg://...``): encryption at rest relies on the cluster's disk
-  (LUKS/BitLocker or the cloud volume's encryption). The key file is still needed: device
-  recovery keys are stored AES-256-GCM-wrapped under a key derived from it.
+- PostgreSQL (``postgresql+psycopg://...``): person-level columns are sealed per value by the
+  application (``fieldapp.store.sealed``; keys in ``column_keys``, wrapped by a KEK that never
+  enters the database), on top of the cluster's disk encryption. The key file is still needed:
+  device recovery keys are stored AES-256-GCM-wrapped under a key derived from it.
 
 Concurrency traps:
 - SQLite: every transaction starts with ``BEGIN IMMEDIATE`` (driver autocommit + SQLAlchemy

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from fieldapp.server.db.schema import ServerBase
 from fieldapp.store.schema import utcnow
+from fieldapp.store.sealed import Sealed
 
 
 class BrpCheckRow(ServerBase):
@@ -34,7 +35,8 @@ class BrpCheckRow(ServerBase):
     reason: Mapped[str] = mapped_column(String(30))
     state: Mapped[str] = mapped_column(String(12))
     gemeentecode: Mapped[str | None] = mapped_column(String(4))
-    bag_id: Mapped[str | None] = mapped_column(String(16))
+    # The address's BAG id: sealed on PostgreSQL like the address itself (store.sealed).
+    bag_id: Mapped[str | None] = mapped_column(Sealed(String(16), "brp_checks.bag_id"))
     resolved_at: Mapped[datetime | None]
     resolved_by: Mapped[str | None] = mapped_column(String(36))
     __table_args__ = (

@@ -23,6 +23,7 @@ class ServerKeys:
             raise ValueError("server key must be 32 bytes")
         self._db = _hkdf(master, b"veldwerk server db v1")
         self._recovery = _hkdf(master, b"veldwerk server recovery v1")
+        self._kek = _hkdf(master, b"veldwerk server kek v1")
 
     @classmethod
     def load_or_create(cls, key_file: Path) -> ServerKeys:
@@ -36,6 +37,11 @@ class ServerKeys:
     @property
     def db_key(self) -> bytes:
         return self._db
+
+    @property
+    def default_kek(self) -> bytes:
+        """The KEK of PostgreSQL's column keys when no ``--kek-file``/``$FIELDAPP_KEK`` is set."""
+        return self._kek
 
     def seal_recovery_key(self, device_id: str, recovery_key: bytes) -> str:
         nonce = secrets.token_bytes(12)

@@ -7,6 +7,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 from sqlalchemy.orm import sessionmaker
 
+from fieldapp.server.db.column_keys import cipher_for_connection, expect_kek, resolve_kek
 from fieldapp.server.db.engine import ServerDatabase, make_engine
 from fieldapp.server.db.epoch import ensure_epoch
 from fieldapp.server.db.keys import KEY_FILE_NAME, ServerKeys
@@ -24,12 +25,16 @@ def open_server_db(
     *,
     data_dir: Path | None = None,
     key_file: Path | None = None,
+    kek_file: Path | None = None,
     migrate: bool = True,
 ) -> ServerDatabase:
     """Open (and by default migrate) the server database.
 
     ``db_url=None`` means the embedded SQLCipher file in ``data_dir`` (default: the platform's
     user data dir for "veldwerk-server"). The key file defaults to ``<data_dir>/server.key``.
+    On PostgreSQL the person-level columns are sealed (``store.sealed``) with column keys that
+    the KEK opens: ``kek_file``, ``$FIELDAPP_KEK_FILE``, ``$FIELDAPP_KEK`` or derived from the
+    key file (``column_keys.resolve_kek``); a wrong KEK raises ``WrongKek`` before any request.
     """
     base = data_dir or default_data_dir()
     keys = ServerKeys.load_or_create(key_file or base / KEY_FILE_NAME)
@@ -41,10 +46,16 @@ def open_server_db(
         keys=keys,
         url_kind="sqlite" if url.startswith("sqlite") else "postgresql",
     )
+    if db.url_kind == "postgresql":
+        expect_kek(engine, resolve_kek(kek_file, keys.default_kek))
     if migrate:
         from fieldapp.server.migrations.runner import upgrade_server_to_head
 
         upgrade_server_to_head(engine)
+    if db.url_kind == "postgresql":
+        with engine.begin() as conn:
+            cipher_for_connection(conn)
+    if migrate:
         with db.session() as session, session.begin():
             ensure_epoch(session)
             if session.get(CounterRow, CHANGE_SEQ) is None:

@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from fieldapp.store.schema import NAMING_CONVENTION, Base, UTCDateTime, utcnow
+from fieldapp.store.sealed import Sealed
 
 VERSION_TABLE = "alembic_version_server"
 # Core tables only a laptop uses: its drafts and its key-value state (cursor, device token,
@@ -158,7 +159,10 @@ class QuarantineRow(ServerBase):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))  # attempt | case_event
     case_id: Mapped[str] = mapped_column(String(36), index=True)
-    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The pushed item as sent (its note included): sealed on PostgreSQL like the attempt itself.
+    payload: Mapped[dict[str, Any]] = mapped_column(
+        Sealed(JSON(), "quarantine.payload"), default=dict
+    )
     content_hash: Mapped[str] = mapped_column(String(64))
     reason: Mapped[str] = mapped_column(String(40))
     user_id: Mapped[str] = mapped_column(String(36))
