@@ -70,16 +70,16 @@ def test_an_interrupted_build_is_detected_and_rebuilt(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "veldwerk-demo.db"
-    real_plan = demo._plan_today
+    real_sync = demo._enroll_and_sync
 
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt  # Ctrl-C after the store exists, before the demo is finished
 
-    monkeypatch.setattr(demo, "_plan_today", interrupted)
+    monkeypatch.setattr(demo, "_enroll_and_sync", interrupted)
     with pytest.raises(KeyboardInterrupt):
         ensure_demo_store(path, households=60, today=TODAY, params=FAST_TEST_PARAMS)
     assert path.exists() and not marker_path_for(path).exists()
-    monkeypatch.setattr(demo, "_plan_today", real_plan)
+    monkeypatch.setattr(demo, "_enroll_and_sync", real_sync)
     info = ensure_demo_store(path, households=60, today=TODAY, params=FAST_TEST_PARAMS)
     assert info.built and info.planned_today > 0
     assert is_complete(path)

@@ -150,7 +150,7 @@ def audit_trail(
     action: str | None = None,
     van: date | None = None,
     tot: date | None = None,
-    before: Annotated[int | None, Query(ge=1)] = None,
+    before: Annotated[int | None, Query(ge=1, le=2**62)] = None,  # within a 64-bit integer
     limit: Annotated[int, Query(ge=1, le=MAX_AUDIT_ROWS)] = 200,
 ) -> list[AuditRow]:
     """Team lead: who did what, when (ids only), newest first; filters combine. ``van`` /
