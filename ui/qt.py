@@ -9,19 +9,6 @@ strict sees what the facade offers; add a name here when a view needs it.
 
 from __future__ import annotations
 
-from PySide6.QtCharts import (  # pyside6-addons (the desk's Overzicht)
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QCategoryAxis,
-    QChart,
-    QChartView,
-    QLineSeries,
-    QScatterSeries,
-    QValueAxis,
-)
-
-# The team lead's desk (ui/desk): models, drag and drop, the board and the map.
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
@@ -242,14 +229,8 @@ __all__ = [
     "Slot",
     "is_alive",
 ]
-__all__ += ["QCategoryAxis", "QLineSeries", "QScatterSeries"]  # the Overzicht charts
 __all__ += [  # the desk's names
-    "QBarCategoryAxis",
-    "QBarSeries",
-    "QBarSet",
     "QBrush",
-    "QChart",
-    "QChartView",
     "QDrag",
     "QDragEnterEvent",
     "QDragMoveEvent",
@@ -281,7 +262,6 @@ __all__ += [  # the desk's names
     "QUndoCommand",
     "QUndoStack",
     "QUrl",
-    "QValueAxis",
 ]
 
 

@@ -1,4 +1,4 @@
-"""The rest of the PySide6 facade: network, PDF and printing (see ``ui.qt``).
+"""The rest of the PySide6 facade: charts, network, PDF and printing (see ``ui.qt``).
 
 Kept apart so the unlock screen paints without loading these Qt libraries; the modules that use
 them (printing, the preview, single instance, network status) are imported after it.
@@ -6,12 +6,30 @@ them (printing, the preview, single instance, network status) are imported after
 
 from __future__ import annotations
 
+from PySide6.QtCharts import (  # pyside6-addons (the desk's Overzicht)
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QCategoryAxis,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
 from PySide6.QtNetwork import QLocalServer, QLocalSocket, QNetworkInformation
 from PySide6.QtPdf import QPdfDocument  # pyside6-addons
 from PySide6.QtPdfWidgets import QPdfView  # pyside6-addons
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
 __all__ = [
+    "QBarCategoryAxis",
+    "QBarSeries",
+    "QBarSet",
+    "QCategoryAxis",
+    "QChart",
+    "QChartView",
+    "QLineSeries",
     "QLocalServer",
     "QLocalSocket",
     "QNetworkInformation",
@@ -19,4 +37,6 @@ __all__ = [
     "QPdfView",
     "QPrintDialog",
     "QPrinter",
+    "QScatterSeries",
+    "QValueAxis",
 ]

@@ -18,7 +18,8 @@ def test_the_unlock_screen_needs_no_database_network_or_print_code() -> None:
         "import sys, ui.boot\n"
         "heavy = [m for m in ('sqlalchemy', 'sqlcipher3', 'httpx', 'reportlab', 'pydantic',"
         " 'fieldapp.store.client_store', 'ui.backend', 'ui.views.main_window',"
-        " 'PySide6.QtPdf', 'PySide6.QtPrintSupport', 'PySide6.QtNetwork') if m in sys.modules]\n"
+        " 'PySide6.QtPdf', 'PySide6.QtPrintSupport', 'PySide6.QtNetwork', 'PySide6.QtCharts')"
+        " if m in sys.modules]\n"
         "print(heavy)\n"
     )
     done = subprocess.run(

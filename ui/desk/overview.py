@@ -42,7 +42,6 @@ from ui.qt import (
     QAbstractItemView,
     QBuffer,
     QByteArray,
-    QChartView,
     QComboBox,
     QDate,
     QDateEdit,
@@ -63,6 +62,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.qt_extras import QChartView
 
 
 def day_of(edit: QDateEdit) -> date:

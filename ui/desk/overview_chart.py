@@ -10,17 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ui.desk.models.report import FigureRow
-from ui.qt import (
-    QCategoryAxis,
-    QChart,
-    QColor,
-    QFont,
-    QLineSeries,
-    QPen,
-    QScatterSeries,
-    Qt,
-    QValueAxis,
-)
+from ui.qt import QColor, QFont, QPen, Qt
+from ui.qt_extras import QCategoryAxis, QChart, QLineSeries, QScatterSeries, QValueAxis
 
 MAX_CHART_ROWS = 18  # more rows are listed in the table beside the chart
 PALETTE = ("#2b6cb0", "#c05621", "#2f855a", "#6b46c1")
