@@ -19,6 +19,8 @@ from fieldapp.sync.desk_protocol import (
     ApproachRequest,
     AuditEntries,
     AuditEntry,
+    BrpCheckReply,
+    BrpCheckRequest,
     CountResponse,
     NotPickedUpRequest,
     QuarantineDecision,
@@ -117,6 +119,13 @@ class DeskClient:
             body = NotPickedUpRequest(case_ids=chunk, resultaat=resultaat, reason=reason)
             done += self._post("/v1/cases/not-picked-up", body.model_dump(mode="json"))
         return done
+
+    def brp_check(self, case_ids: Sequence[str]) -> BrpCheckReply:
+        """Check these cases in the BRP now (the server's gateway; laptops never query it)."""
+        body = BrpCheckRequest(case_ids=sorted(set(case_ids)))
+        return self._transport.call(
+            "POST", "/v1/brp/check", BrpCheckReply, json=body.model_dump(mode="json")
+        )
 
     def quarantine(self) -> list[QuarantineItem]:
         return self._transport.call("GET", "/v1/quarantine", QuarantineResponse).items

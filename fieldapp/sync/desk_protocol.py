@@ -33,6 +33,19 @@ class QuarantineDecision(_Model):
     decision: Literal["accept", "reject"]
 
 
+class BrpCheckRequest(_Model):
+    case_ids: list[Uuid] = Field(min_length=1, max_length=10_000)
+
+
+class BrpCheckReply(_Reply):
+    """The server's BRP check of the chosen cases (counts only; fieldapp.brp)."""
+
+    checked: int
+    by_verdict: dict[str, int]
+    moved: int
+    queries: int
+
+
 class CountResponse(_Reply):
     """How many items the command changed (ids the caller sent, in canonical form)."""
 

@@ -1628,27 +1628,27 @@
   <context>
     <name>NotPickedUpDialog</name>
     <message>
-      <location filename="../../ui/desk/triage_view.py" line="300" />
+      <location filename="../../ui/desk/triage_view.py" line="326" />
       <source>Niet opgepakt</source>
       <translation>Not taken up</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/triage_view.py" line="306" />
+      <location filename="../../ui/desk/triage_view.py" line="332" />
       <source>Reden voor het team (de signaalpartner ziet deze tekst nooit)</source>
       <translation>Reason for the team (the signal partner never sees this text)</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/triage_view.py" line="314" />
+      <location filename="../../ui/desk/triage_view.py" line="340" />
       <source>%1 zaken</source>
       <translation>%1 cases</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/triage_view.py" line="315" />
+      <location filename="../../ui/desk/triage_view.py" line="341" />
       <source>Resultaat (DDAS)</source>
       <translation>Result (DDAS)</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/triage_view.py" line="316" />
+      <location filename="../../ui/desk/triage_view.py" line="342" />
       <source>Reden</source>
       <translation>Reason</translation>
     </message>
@@ -3100,54 +3100,70 @@
   <context>
     <name>TriageView</name>
     <message>
-      <location filename="../../ui/desk/triage_view.py" line="90" />
-      <location filename="../../ui/desk/triage_view.py" line="254" />
+      <location filename="../../ui/desk/triage_view.py" line="91" />
+      <location filename="../../ui/desk/triage_view.py" line="266" />
       <source>Toewijzen</source>
       <translation>Assign</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/triage_view.py" line="95" />
-      <location filename="../../ui/desk/triage_view.py" line="264" />
+      <location filename="../../ui/desk/triage_view.py" line="96" />
+      <location filename="../../ui/desk/triage_view.py" line="276" />
       <source>Aanpak vastleggen</source>
       <translation>Record approach</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/triage_view.py" line="97" />
+      <location filename="../../ui/desk/triage_view.py" line="98" />
       <source>Niet opgepakt…</source>
       <translation>Not taken up…</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/triage_view.py" line="105" />
+      <location filename="../../ui/desk/triage_view.py" line="100" />
+      <location filename="../../ui/desk/triage_view.py" line="295" />
+      <source>BRP-controle</source>
+      <translation>BRP check</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk/triage_view.py" line="102" />
+      <source>Controleer de gekozen zaken nu in de BRP (via de server van de gemeente)</source>
+      <translation>Check the chosen cases in the BRP now (through the municipality's server)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk/triage_view.py" line="111" />
       <source>Selectie:</source>
       <translation>Selection:</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/triage_view.py" line="175" />
+      <location filename="../../ui/desk/triage_view.py" line="182" />
       <source>%1 van %2 zaken</source>
       <translation>%1 of %2 cases</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/triage_view.py" line="207" />
+      <location filename="../../ui/desk/triage_view.py" line="214" />
       <source>%1 zaken geselecteerd.</source>
       <translation>%1 cases selected.</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/triage_view.py" line="248" />
+      <location filename="../../ui/desk/triage_view.py" line="260" />
       <source>%1 zaken toegewezen aan %2.</source>
       <translation>%1 cases assigned to %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/triage_view.py" line="266" />
+      <location filename="../../ui/desk/triage_view.py" line="278" />
       <source>Aanpak vastgelegd voor %1 zaken.</source>
       <translation>Approach recorded for %1 cases.</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/triage_view.py" line="287" />
+      <location filename="../../ui/desk/triage_view.py" line="290" />
+      <source>%1 zaken gecontroleerd in de BRP; %2 verhuisd naar een ander adres.</source>
+      <translation>%1 cases checked in the BRP; %2 moved to another address.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk/triage_view.py" line="313" />
       <source>Niet opgepakt</source>
       <translation>Not taken up</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/triage_view.py" line="289" />
+      <location filename="../../ui/desk/triage_view.py" line="315" />
       <source>%1 zaken gesloten als niet opgepakt.</source>
       <translation>%1 cases closed as not taken up.</translation>
     </message>

@@ -153,3 +153,14 @@ def test_offline_the_desk_is_read_only_and_queues_nothing(desk_app, desk_server,
     assert all(w is None for w in desk_server.assigned().values())
     with desk_server.db.session() as s:
         assert s.scalar(select(func.count()).select_from(AttemptRow)) == 0
+
+
+def test_brp_check_from_the_desk_asks_the_server_and_shows_its_answer(desk_app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, triage = desk_app, desk_app.desk.triage
+    triage.select_ids([triage.model.row_at(0).id])
+    assert triage.brp_button.isEnabled()
+    triage.brp_button.click()
+    wait_done(window, qtbot)
+    # This test server has no BRP gateway configured: the lead gets the server's own words.
+    qtbot.waitUntil(lambda: "BRP" in triage.message.text(), timeout=10_000)
+    assert "brp.toml" in triage.message.text()

@@ -16,6 +16,7 @@ from fieldapp.domain.desk import NOT_PICKED_UP, Approach, TriageRow
 from fieldapp.services.desk import triage_rows
 from fieldapp.services.queries import list_workers
 from fieldapp.sync.desk_client import DeskClient
+from fieldapp.sync.desk_protocol import BrpCheckReply
 from ui.backend import Backend
 from ui.desk.commands import DeskCommands
 from ui.desk.filter_bar import TriageFilterBar
@@ -96,6 +97,11 @@ class TriageView(QWidget):
         self.approach_button.clicked.connect(self.approach_selected)
         self.not_picked_button = QPushButton(self.tr("Niet opgepakt…"))
         self.not_picked_button.clicked.connect(self.ask_not_picked_up)
+        self.brp_button = QPushButton(self.tr("BRP-controle"))
+        self.brp_button.setToolTip(
+            self.tr("Controleer de gekozen zaken nu in de BRP (via de server van de gemeente)")
+        )
+        self.brp_button.clicked.connect(self.brp_check_selected)
         self.message = QLabel()
         self.message.setWordWrap(True)
 
@@ -108,6 +114,7 @@ class TriageView(QWidget):
         actions.addWidget(self.approach_pick)
         actions.addWidget(self.approach_button)
         actions.addWidget(self.not_picked_button)
+        actions.addWidget(self.brp_button)
         split = QSplitter()
         split.addWidget(self.table)
         split.addWidget(self.side)
@@ -231,7 +238,12 @@ class TriageView(QWidget):
 
     def _update_actions(self) -> None:
         enabled = self._writable and not self.commands.busy and bool(self.selected_ids())
-        for button in (self.assign_button, self.approach_button, self.not_picked_button):
+        for button in (
+            self.assign_button,
+            self.approach_button,
+            self.not_picked_button,
+            self.brp_button,
+        ):
             button.setEnabled(enabled)
 
     def assign_selected(self) -> bool:
@@ -267,6 +279,20 @@ class TriageView(QWidget):
                 "%1", str(len(done))
             ),
         )
+
+    def brp_check_selected(self) -> bool:
+        ids = self.selected_ids()
+        if not ids:
+            return False
+
+        def done(reply: BrpCheckReply) -> str:
+            return (
+                self.tr("%1 zaken gecontroleerd in de BRP; %2 verhuisd naar een ander adres.")
+                .replace("%1", str(reply.checked))
+                .replace("%2", str(reply.moved))
+            )
+
+        return self.commands.run(self.tr("BRP-controle"), lambda c: c.brp_check(ids), on_ok=done)
 
     def ask_not_picked_up(self) -> NotPickedUpDialog | None:
         ids = self.selected_ids()
