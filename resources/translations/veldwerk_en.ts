@@ -236,37 +236,37 @@
       <translation>Page %1: %2 events (newest first).</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/audit.py" line="58" />
+      <location filename="../../ui/desk/models/audit.py" line="28" />
       <source>Wanneer</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/audit.py" line="59" />
+      <location filename="../../ui/desk/models/audit.py" line="29" />
       <source>Actie</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/audit.py" line="60" />
+      <location filename="../../ui/desk/models/audit.py" line="30" />
       <source>Uitkomst</source>
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/audit.py" line="61" />
+      <location filename="../../ui/desk/models/audit.py" line="31" />
       <source>Gebruiker</source>
       <translation>User</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/audit.py" line="62" />
+      <location filename="../../ui/desk/models/audit.py" line="32" />
       <source>Apparaat</source>
       <translation>Device</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/audit.py" line="63" />
+      <location filename="../../ui/desk/models/audit.py" line="33" />
       <source>Zaken</source>
       <translation>Cases</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/audit.py" line="64" />
+      <location filename="../../ui/desk/models/audit.py" line="34" />
       <source>Aantallen</source>
       <translation>Counts</translation>
     </message>
@@ -1714,132 +1714,132 @@
   <context>
     <name>Overview</name>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="39" />
+      <location filename="../../ui/desk/models/report.py" line="40" />
       <source>Bereikt per contactsoort, dagdeel en soort dag</source>
       <translation>Reached by contact type, part of day and kind of day</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="42" />
+      <location filename="../../ui/desk/models/report.py" line="43" />
       <source>Bereikt per signaalpartner</source>
       <translation>Reached by signal partner</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="43" />
+      <location filename="../../ui/desk/models/report.py" line="44" />
       <source>Bereikt per wijk</source>
       <translation>Reached by neighbourhood</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="44" />
+      <location filename="../../ui/desk/models/report.py" line="45" />
       <source>Bereik en acceptatie per maand</source>
       <translation>Reach and acceptance per month</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="45" />
+      <location filename="../../ui/desk/models/report.py" line="46" />
       <source>Pogingen per zaak</source>
       <translation>Attempts per case</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="46" />
+      <location filename="../../ui/desk/models/report.py" line="47" />
       <source>Op tijd benaderd en inspanning overschreven</source>
       <translation>Contacted in time and effort overridden</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="64" />
+      <location filename="../../ui/desk/models/report.py" line="65" />
       <source>werkdag</source>
       <translation>weekday</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="66" />
+      <location filename="../../ui/desk/models/report.py" line="67" />
       <source>zaterdag</source>
       <translation>Saturday</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="72" />
+      <location filename="../../ui/desk/models/report.py" line="73" />
       <source>1 poging</source>
       <translation>1 attempt</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="73" />
+      <location filename="../../ui/desk/models/report.py" line="74" />
       <source>%1 pogingen</source>
       <translation>%1 attempts</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="87" />
+      <location filename="../../ui/desk/models/report.py" line="88" />
       <source>bereik</source>
       <translation>reach</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="88" />
+      <location filename="../../ui/desk/models/report.py" line="89" />
       <source>acceptatie</source>
       <translation>acceptance</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="101" />
+      <location filename="../../ui/desk/models/report.py" line="102" />
       <source>Op tijd benaderd</source>
       <translation>Contacted in time</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="103" />
+      <location filename="../../ui/desk/models/report.py" line="104" />
       <source>Inspanning overschreven (van 'geen contact')</source>
       <translation>Effort overridden (of 'no contact')</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="120" />
+      <location filename="../../ui/desk/models/report.py" line="121" />
       <source>— (nog geen gegevens)</source>
       <translation>— (no data yet)</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="122" />
+      <location filename="../../ui/desk/models/report.py" line="123" />
       <source>%1 (%2 van %3; 95 %-interval %4)</source>
       <translation>%1 (%2 of %3; 95 % interval %4)</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="163" />
+      <location filename="../../ui/desk/models/report.py" line="135" />
       <source>Groep</source>
       <translation>Group</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="164" />
+      <location filename="../../ui/desk/models/report.py" line="136" />
       <source>Aandeel</source>
       <translation>Share</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="165" />
+      <location filename="../../ui/desk/models/report.py" line="137" />
       <source>Aantal</source>
       <translation>Count</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="166" />
+      <location filename="../../ui/desk/models/report.py" line="138" />
       <source>95 %-interval</source>
       <translation>95 % interval</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="188" />
+      <location filename="../../ui/desk/models/report.py" line="160" />
       <source>Weinig gegevens: het echte aandeel kan overal in het interval liggen.</source>
       <translation>Little data: the true share can be anywhere in the interval.</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="237" />
+      <location filename="../../ui/desk/models/report.py" line="209" />
       <source>Zaak</source>
       <translation>Case</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="238" />
+      <location filename="../../ui/desk/models/report.py" line="210" />
       <source>Termijn</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="239" />
+      <location filename="../../ui/desk/models/report.py" line="211" />
       <source>Dagen</source>
       <translation>Days</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="240" />
+      <location filename="../../ui/desk/models/report.py" line="212" />
       <source>Medewerker</source>
       <translation>Worker</translation>
     </message>
     <message>
-      <location filename="../../ui/desk/models/report.py" line="241" />
+      <location filename="../../ui/desk/models/report.py" line="213" />
       <source>Wijk</source>
       <translation>Neighbourhood</translation>
     </message>
@@ -2656,22 +2656,22 @@
   <context>
     <name>Signals</name>
     <message>
-      <location filename="../../ui/models/case_detail.py" line="82" />
+      <location filename="../../ui/models/case_detail.py" line="42" />
       <source>Partner</source>
       <translation>Partner</translation>
     </message>
     <message>
-      <location filename="../../ui/models/case_detail.py" line="83" />
+      <location filename="../../ui/models/case_detail.py" line="43" />
       <source>Bedrag</source>
       <translation>Amount</translation>
     </message>
     <message>
-      <location filename="../../ui/models/case_detail.py" line="84" />
+      <location filename="../../ui/models/case_detail.py" line="44" />
       <source>Sinds</source>
       <translation>Since</translation>
     </message>
     <message>
-      <location filename="../../ui/models/case_detail.py" line="85" />
+      <location filename="../../ui/models/case_detail.py" line="45" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
@@ -2840,57 +2840,57 @@
   <context>
     <name>Timeline</name>
     <message>
-      <location filename="../../ui/models/case_detail.py" line="121" />
+      <location filename="../../ui/models/case_detail.py" line="81" />
       <source>Wanneer</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../../ui/models/case_detail.py" line="122" />
+      <location filename="../../ui/models/case_detail.py" line="82" />
       <source>Contact</source>
       <translation>Contact</translation>
     </message>
     <message>
-      <location filename="../../ui/models/case_detail.py" line="123" />
+      <location filename="../../ui/models/case_detail.py" line="83" />
       <source>Resultaat</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../../ui/models/case_detail.py" line="124" />
+      <location filename="../../ui/models/case_detail.py" line="84" />
       <source>Notitie</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../ui/models/case_detail.py" line="166" />
+      <location filename="../../ui/models/case_detail.py" line="126" />
       <source>correctie: vorige poging doorgestreept</source>
       <translation>correction: earlier attempt struck out</translation>
     </message>
     <message>
-      <location filename="../../ui/models/case_detail.py" line="170" />
+      <location filename="../../ui/models/case_detail.py" line="130" />
       <source>bereikt</source>
       <translation>reached</translation>
     </message>
     <message>
-      <location filename="../../ui/models/case_detail.py" line="172" />
+      <location filename="../../ui/models/case_detail.py" line="132" />
       <source>niet bereikt</source>
       <translation>not reached</translation>
     </message>
     <message>
-      <location filename="../../ui/models/case_detail.py" line="175" />
+      <location filename="../../ui/models/case_detail.py" line="135" />
       <source>wil hulp</source>
       <translation>wants help</translation>
     </message>
     <message>
-      <location filename="../../ui/models/case_detail.py" line="177" />
+      <location filename="../../ui/models/case_detail.py" line="137" />
       <source>geen hulp nodig</source>
       <translation>no help needed</translation>
     </message>
     <message>
-      <location filename="../../ui/models/case_detail.py" line="179" />
+      <location filename="../../ui/models/case_detail.py" line="139" />
       <source>doorgestreept</source>
       <translation>struck out</translation>
     </message>
     <message>
-      <location filename="../../ui/models/case_detail.py" line="183" />
+      <location filename="../../ui/models/case_detail.py" line="143" />
       <source>Reden: %1</source>
       <translation>Reason: %1</translation>
     </message>

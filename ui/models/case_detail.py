@@ -6,7 +6,7 @@ auto-lock. Columns are ``COL_*`` constants; ROW_ROLE returns the dataclass of th
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from fieldapp.domain.attempts import ContactAttempt
 from fieldapp.domain.signals import Signal
@@ -18,9 +18,9 @@ from ui.labels import (
     partner_label,
     signaalstatus_label,
 )
+from ui.models.row_table import RowTableModel
 from ui.qt import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QFont,
     QModelIndex,
@@ -33,49 +33,9 @@ from ui.resources import icon
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
-RowT = TypeVar("RowT")
 
 
-class _RowTable(QAbstractTableModel, Generic[RowT]):
-    """Rows of one dataclass type, four columns; subclasses give titles and ``data``."""
-
-    CONTEXT = ""
-    # QT_TRANSLATE_NOOP marks each title for lupdate and returns it unchanged (typed object).
-    TITLES: tuple[object, ...] = ()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[RowT] = []
-
-    def set_rows(self, rows: list[RowT]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._after_set()
-        self.endResetModel()
-
-    def _after_set(self) -> None:
-        """Hook for derived state, inside the reset."""
-
-    def clear(self) -> None:
-        self.set_rows([])
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.TITLES)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.TITLES):
-            return None
-        return QCoreApplication.translate(self.CONTEXT, str(self.TITLES[section]))
-
-
-class SignalTableModel(_RowTable[Signal]):
+class SignalTableModel(RowTableModel[Signal]):
     COL_PARTNER, COL_AMOUNT, COL_SINCE, COL_STATUS = range(4)
     CONTEXT = "Signals"
     TITLES = (
@@ -112,7 +72,7 @@ class SignalTableModel(_RowTable[Signal]):
         return None
 
 
-class TimelineModel(_RowTable[ContactAttempt]):
+class TimelineModel(RowTableModel[ContactAttempt]):
     """Attempts oldest first. A voided attempt is struck through and says 'doorgestreept'."""
 
     COL_WHEN, COL_SOORT, COL_RESULT, COL_NOTE = range(4)

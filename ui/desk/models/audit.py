@@ -3,12 +3,12 @@ only), one page at a time. Tested without widgets (qtmodeltester)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from fieldapp.sync.desk_protocol import AuditEntry
 from ui.display import local_time
-from ui.qt import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from ui.models.row_table import RowTableModel
+from ui.qt import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from ui.qt import QPersistentModelIndex as _PIndex
 
 AnyIndex = QModelIndex | _PIndex
@@ -21,48 +21,18 @@ def _short(value: str | None) -> str:
     return (value or "")[:8] or "—"
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RowTableModel[AuditEntry]):
     COL_AT, COL_ACTION, COL_OUTCOME, COL_USER, COL_DEVICE, COL_CASES, COL_DETAIL = range(7)
-    COLUMNS = 7
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AuditEntry] = []
-
-    def set_rows(self, rows: Sequence[AuditEntry]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_rows([])
-
-    @property
-    def rows(self) -> list[AuditEntry]:
-        return list(self._rows)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < self.COLUMNS:
-            return None
-        return (
-            QCoreApplication.translate("AuditView", "Wanneer"),
-            QCoreApplication.translate("AuditView", "Actie"),
-            QCoreApplication.translate("AuditView", "Uitkomst"),
-            QCoreApplication.translate("AuditView", "Gebruiker"),
-            QCoreApplication.translate("AuditView", "Apparaat"),
-            QCoreApplication.translate("AuditView", "Zaken"),
-            QCoreApplication.translate("AuditView", "Aantallen"),
-        )[section]
+    CONTEXT = "AuditView"
+    TITLES = (
+        QT_TRANSLATE_NOOP("AuditView", "Wanneer"),
+        QT_TRANSLATE_NOOP("AuditView", "Actie"),
+        QT_TRANSLATE_NOOP("AuditView", "Uitkomst"),
+        QT_TRANSLATE_NOOP("AuditView", "Gebruiker"),
+        QT_TRANSLATE_NOOP("AuditView", "Apparaat"),
+        QT_TRANSLATE_NOOP("AuditView", "Zaken"),
+        QT_TRANSLATE_NOOP("AuditView", "Aantallen"),
+    )
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -17,7 +17,8 @@ from typing import Any
 from fieldapp.reporting.report_reply import DeadlineEntry
 from fieldapp.reporting.stats import Dashboard, Rate, wilson
 from ui.display import deadline_text, short_date
-from ui.qt import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from ui.models.row_table import RowTableModel
+from ui.qt import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 from ui.qt import QPersistentModelIndex as _PIndex
 
 AnyIndex = QModelIndex | _PIndex
@@ -127,44 +128,15 @@ def rate_text(rate: Rate) -> str:
     )
 
 
-class RateTableModel(QAbstractTableModel):
+class RateTableModel(RowTableModel[FigureRow]):
     COL_GROUP, COL_SHARE, COL_COUNT, COL_INTERVAL = range(4)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[FigureRow] = []
-
-    def set_rows(self, rows: Sequence[FigureRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_rows([])
-
-    @property
-    def rows(self) -> list[FigureRow]:
-        return list(self._rows)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < 4:
-            return None
-        return (
-            QCoreApplication.translate("Overview", "Groep"),
-            QCoreApplication.translate("Overview", "Aandeel"),
-            QCoreApplication.translate("Overview", "Aantal"),
-            QCoreApplication.translate("Overview", "95 %-interval"),
-        )[section]
+    CONTEXT = "Overview"
+    TITLES = (
+        QT_TRANSLATE_NOOP("Overview", "Groep"),
+        QT_TRANSLATE_NOOP("Overview", "Aandeel"),
+        QT_TRANSLATE_NOOP("Overview", "Aantal"),
+        QT_TRANSLATE_NOOP("Overview", "95 %-interval"),
+    )
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
